@@ -1,0 +1,73 @@
+package iot1click
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/aws/smithy-go"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
+)
+
+// ClaimDevicesByClaimCodeInput is the input of ClaimDevicesByClaimCode.
+type ClaimDevicesByClaimCodeInput struct {
+	// ClaimCode is the claim code received with the devices, such as
+	// "C-123EXAMPLE". Required.
+	ClaimCode string
+}
+
+// ClaimDevicesByClaimCodeOutput is the output of ClaimDevicesByClaimCode.
+type ClaimDevicesByClaimCodeOutput struct {
+	// ClaimCode is the claim code processed.
+	ClaimCode string
+
+	// Total is the number of devices the claim code claimed, nil when the
+	// service did not say.
+	Total *int32
+
+	ResultMetadata
+}
+
+// ClaimDevicesByClaimCode claims every device that came with a claim code
+// into the caller's account: PUT /claims/{claimCode}.
+func (c *Client) ClaimDevicesByClaimCode(ctx context.Context, params *ClaimDevicesByClaimCodeInput, optFns ...func(*Options)) (*ClaimDevicesByClaimCodeOutput, error) {
+	if params == nil {
+		params = &ClaimDevicesByClaimCodeInput{}
+	}
+	return call[ClaimDevicesByClaimCodeOutput](ctx, c, "ClaimDevicesByClaimCode", params, optFns)
+}
+
+func (in *ClaimDevicesByClaimCodeInput) validate(errs *smithy.InvalidParamsError) {
+	requireLabel(errs, "ClaimCode", in.ClaimCode)
+}
+
+func (in *ClaimDevicesByClaimCodeInput) serialize(b *requestBuilder) {
+	b.method = http.MethodPut
+	b.literal("/claims/")
+	b.label(in.ClaimCode)
+}
+
+func (out *ClaimDevicesByClaimCodeOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+
+func (out *ClaimDevicesByClaimCodeOutput) deserialize(d *wire.Decoder) error {
+	return d.Object(func(key string) error {
+		var err error
+		switch key {
+		case "claimCode":
+			out.ClaimCode, err = d.String()
+		case "total":
+			if d.Peek() == wire.KindNull {
+				return d.Skip()
+			}
+			n, nerr := d.Int64()
+			if nerr == nil && (n < -1<<31 || n > 1<<31-1) {
+				return &wire.SyntaxError{Msg: "total out of range for int32"}
+			}
+			t := int32(n)
+			out.Total, err = &t, nerr
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}

@@ -1,0 +1,54 @@
+package iot1click
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/aws/smithy-go"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
+)
+
+// DescribeDeviceInput is the input of DescribeDevice.
+type DescribeDeviceInput struct {
+	// DeviceId is the unique identifier of the device. Required.
+	DeviceId string
+}
+
+// DescribeDeviceOutput is the output of DescribeDevice.
+type DescribeDeviceOutput struct {
+	// DeviceDescription describes the device.
+	DeviceDescription *DeviceDescription
+
+	ResultMetadata
+}
+
+// DescribeDevice returns the details of a device: GET /devices/{deviceId}.
+func (c *Client) DescribeDevice(ctx context.Context, params *DescribeDeviceInput, optFns ...func(*Options)) (*DescribeDeviceOutput, error) {
+	if params == nil {
+		params = &DescribeDeviceInput{}
+	}
+	return call[DescribeDeviceOutput](ctx, c, "DescribeDevice", params, optFns)
+}
+
+func (in *DescribeDeviceInput) validate(errs *smithy.InvalidParamsError) {
+	requireLabel(errs, "DeviceId", in.DeviceId)
+}
+
+func (in *DescribeDeviceInput) serialize(b *requestBuilder) {
+	b.method = http.MethodGet
+	b.literal("/devices/")
+	b.label(in.DeviceId)
+}
+
+func (out *DescribeDeviceOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+
+func (out *DescribeDeviceOutput) deserialize(d *wire.Decoder) error {
+	return d.Object(func(key string) error {
+		if key == "deviceDescription" && d.Peek() == wire.KindObject {
+			out.DeviceDescription = new(DeviceDescription)
+			return decodeDeviceDescription(d, out.DeviceDescription)
+		}
+		return d.Skip()
+	})
+}

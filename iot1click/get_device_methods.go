@@ -1,0 +1,57 @@
+package iot1click
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/aws/smithy-go"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
+)
+
+// GetDeviceMethodsInput is the input of GetDeviceMethods.
+type GetDeviceMethodsInput struct {
+	// DeviceId is the unique identifier of the device. Required.
+	DeviceId string
+}
+
+// GetDeviceMethodsOutput is the output of GetDeviceMethods.
+type GetDeviceMethodsOutput struct {
+	// DeviceMethods are the methods that can be invoked on the device.
+	DeviceMethods []DeviceMethod
+
+	ResultMetadata
+}
+
+// GetDeviceMethods lists the methods that can be invoked on a device: GET
+// /devices/{deviceId}/methods.
+func (c *Client) GetDeviceMethods(ctx context.Context, params *GetDeviceMethodsInput, optFns ...func(*Options)) (*GetDeviceMethodsOutput, error) {
+	if params == nil {
+		params = &GetDeviceMethodsInput{}
+	}
+	return call[GetDeviceMethodsOutput](ctx, c, "GetDeviceMethods", params, optFns)
+}
+
+func (in *GetDeviceMethodsInput) validate(errs *smithy.InvalidParamsError) {
+	requireLabel(errs, "DeviceId", in.DeviceId)
+}
+
+func (in *GetDeviceMethodsInput) serialize(b *requestBuilder) {
+	b.method = http.MethodGet
+	b.literal("/devices/")
+	b.label(in.DeviceId)
+	b.literal("/methods")
+}
+
+func (out *GetDeviceMethodsOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+
+func (out *GetDeviceMethodsOutput) deserialize(d *wire.Decoder) error {
+	return d.Object(func(key string) error {
+		if key == "deviceMethods" {
+			var err error
+			out.DeviceMethods, err = decodeDeviceMethods(d)
+			return err
+		}
+		return d.Skip()
+	})
+}

@@ -1,0 +1,100 @@
+package iot1click
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/aws/smithy-go"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
+)
+
+// ListDeviceEventsInput is the input of ListDeviceEvents.
+type ListDeviceEventsInput struct {
+	// DeviceId is the unique identifier of the device. Required.
+	DeviceId string
+
+	// FromTimeStamp is the start of the time range of events to list.
+	// Required. Sent in UTC with millisecond precision.
+	FromTimeStamp time.Time
+
+	// ToTimeStamp is the end of the time range of events to list. Required;
+	// not before FromTimeStamp.
+	ToTimeStamp time.Time
+
+	// MaxResults is the largest number of events to return in one page,
+	// 1 to 250. Zero means the service default (100).
+	MaxResults int32
+
+	// NextToken is the token of the page to return, from a previous
+	// output's NextToken. Empty for the first page.
+	NextToken string
+}
+
+// ListDeviceEventsOutput is the output of ListDeviceEvents.
+type ListDeviceEventsOutput struct {
+	// Events are the events of this page.
+	Events []DeviceEvent
+
+	// NextToken is the token of the next page, empty on the last page.
+	NextToken string
+
+	ResultMetadata
+}
+
+// ListDeviceEvents lists the events a device published in a time range,
+// one page at a time: GET /devices/{deviceId}/events.
+// NewListDeviceEventsPaginator and Client.AllDeviceEvents walk every page.
+func (c *Client) ListDeviceEvents(ctx context.Context, params *ListDeviceEventsInput, optFns ...func(*Options)) (*ListDeviceEventsOutput, error) {
+	if params == nil {
+		params = &ListDeviceEventsInput{}
+	}
+	return call[ListDeviceEventsOutput](ctx, c, "ListDeviceEvents", params, optFns)
+}
+
+func (in *ListDeviceEventsInput) validate(errs *smithy.InvalidParamsError) {
+	requireLabel(errs, "DeviceId", in.DeviceId)
+	if in.FromTimeStamp.IsZero() {
+		errs.Add(smithy.NewErrParamRequired("FromTimeStamp"))
+	}
+	if in.ToTimeStamp.IsZero() {
+		errs.Add(smithy.NewErrParamRequired("ToTimeStamp"))
+	}
+	if !in.FromTimeStamp.IsZero() && !in.ToTimeStamp.IsZero() && in.FromTimeStamp.After(in.ToTimeStamp) {
+		errs.Add(&paramError{field: "FromTimeStamp", reason: "must not be after ToTimeStamp"})
+	}
+	checkMaxResults(errs, in.MaxResults)
+}
+
+func (in *ListDeviceEventsInput) serialize(b *requestBuilder) {
+	b.method = http.MethodGet
+	b.literal("/devices/")
+	b.label(in.DeviceId)
+	b.literal("/events")
+	b.queryTime("fromTimeStamp", in.FromTimeStamp)
+	if in.MaxResults != 0 {
+		b.queryInt("maxResults", int64(in.MaxResults))
+	}
+	if in.NextToken != "" {
+		b.queryParam("nextToken", in.NextToken)
+	}
+	b.queryTime("toTimeStamp", in.ToTimeStamp)
+}
+
+func (out *ListDeviceEventsOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+
+func (out *ListDeviceEventsOutput) deserialize(d *wire.Decoder) error {
+	return d.Object(func(key string) error {
+		var err error
+		switch key {
+		case "events":
+			out.Events, err = decodeDeviceEvents(d)
+		case "nextToken":
+			out.NextToken, err = d.String()
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}

@@ -1,0 +1,81 @@
+package iot1click
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/aws/smithy-go"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
+)
+
+// ListDevicesInput is the input of ListDevices.
+type ListDevicesInput struct {
+	// DeviceType, when set, lists only devices of that type, such as
+	// "button".
+	DeviceType string
+
+	// MaxResults is the largest number of devices to return in one page,
+	// 1 to 250. Zero means the service default (100).
+	MaxResults int32
+
+	// NextToken is the token of the page to return, from a previous
+	// output's NextToken. Empty for the first page.
+	NextToken string
+}
+
+// ListDevicesOutput is the output of ListDevices.
+type ListDevicesOutput struct {
+	// Devices are the devices of this page.
+	Devices []DeviceDescription
+
+	// NextToken is the token of the next page, empty on the last page.
+	NextToken string
+
+	ResultMetadata
+}
+
+// ListDevices lists the devices of the caller's account, one page at a
+// time: GET /devices. NewListDevicesPaginator and Client.AllDevices walk
+// every page.
+func (c *Client) ListDevices(ctx context.Context, params *ListDevicesInput, optFns ...func(*Options)) (*ListDevicesOutput, error) {
+	if params == nil {
+		params = &ListDevicesInput{}
+	}
+	return call[ListDevicesOutput](ctx, c, "ListDevices", params, optFns)
+}
+
+func (in *ListDevicesInput) validate(errs *smithy.InvalidParamsError) {
+	checkMaxResults(errs, in.MaxResults)
+}
+
+func (in *ListDevicesInput) serialize(b *requestBuilder) {
+	b.method = http.MethodGet
+	b.literal("/devices")
+	if in.DeviceType != "" {
+		b.queryParam("deviceType", in.DeviceType)
+	}
+	if in.MaxResults != 0 {
+		b.queryInt("maxResults", int64(in.MaxResults))
+	}
+	if in.NextToken != "" {
+		b.queryParam("nextToken", in.NextToken)
+	}
+}
+
+func (out *ListDevicesOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+
+func (out *ListDevicesOutput) deserialize(d *wire.Decoder) error {
+	return d.Object(func(key string) error {
+		var err error
+		switch key {
+		case "devices":
+			out.Devices, err = decodeDeviceDescriptions(d)
+		case "nextToken":
+			out.NextToken, err = d.String()
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}

@@ -1,0 +1,102 @@
+package iot1click
+
+import (
+	"net/http"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/smithy-go/logging"
+)
+
+// HTTPClient sends HTTP requests. *http.Client satisfies it.
+type HTTPClient interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// Options configure a Client. New and NewFromConfig fill what is left zero;
+// per-call option functions change a copy of them.
+type Options struct {
+	// Region is the AWS region to send requests to and to sign them for.
+	// Required.
+	Region string
+
+	// Credentials provide the keys requests are signed with. A provider that
+	// is not already an *aws.CredentialsCache is wrapped in one. When nil,
+	// requests are sent unsigned, which every AWS endpoint and the bundled
+	// emulator refuse.
+	Credentials aws.CredentialsProvider
+
+	// BaseEndpoint overrides the endpoint, for example the URL of the bundled
+	// emulator (iot1clicktest) or of a standalone one. It may carry a path
+	// prefix. It cannot be combined with UseFIPSEndpoint or
+	// UseDualStackEndpoint.
+	BaseEndpoint *string
+
+	// UseFIPSEndpoint selects the FIPS endpoint of the region's partition.
+	UseFIPSEndpoint aws.FIPSEndpointState
+
+	// UseDualStackEndpoint selects the dual-stack (IPv4 and IPv6) endpoint.
+	UseDualStackEndpoint aws.DualStackEndpointState
+
+	// EndpointResolverV2 resolves the endpoint of each call. Nil means the
+	// service's own rules (NewDefaultEndpointResolverV2).
+	EndpointResolverV2 EndpointResolverV2
+
+	// HTTPClient sends the requests. Nil means a client with the AWS SDK's
+	// default transport settings.
+	HTTPClient HTTPClient
+
+	// Retryer decides which failures are retried and how long to wait. Nil
+	// means retry.NewStandard with RetryMode and RetryMaxAttempts applied.
+	Retryer aws.Retryer
+
+	// RetryMaxAttempts, when non-zero, caps the attempts of each call,
+	// overriding the Retryer's own maximum. Set it per call to change one
+	// call only.
+	RetryMaxAttempts int
+
+	// RetryMode selects the retry strategy when Retryer is nil: standard
+	// (the default) or adaptive.
+	RetryMode aws.RetryMode
+
+	// Logger receives the messages that ClientLogMode turns on.
+	Logger logging.Logger
+
+	// ClientLogMode selects what is logged: retries, requests, responses,
+	// signing. Secrets are never logged: the Authorization header's
+	// signature and the session token are redacted.
+	ClientLogMode aws.ClientLogMode
+
+	// AppID is an application identifier added to the User-Agent header as
+	// app/AppID.
+	AppID string
+
+	// DisableClockSkewCorrection turns off clock skew correction. By default,
+	// when the service refuses a request because its signature expired, or
+	// for a signature error while its Date header is over four minutes off
+	// the local clock, the client learns the offset, signs with the
+	// corrected clock from then on and retries the call.
+	DisableClockSkewCorrection bool
+}
+
+// Copy returns a copy of o.
+func (o Options) Copy() Options {
+	return o
+}
+
+// WithRegion returns an option function that sets Options.Region, for use
+// with New, NewFromConfig or a single call.
+func WithRegion(region string) func(*Options) {
+	return func(o *Options) { o.Region = region }
+}
+
+// WithBaseEndpoint returns an option function that sets Options.BaseEndpoint.
+func WithBaseEndpoint(endpoint string) func(*Options) {
+	return func(o *Options) { o.BaseEndpoint = aws.String(endpoint) }
+}
+
+// WithRetryMaxAttempts returns an option function that sets
+// Options.RetryMaxAttempts, for example to turn retries off for one call with
+// WithRetryMaxAttempts(1).
+func WithRetryMaxAttempts(n int) func(*Options) {
+	return func(o *Options) { o.RetryMaxAttempts = n }
+}
