@@ -1,0 +1,108 @@
+// Command emulator serves the AWS IoT 1-Click Devices Service emulator
+// (package iot1clicktest) on a fixed address, for programs in other
+// languages, the AWS CLI, or the examples of this module run against it:
+//
+//	go run ./examples/emulator -addr 127.0.0.1:4566 -region us-west-2 -devices 25
+//
+// It prints the endpoint, region and credentials to use, then serves until
+// interrupted. Tests in any language drive it through its control API under
+// /_iot1click/ (press a button, seed devices and claim codes, reset); see the
+// iot1clicktest package documentation.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/iot1click-sdk/iot1click-go/iot1click"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, nil); err != nil {
+		fmt.Fprintln(os.Stderr, "emulator:", err)
+		os.Exit(1)
+	}
+}
+
+// run starts the emulator as args say, prints how to use it to out, calls
+// ready (when not nil) with the server, and serves until ctx is done.
+func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clicktest.Server)) error {
+	fs := flag.NewFlagSet("emulator", flag.ContinueOnError)
+	fs.SetOutput(out)
+	addr := fs.String("addr", "127.0.0.1:4566", "address to listen on (host:port; port 0 picks a free one)")
+	region := fs.String("region", iot1clicktest.DefaultRegion, "region the emulator serves and signatures must be scoped to")
+	account := fs.String("account", iot1clicktest.DefaultAccountID, "account ID of the credentials")
+	devices := fs.Int("devices", 25, "number of claimed button devices to generate")
+	unclaimed := fs.Int("unclaimed", 5, "number of unclaimed button devices to generate, for claiming")
+	accessKey := fs.String("access-key", iot1clicktest.DefaultAccessKeyID, "access key ID requests must be signed with")
+	secretKey := fs.String("secret-key", iot1clicktest.DefaultSecretAccessKey, "secret access key requests must be signed with")
+	seed := fs.Int64("seed", iot1clicktest.DefaultSeed, "seed of the generated fleet and of fault probabilities")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if *devices < 0 || *unclaimed < 0 {
+		return fmt.Errorf("-devices and -unclaimed must not be negative")
+	}
+
+	srv, err := newServer(
+		iot1clicktest.WithAddr(*addr),
+		iot1clicktest.WithRegion(*region),
+		iot1clicktest.WithAccountID(*account),
+		iot1clicktest.WithCredentials(*accessKey, *secretKey),
+		iot1clicktest.WithSeed(*seed),
+		iot1clicktest.WithFleet(*devices),
+		iot1clicktest.WithUnclaimedDevices(*unclaimed),
+	)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+
+	fmt.Fprintf(out, `AWS IoT 1-Click Devices Service emulator
+  endpoint    %[1]s
+  region      %[2]s
+  account     %[3]s
+  devices     %[4]d claimed, %[5]d unclaimed
+
+Use it with:
+  export %[6]s=%[1]s
+  export AWS_REGION=%[2]s
+  export AWS_ACCESS_KEY_ID=%[7]s
+  export AWS_SECRET_ACCESS_KEY=%[8]s
+  aws iot1click-devices list-devices --endpoint-url %[1]s
+  go run ./examples/quickstart -endpoint %[1]s
+
+Control API: %[1]s%[9]sinfo (GET), click, devices, fleet, claim-codes, clock, faults, requests, reset
+Serving until interrupted (Ctrl-C).
+`, srv.URL, srv.Region(), srv.AccountID(), *devices, *unclaimed,
+		iot1click.EndpointEnvVar, srv.AccessKeyID(), srv.SecretAccessKey(), iot1clicktest.ControlPrefix)
+
+	if ready != nil {
+		ready(srv)
+	}
+	<-ctx.Done()
+	fmt.Fprintln(out, "Shutting down.")
+	return nil
+}
+
+// newServer starts the server, turning NewServer's panic on a bad address
+// into an error.
+func newServer(opts ...iot1clicktest.Option) (srv *iot1clicktest.Server, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("starting the emulator: %v", r)
+		}
+	}()
+	return iot1clicktest.NewServer(opts...), nil
+}

@@ -1,0 +1,193 @@
+package iot1clicktest
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// serveControl serves the unsigned control endpoints under ControlPrefix.
+func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
+	path := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, ControlPrefix), strings.TrimSuffix(ControlPrefix, "/"))
+	body, err := io.ReadAll(io.LimitReader(r.Body, s.cfg.maxBodyBytes+1))
+	if err != nil {
+		return
+	}
+	if int64(len(body)) > s.cfg.maxBodyBytes {
+		controlError(w, http.StatusRequestEntityTooLarge, "request body too large")
+		return
+	}
+	decode := func(v any) bool {
+		if err := json.Unmarshal(body, v); err != nil {
+			controlError(w, http.StatusBadRequest, "invalid JSON body: "+err.Error())
+			return false
+		}
+		return true
+	}
+	fail := func(err error) {
+		status := http.StatusBadRequest
+		if errors.Is(err, ErrDeviceNotFound) {
+			status = http.StatusNotFound
+		}
+		controlError(w, status, err.Error())
+	}
+
+	switch key := r.Method + " " + path; {
+	case key == "GET info":
+		controlJSON(w, http.StatusOK, map[string]string{
+			"url": s.URL, "region": s.Region(), "accountId": s.AccountID(),
+			"accessKeyId": s.AccessKeyID(), "secretAccessKey": s.SecretAccessKey(),
+		})
+	case key == "GET devices":
+		controlJSON(w, http.StatusOK, s.Devices())
+	case r.Method == "GET" && strings.HasPrefix(path, "devices/"):
+		id, err := url.PathUnescape(strings.TrimPrefix(r.URL.EscapedPath(), ControlPrefix+"devices/"))
+		if err != nil {
+			controlError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		d, ok := s.Device(id)
+		if !ok {
+			controlError(w, http.StatusNotFound, "device not found: "+id)
+			return
+		}
+		controlJSON(w, http.StatusOK, d)
+	case key == "POST devices":
+		var in []Device
+		if !decode(&in) {
+			return
+		}
+		if err := s.AddDevices(in...); err != nil {
+			fail(err)
+			return
+		}
+		ids := make([]string, len(in))
+		for i, d := range in {
+			ids[i] = d.ID
+		}
+		controlJSON(w, http.StatusOK, map[string][]string{"deviceIds": ids})
+	case key == "POST fleet":
+		var in struct {
+			Count   int   `json:"count"`
+			Claimed *bool `json:"claimed"`
+		}
+		if !decode(&in) {
+			return
+		}
+		if in.Count < 0 || in.Count > 100000 {
+			controlError(w, http.StatusBadRequest, "count must be from 0 to 100000")
+			return
+		}
+		var ids []string
+		if in.Claimed == nil || *in.Claimed {
+			ids = s.AddFleet(in.Count)
+		} else {
+			ids = s.AddUnclaimedDevices(in.Count)
+		}
+		controlJSON(w, http.StatusOK, map[string][]string{"deviceIds": ids})
+	case key == "POST claim-codes":
+		var in struct {
+			ClaimCode string   `json:"claimCode"`
+			DeviceIDs []string `json:"deviceIds"`
+		}
+		if !decode(&in) {
+			return
+		}
+		if err := s.AddClaimCode(in.ClaimCode, in.DeviceIDs...); err != nil {
+			fail(err)
+			return
+		}
+		controlJSON(w, http.StatusOK, map[string]any{"claimCode": in.ClaimCode, "total": len(in.DeviceIDs)})
+	case key == "POST click":
+		var in struct {
+			DeviceID  string `json:"deviceId"`
+			ClickType string `json:"clickType"`
+		}
+		if !decode(&in) {
+			return
+		}
+		ev, err := s.Click(in.DeviceID, in.ClickType)
+		if err != nil {
+			fail(err)
+			return
+		}
+		controlJSON(w, http.StatusOK, ev)
+	case key == "GET clock":
+		controlJSON(w, http.StatusOK, map[string]time.Time{"now": s.Now()})
+	case key == "POST clock":
+		var in struct {
+			Now     *time.Time `json:"now"`
+			Advance string     `json:"advance"`
+		}
+		if !decode(&in) {
+			return
+		}
+		if in.Now != nil {
+			s.SetClock(*in.Now)
+		}
+		if in.Advance != "" {
+			d, err := time.ParseDuration(in.Advance)
+			if err != nil {
+				controlError(w, http.StatusBadRequest, err.Error())
+				return
+			}
+			s.AdvanceClock(d)
+		}
+		controlJSON(w, http.StatusOK, map[string]time.Time{"now": s.Now()})
+	case key == "POST faults":
+		var in struct {
+			Operation string `json:"operation"`
+			Fault
+			Latency string `json:"latency"`
+		}
+		if !decode(&in) {
+			return
+		}
+		f := in.Fault
+		if in.Latency != "" {
+			d, err := time.ParseDuration(in.Latency)
+			if err != nil {
+				controlError(w, http.StatusBadRequest, err.Error())
+				return
+			}
+			f.Latency = d
+		}
+		if err := s.injectFault(in.Operation, f); err != nil {
+			fail(err)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	case key == "DELETE faults":
+		s.ClearFaults()
+		w.WriteHeader(http.StatusNoContent)
+	case key == "GET requests":
+		controlJSON(w, http.StatusOK, s.Requests())
+	case key == "DELETE requests":
+		s.ResetRequests()
+		w.WriteHeader(http.StatusNoContent)
+	case key == "POST reset":
+		s.Reset()
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		controlError(w, http.StatusNotFound, "unknown control endpoint: "+r.Method+" "+r.URL.Path)
+	}
+}
+
+func controlJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		controlError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}
+
+func controlError(w http.ResponseWriter, status int, msg string) {
+	controlJSON(w, status, map[string]string{"message": msg})
+}

@@ -1,0 +1,136 @@
+// Package iot1clicktest provides an in-process emulator of the AWS IoT 1-Click
+// Devices Service, in the style of net/http/httptest: NewServer starts a real
+// HTTP server on a loopback port that speaks the service's REST-JSON wire
+// protocol for all thirteen operations, verifies SigV4 signatures and keeps
+// the state of devices, claims, tags, callbacks and events in memory.
+//
+// AWS retired the service on 2024-12-16. This emulator follows the frozen
+// service model and the behaviour documented for the service; where the
+// documentation is silent, the choices are listed below and are part of the
+// emulator's contract.
+//
+// A typical test:
+//
+//	srv := iot1clicktest.NewServer(iot1clicktest.WithFleet(3))
+//	defer srv.Close()
+//	client := srv.Client()
+//	out, err := client.ListDevices(ctx, nil)
+//
+// # Accounts and credentials
+//
+// The server has a default account (123456789012) with the access key
+// DefaultAccessKeyID and the secret DefaultSecretAccessKey, changed with
+// WithAccountID and WithCredentials. WithAccount adds further accounts, each
+// with its own key. Every request must be signed with SigV4 for the service
+// "iot1click", the server's region and a known key; the key selects the
+// account the request acts for. A device belongs to at most one account.
+//
+// # Wire behaviour
+//
+// Responses carry X-Amzn-RequestId (a random UUID) and a Date header from the
+// server's clock. Errors carry X-Amzn-ErrorType and a JSON body
+// {"code":"<Name>","message":"..."}. Choices where the service documentation
+// is silent:
+//
+//   - A path or method that matches no operation: 404 UnknownOperationException.
+//   - A body that is not valid JSON or has members of the wrong type: 400
+//     InvalidRequestException (unknown members are ignored).
+//   - A body larger than the limit (WithMaxBodyBytes, 1 MiB by default): 413
+//     RequestEntityTooLargeException, checked before the signature.
+//   - Signature failures (from internal/sigv4): 403 (or 400) with the
+//     verifier's code, such as MissingAuthenticationTokenException,
+//     IncompleteSignatureException, InvalidSignatureException (also for
+//     "Signature expired") and UnrecognizedClientException. A request more
+//     than five minutes off the server clock is refused.
+//   - maxResults must be an integer from 1 to 250 (default 100), otherwise 400
+//     InvalidRequestException.
+//   - ListDeviceEvents returns events with fromTimeStamp <= time < toTimeStamp,
+//     oldest first; a missing or unparsable timestamp, or fromTimeStamp after
+//     toTimeStamp, is 400 InvalidRequestException. Only events recorded while
+//     the device belonged to (or was being claimed by) the caller's account
+//     are listed.
+//   - Page tokens are opaque and signed with a per-server key. They are bound
+//     to the operation, the account and the query (maxResults excepted), and
+//     valid for 24 hours of server time and until Reset. A forged, altered,
+//     expired or foreign token is 416 RangeNotSatisfiableException. Pages are
+//     keyed by the last item returned, so devices or events added between
+//     pages are neither skipped nor repeated.
+//   - Tags: at most 50 per device, keys of 1 to 128 characters not starting
+//     with "aws:", values of at most 256 characters; otherwise 400.
+//     TagResource requires the tags member; an empty map is accepted.
+//   - A device ARN of another region or account, or of a device the caller
+//     does not own, is 404 ResourceNotFoundException.
+//
+// # Claim lifecycle
+//
+// ListDevices lists the caller's claimed devices, sorted by device ID.
+// DescribeDevice and ListDeviceEvents also accept a device whose claim the
+// caller initiated. Every other operation on a device requires the device to
+// be claimed by the caller; anything else is 404 ResourceNotFoundException.
+//
+//   - InitiateDeviceClaim: 404 for an unknown device; 409
+//     ResourceConflictException when the device is claimed, or being claimed,
+//     by another account, or already claimed by the caller. Initiating again a
+//     claim the caller already initiated restarts it (a new click is needed).
+//     Pending claims do not expire.
+//   - FinalizeDeviceClaim: 404 for an unknown device, 409 when the caller
+//     already owns it, 412 PreconditionFailedException when the caller did
+//     not initiate its claim or when the device was not clicked since. On
+//     success the device is CLAIMED, disabled, and has the tags of the body.
+//   - UnclaimDevice releases a claimed device, or cancels the caller's
+//     pending claim: the device leaves the account, disabled, with no tags
+//     and no callbacks.
+//   - ClaimDevicesByClaimCode: codes start with "C-" and have 12 to 40
+//     characters (400 otherwise). An unknown code, a code claimed by another
+//     account, or a code whose devices belong to another account is 403
+//     ForbiddenException. Devices claimed by code are CLAIMED and disabled.
+//     Claiming the same code again is idempotent.
+//   - UpdateDeviceState requires the enabled member (400 otherwise).
+//
+// # Device methods
+//
+// Every device has the "device" methods getDeviceHealthParameters,
+// setDeviceHealthMonitorCallback and getDeviceHealthMonitorCallback; a button
+// also has the "button" methods setOnClickCallback and getOnClickCallback.
+// Methods work whether or not the device is enabled. A set method requires
+// deviceMethodParameters holding a JSON object and answers "{}"; the matching
+// get method answers the stored object ("{}" before any set). A get method
+// with deviceMethodParameters present but empty, an unknown method, or a
+// method of another device type is 400 InvalidRequestException.
+//
+// # Clicks and events
+//
+// Server.Click (or POST /_iot1click/click) presses a button: it records an
+// event whose stdEvent holds clickType, reportedTime (server clock, UTC, with
+// milliseconds), certificateId (64 hex digits, fixed per device),
+// remainingLife and testMode (false), and marks a pending claim as clicked.
+// Clicks are recorded whether or not the device is enabled or owned.
+//
+// # Control surface
+//
+// Tests drive the server through its Go methods (AddDevices, AddFleet,
+// AddClaimCode, Click, SetClock, AdvanceClock, InjectFault, Requests, Device,
+// Reset and others). Programs in other languages use the same controls over
+// HTTP under the reserved, unsigned prefix /_iot1click/; bodies are JSON,
+// errors are {"message":"..."} with a 4xx status:
+//
+//	GET    /_iot1click/info          region, accountId, accessKeyId, secretAccessKey, url
+//	GET    /_iot1click/devices       all devices, sorted by ID (Device as JSON)
+//	POST   /_iot1click/devices       add or replace devices: a JSON list of Device
+//	GET    /_iot1click/devices/{id}  one device
+//	POST   /_iot1click/fleet         {"count":n,"claimed":bool} -> {"deviceIds":[...]}
+//	POST   /_iot1click/claim-codes   {"claimCode":"C-...","deviceIds":[...]}
+//	POST   /_iot1click/click         {"deviceId":"...","clickType":"SINGLE"} -> the event
+//	GET    /_iot1click/clock         {"now":"<RFC 3339>"}
+//	POST   /_iot1click/clock         {"now":"<RFC 3339>"} or {"advance":"10m"}
+//	POST   /_iot1click/faults        {"operation":"ListDevices","throttle":true,"latency":"250ms",...}
+//	DELETE /_iot1click/faults        clear all faults
+//	GET    /_iot1click/requests      the request log (Request as JSON)
+//	DELETE /_iot1click/requests      clear the request log
+//	POST   /_iot1click/reset         back to the state NewServer made
+//
+// The members of a fault are those of Fault in JSON (statusCode, code,
+// message, throttle, dropConnection, duplicatePageToken, times, probability,
+// after), with latency as a Go duration string. Control requests are not
+// recorded in the request log.
+package iot1clicktest

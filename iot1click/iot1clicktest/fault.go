@@ -1,0 +1,238 @@
+package iot1clicktest
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// Operation names, as InjectFault and Request.Operation use them.
+const (
+	// OpClaimDevicesByClaimCode names the ClaimDevicesByClaimCode operation.
+	OpClaimDevicesByClaimCode = "ClaimDevicesByClaimCode"
+	// OpDescribeDevice names the DescribeDevice operation.
+	OpDescribeDevice = "DescribeDevice"
+	// OpFinalizeDeviceClaim names the FinalizeDeviceClaim operation.
+	OpFinalizeDeviceClaim = "FinalizeDeviceClaim"
+	// OpGetDeviceMethods names the GetDeviceMethods operation.
+	OpGetDeviceMethods = "GetDeviceMethods"
+	// OpInitiateDeviceClaim names the InitiateDeviceClaim operation.
+	OpInitiateDeviceClaim = "InitiateDeviceClaim"
+	// OpInvokeDeviceMethod names the InvokeDeviceMethod operation.
+	OpInvokeDeviceMethod = "InvokeDeviceMethod"
+	// OpListDeviceEvents names the ListDeviceEvents operation.
+	OpListDeviceEvents = "ListDeviceEvents"
+	// OpListDevices names the ListDevices operation.
+	OpListDevices = "ListDevices"
+	// OpListTagsForResource names the ListTagsForResource operation.
+	OpListTagsForResource = "ListTagsForResource"
+	// OpTagResource names the TagResource operation.
+	OpTagResource = "TagResource"
+	// OpUnclaimDevice names the UnclaimDevice operation.
+	OpUnclaimDevice = "UnclaimDevice"
+	// OpUntagResource names the UntagResource operation.
+	OpUntagResource = "UntagResource"
+	// OpUpdateDeviceState names the UpdateDeviceState operation.
+	OpUpdateDeviceState = "UpdateDeviceState"
+
+	// AllOperations, given to InjectFault, matches every operation.
+	AllOperations = "*"
+)
+
+// Operations lists the names of the service's operations.
+var Operations = []string{
+	OpClaimDevicesByClaimCode, OpDescribeDevice, OpFinalizeDeviceClaim,
+	OpGetDeviceMethods, OpInitiateDeviceClaim, OpInvokeDeviceMethod,
+	OpListDeviceEvents, OpListDevices, OpListTagsForResource, OpTagResource,
+	OpUnclaimDevice, OpUntagResource, OpUpdateDeviceState,
+}
+
+func knownOperation(op string) bool {
+	if op == AllOperations {
+		return true
+	}
+	for _, o := range Operations {
+		if o == op {
+			return true
+		}
+	}
+	return false
+}
+
+// Fault describes a failure InjectFault makes the server produce. Faults
+// apply to correctly signed requests only, after the signature check and
+// before the operation runs.
+//
+// A fault that sets none of StatusCode, Code, Throttle, DropConnection,
+// Latency and DuplicatePageToken answers 500 InternalFailureException.
+// Latency alone, or DuplicatePageToken alone, lets the operation run.
+type Fault struct {
+	// StatusCode is the HTTP status of the error. When zero it follows
+	// from Code, and is 500 when Code is unknown too.
+	StatusCode int `json:"statusCode,omitempty"`
+
+	// Code is the error type, such as InternalFailureException. When empty
+	// it follows from StatusCode.
+	Code string `json:"code,omitempty"`
+
+	// Message is the error message, "Injected fault." when empty.
+	Message string `json:"message,omitempty"`
+
+	// Throttle answers 429 ThrottlingException "Rate exceeded.".
+	Throttle bool `json:"throttle,omitempty"`
+
+	// Latency delays the answer, whatever it is, by this long.
+	Latency time.Duration `json:"latency,omitempty"`
+
+	// DropConnection closes the connection without any response.
+	DropConnection bool `json:"dropConnection,omitempty"`
+
+	// DuplicatePageToken makes ListDevices or ListDeviceEvents answer with a
+	// nextToken equal to the request's, or, for a first page, with a token
+	// of the first page, so that a paginator that trusts the service loops.
+	DuplicatePageToken bool `json:"duplicatePageToken,omitempty"`
+
+	// Times is how many requests the fault hits; zero means all of them.
+	Times int `json:"times,omitempty"`
+
+	// Probability is the chance, from 0 to 1, that the fault hits a request,
+	// drawn from the server's seeded random numbers; zero means always.
+	Probability float64 `json:"probability,omitempty"`
+
+	// After is how many matching requests pass untouched before the fault
+	// starts hitting.
+	After int `json:"after,omitempty"`
+}
+
+type faultState struct {
+	f          Fault
+	seen, hits int
+}
+
+// InjectFault makes requests of the operation op (such as
+// OpListDevices, or AllOperations) fail as f says. Faults stay until
+// ClearFaults or Reset. A request is offered to the faults of its operation
+// in the order injected, then to those of AllOperations; the first fault
+// that hits applies. InjectFault panics if op is not an operation name.
+func (s *Server) InjectFault(op string, f Fault) {
+	if err := s.injectFault(op, f); err != nil {
+		panic(err)
+	}
+}
+
+func (s *Server) injectFault(op string, f Fault) error {
+	if !knownOperation(op) {
+		return fmt.Errorf("%w: unknown operation %q", ErrInvalid, op)
+	}
+	if f.Probability < 0 || f.Probability > 1 || f.Times < 0 || f.After < 0 || f.Latency < 0 {
+		return fmt.Errorf("%w: fault has a negative count or duration, or a probability outside 0..1", ErrInvalid)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults[op] = append(s.faults[op], &faultState{f: f})
+	return nil
+}
+
+// ClearFaults removes every injected fault.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = map[string][]*faultState{}
+}
+
+// pickFaultLocked returns the fault that hits a request of op, if any.
+func (s *Server) pickFaultLocked(op string) (Fault, bool) {
+	for _, key := range [2]string{op, AllOperations} {
+		for _, fs := range s.faults[key] {
+			fs.seen++
+			if fs.seen <= fs.f.After {
+				continue
+			}
+			if fs.f.Times > 0 && fs.hits >= fs.f.Times {
+				continue
+			}
+			if fs.f.Probability > 0 && s.faultRNG.Float64() >= fs.f.Probability {
+				continue
+			}
+			fs.hits++
+			return fs.f, true
+		}
+	}
+	return Fault{}, false
+}
+
+// failing reports whether the fault answers with an error.
+func (f Fault) failing() bool {
+	return f.StatusCode != 0 || f.Code != "" || f.Throttle ||
+		(f.Latency == 0 && !f.DuplicatePageToken && !f.DropConnection)
+}
+
+// apiErr returns the error the fault answers with.
+func (f Fault) apiErr() *apiError {
+	if f.Throttle {
+		return &apiError{status: http.StatusTooManyRequests, code: "ThrottlingException", msg: "Rate exceeded."}
+	}
+	status, code := f.StatusCode, f.Code
+	if code == "" {
+		code = codeForStatus(status)
+	}
+	if status == 0 {
+		status = statusForCode(code)
+	}
+	msg := f.Message
+	if msg == "" {
+		msg = "Injected fault."
+	}
+	return &apiError{status: status, code: code, msg: msg}
+}
+
+var codeStatus = map[string]int{
+	"InvalidRequestException":      400,
+	"ForbiddenException":           403,
+	"ResourceNotFoundException":    404,
+	"ResourceConflictException":    409,
+	"PreconditionFailedException":  412,
+	"RangeNotSatisfiableException": 416,
+	"ThrottlingException":          429,
+	"TooManyRequestsException":     429,
+	"InternalFailureException":     500,
+	"ServiceUnavailableException":  503,
+}
+
+func statusForCode(code string) int {
+	if st, ok := codeStatus[code]; ok {
+		return st
+	}
+	return 500
+}
+
+func codeForStatus(status int) string {
+	switch status {
+	case 0, 500:
+		return "InternalFailureException"
+	case 400:
+		return "InvalidRequestException"
+	case 403:
+		return "ForbiddenException"
+	case 404:
+		return "ResourceNotFoundException"
+	case 409:
+		return "ResourceConflictException"
+	case 412:
+		return "PreconditionFailedException"
+	case 416:
+		return "RangeNotSatisfiableException"
+	case 429:
+		return "ThrottlingException"
+	case 502:
+		return "BadGatewayException"
+	case 503:
+		return "ServiceUnavailableException"
+	case 504:
+		return "GatewayTimeoutException"
+	}
+	if status >= 500 {
+		return "InternalFailureException"
+	}
+	return "InvalidRequestException"
+}

@@ -1,0 +1,660 @@
+package iot1clicktest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// operations maps operation names to their implementations. Each runs after
+// the route, the body size, the signature and the faults were checked.
+var operations = map[string]func(*Server, *exchange){
+	OpClaimDevicesByClaimCode: (*Server).claimDevicesByClaimCode,
+	OpDescribeDevice:          (*Server).describeDevice,
+	OpFinalizeDeviceClaim:     (*Server).finalizeDeviceClaim,
+	OpGetDeviceMethods:        (*Server).getDeviceMethods,
+	OpInitiateDeviceClaim:     (*Server).initiateDeviceClaim,
+	OpInvokeDeviceMethod:      (*Server).invokeDeviceMethod,
+	OpListDeviceEvents:        (*Server).listDeviceEvents,
+	OpListDevices:             (*Server).listDevices,
+	OpListTagsForResource:     (*Server).listTagsForResource,
+	OpTagResource:             (*Server).tagResource,
+	OpUnclaimDevice:           (*Server).unclaimDevice,
+	OpUntagResource:           (*Server).untagResource,
+	OpUpdateDeviceState:       (*Server).updateDeviceState,
+}
+
+const (
+	defaultMaxResults = 100
+	maxMaxResults     = 250
+	maxTags           = 50
+)
+
+type deviceDescriptionJSON struct {
+	Arn           string            `json:"arn"`
+	Attributes    map[string]string `json:"attributes"`
+	DeviceID      string            `json:"deviceId"`
+	Enabled       bool              `json:"enabled"`
+	RemainingLife float64           `json:"remainingLife"`
+	Tags          map[string]string `json:"tags"`
+	Type          string            `json:"type"`
+}
+
+type deviceJSON struct {
+	Attributes map[string]string `json:"attributes"`
+	DeviceID   string            `json:"deviceId"`
+	Type       string            `json:"type"`
+}
+
+type deviceEventJSON struct {
+	Device   deviceJSON `json:"device"`
+	StdEvent string     `json:"stdEvent"`
+}
+
+type deviceMethodJSON struct {
+	DeviceType string `json:"deviceType"`
+	MethodName string `json:"methodName"`
+}
+
+type stateJSON struct {
+	State string `json:"state"`
+}
+
+func orEmpty(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return maps.Clone(m)
+}
+
+func (s *Server) describeLocked(d *Device) deviceDescriptionJSON {
+	return deviceDescriptionJSON{
+		Arn:           s.arn(d.AccountID, d.ID),
+		Attributes:    orEmpty(d.Attributes),
+		DeviceID:      d.ID,
+		Enabled:       d.Enabled,
+		RemainingLife: d.RemainingLife,
+		Tags:          orEmpty(d.Tags),
+		Type:          d.Type,
+	}
+}
+
+// claimedLocked returns the device id if the account claimed it, or, with
+// pending, if the account initiated its claim.
+func (s *Server) claimedLocked(id, account string, pending bool) (*Device, *apiError) {
+	d, ok := s.st.devices[id]
+	if !ok || d.AccountID != account || !(d.State == StateClaimed || pending && d.State == StateClaimInitiated) {
+		return nil, notFound(id)
+	}
+	return d, nil
+}
+
+func (x *exchange) query() (url.Values, *apiError) {
+	q, err := url.ParseQuery(x.r.URL.RawQuery)
+	if err != nil {
+		return nil, invalid("The query string is malformed: %v", err)
+	}
+	return q, nil
+}
+
+func parseMaxResults(q url.Values) (int, *apiError) {
+	vs, ok := q["maxResults"]
+	if !ok {
+		return defaultMaxResults, nil
+	}
+	n, err := strconv.Atoi(vs[0])
+	if err != nil || n < 1 || n > maxMaxResults {
+		return 0, invalid("maxResults must be an integer from 1 to %d, got %q.", maxMaxResults, vs[0])
+	}
+	return n, nil
+}
+
+func validateTags(tags map[string]string) *apiError {
+	if len(tags) > maxTags {
+		return invalid("A resource can have at most %d tags.", maxTags)
+	}
+	for k, v := range tags {
+		if k == "" || len(k) > 128 {
+			return invalid("Tag keys must have 1 to 128 characters: %q.", k)
+		}
+		if strings.HasPrefix(strings.ToLower(k), "aws:") {
+			return invalid("Tag keys must not start with aws: %q.", k)
+		}
+		if len(v) > 256 {
+			return invalid("Tag values must have at most 256 characters (key %q).", k)
+		}
+	}
+	return nil
+}
+
+func (s *Server) listDevices(x *exchange) {
+	q, e := x.query()
+	var n int
+	if e == nil {
+		n, e = parseMaxResults(q)
+	}
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	deviceType := q.Get("deviceType")
+	digest := queryDigest(deviceType)
+	token := q.Get("nextToken")
+
+	s.mu.Lock()
+	after := ""
+	if token != "" {
+		if after, e = s.parseTokenLocked(token, OpListDevices, x.account, digest); e != nil {
+			s.mu.Unlock()
+			x.writeError(e)
+			return
+		}
+	}
+	out := struct {
+		Devices   []deviceDescriptionJSON `json:"devices"`
+		NextToken string                  `json:"nextToken,omitempty"`
+	}{Devices: []deviceDescriptionJSON{}}
+	for _, id := range s.sortedIDsLocked() {
+		if after != "" && id <= after {
+			continue
+		}
+		d := s.st.devices[id]
+		if d.AccountID != x.account || d.State != StateClaimed || deviceType != "" && d.Type != deviceType {
+			continue
+		}
+		if len(out.Devices) == n {
+			out.NextToken = s.issueTokenLocked(OpListDevices, x.account, digest, out.Devices[n-1].DeviceID)
+			break
+		}
+		out.Devices = append(out.Devices, s.describeLocked(d))
+	}
+	if x.faulted && x.fault.DuplicatePageToken {
+		out.NextToken = token
+		if token == "" {
+			out.NextToken = s.issueTokenLocked(OpListDevices, x.account, digest, "")
+		}
+	}
+	s.mu.Unlock()
+	x.writeJSON(200, out)
+}
+
+func (s *Server) describeDevice(x *exchange) {
+	s.mu.Lock()
+	d, e := s.claimedLocked(x.labels[0], x.account, true)
+	var out struct {
+		DeviceDescription deviceDescriptionJSON `json:"deviceDescription"`
+	}
+	if e == nil {
+		out.DeviceDescription = s.describeLocked(d)
+	}
+	s.mu.Unlock()
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.writeJSON(200, out)
+}
+
+func (s *Server) initiateDeviceClaim(x *exchange) {
+	id := x.labels[0]
+	s.mu.Lock()
+	e := func() *apiError {
+		d, ok := s.st.devices[id]
+		if !ok {
+			return notFound(id)
+		}
+		switch {
+		case d.AccountID != "" && d.AccountID != x.account && d.State == StateClaimInitiated:
+			return &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is being claimed by another account.", id)}
+		case d.AccountID != "" && d.AccountID != x.account:
+			return &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is claimed by another account.", id)}
+		case d.State == StateClaimed:
+			return &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is already claimed by this account.", id)}
+		}
+		d.State, d.AccountID = StateClaimInitiated, x.account
+		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = s.nowLocked(), false
+		d.Enabled = false
+		return nil
+	}()
+	s.mu.Unlock()
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.writeJSON(200, stateJSON{StateClaimInitiated})
+}
+
+func (s *Server) finalizeDeviceClaim(x *exchange) {
+	id := x.labels[0]
+	var in struct {
+		Tags map[string]string `json:"tags"`
+	}
+	if e := x.decodeBody(&in); e != nil {
+		x.writeError(e)
+		return
+	}
+	if e := validateTags(in.Tags); e != nil {
+		x.writeError(e)
+		return
+	}
+	s.mu.Lock()
+	e := func() *apiError {
+		d, ok := s.st.devices[id]
+		switch {
+		case !ok:
+			return notFound(id)
+		case d.AccountID == x.account && d.State == StateClaimed:
+			return &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is already claimed by this account.", id)}
+		case d.AccountID != x.account || d.State != StateClaimInitiated:
+			return &apiError{412, "PreconditionFailedException",
+				fmt.Sprintf("No claim of device %s was initiated by this account; call InitiateDeviceClaim first.", id)}
+		case !d.ClickedSinceClaimInitiated:
+			return &apiError{412, "PreconditionFailedException",
+				fmt.Sprintf("Device %s has not published an event since its claim was initiated; click the button, then finalize the claim.", id)}
+		}
+		d.State, d.Enabled = StateClaimed, false
+		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
+		d.Tags = maps.Clone(in.Tags)
+		return nil
+	}()
+	s.mu.Unlock()
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.writeJSON(200, stateJSON{StateClaimed})
+}
+
+func (s *Server) unclaimDevice(x *exchange) {
+	s.mu.Lock()
+	d, e := s.claimedLocked(x.labels[0], x.account, true)
+	if e == nil {
+		d.State, d.AccountID, d.Enabled, d.Tags = StateUnclaimed, "", false, nil
+		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
+		d.OnClickCallback, d.HealthMonitorCallback = "", ""
+	}
+	s.mu.Unlock()
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.writeJSON(200, stateJSON{StateUnclaimed})
+}
+
+func (s *Server) claimDevicesByClaimCode(x *exchange) {
+	code := x.labels[0]
+	if !validClaimCode(code) {
+		x.writeError(invalid("The claim code %q is not valid: it must start with C- and have 12 to 40 characters.", code))
+		return
+	}
+	forbidden := func(msg string) *apiError { return &apiError{403, "ForbiddenException", msg} }
+	s.mu.Lock()
+	total, e := func() (int, *apiError) {
+		c, ok := s.st.codes[code]
+		if !ok {
+			return 0, forbidden("The claim code is not recognized.")
+		}
+		if c.accountID != "" && c.accountID != x.account {
+			return 0, forbidden("The claim code has been claimed by another account.")
+		}
+		for _, id := range c.deviceIDs {
+			if d, ok := s.st.devices[id]; ok && d.AccountID != "" && d.AccountID != x.account {
+				return 0, forbidden(fmt.Sprintf("Device %s of the claim code belongs to another account.", id))
+			}
+		}
+		for _, id := range c.deviceIDs {
+			d, ok := s.st.devices[id]
+			if !ok || d.State == StateClaimed && d.AccountID == x.account {
+				continue
+			}
+			d.State, d.AccountID, d.Enabled = StateClaimed, x.account, false
+			d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
+		}
+		c.accountID = x.account
+		return len(c.deviceIDs), nil
+	}()
+	s.mu.Unlock()
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.writeJSON(200, struct {
+		ClaimCode string `json:"claimCode"`
+		Total     int    `json:"total"`
+	}{code, total})
+}
+
+func (s *Server) updateDeviceState(x *exchange) {
+	var in struct {
+		Enabled *bool `json:"enabled"`
+	}
+	if e := x.decodeBody(&in); e != nil {
+		x.writeError(e)
+		return
+	}
+	if in.Enabled == nil {
+		x.writeError(invalid("The request body must contain enabled."))
+		return
+	}
+	s.mu.Lock()
+	d, e := s.claimedLocked(x.labels[0], x.account, false)
+	if e == nil {
+		d.Enabled = *in.Enabled
+	}
+	s.mu.Unlock()
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.writeJSON(200, struct{}{})
+}
+
+// Device methods.
+const (
+	methodGetHealth        = "getDeviceHealthParameters"
+	methodSetHealthMonitor = "setDeviceHealthMonitorCallback"
+	methodGetHealthMonitor = "getDeviceHealthMonitorCallback"
+	methodSetOnClick       = "setOnClickCallback"
+	methodGetOnClick       = "getOnClickCallback"
+)
+
+func deviceMethods(deviceType string) []deviceMethodJSON {
+	ms := []deviceMethodJSON{
+		{"device", methodGetHealth},
+		{"device", methodSetHealthMonitor},
+		{"device", methodGetHealthMonitor},
+	}
+	if deviceType == DeviceTypeButton {
+		ms = append(ms, deviceMethodJSON{DeviceTypeButton, methodSetOnClick}, deviceMethodJSON{DeviceTypeButton, methodGetOnClick})
+	}
+	return ms
+}
+
+func (s *Server) getDeviceMethods(x *exchange) {
+	s.mu.Lock()
+	d, e := s.claimedLocked(x.labels[0], x.account, false)
+	var typ string
+	if e == nil {
+		typ = d.Type
+	}
+	s.mu.Unlock()
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.writeJSON(200, struct {
+		DeviceMethods []deviceMethodJSON `json:"deviceMethods"`
+	}{deviceMethods(typ)})
+}
+
+func (s *Server) invokeDeviceMethod(x *exchange) {
+	var in struct {
+		DeviceMethod *struct {
+			DeviceType string `json:"deviceType"`
+			MethodName string `json:"methodName"`
+		} `json:"deviceMethod"`
+		DeviceMethodParameters *string `json:"deviceMethodParameters"`
+	}
+	if e := x.decodeBody(&in); e != nil {
+		x.writeError(e)
+		return
+	}
+	if in.DeviceMethod == nil {
+		x.writeError(invalid("The request body must contain deviceMethod."))
+		return
+	}
+	m := deviceMethodJSON{in.DeviceMethod.DeviceType, in.DeviceMethod.MethodName}
+	params := in.DeviceMethodParameters
+
+	s.mu.Lock()
+	resp, e := func() (string, *apiError) {
+		d, e := s.claimedLocked(x.labels[0], x.account, false)
+		if e != nil {
+			return "", e
+		}
+		supported := false
+		for _, dm := range deviceMethods(d.Type) {
+			supported = supported || dm == m
+		}
+		if !supported {
+			return "", invalid("Device %s of type %s has no method %s of device type %q.", d.ID, d.Type, m.MethodName, m.DeviceType)
+		}
+		if strings.HasPrefix(m.MethodName, "get") {
+			if params != nil && (*params == "" || !json.Valid([]byte(*params))) {
+				return "", invalid("A request parameter was invalid.")
+			}
+		} else {
+			if params == nil || !isJSONObject(*params) {
+				return "", invalid("%s requires deviceMethodParameters holding a JSON object.", m.MethodName)
+			}
+		}
+		switch m.MethodName {
+		case methodGetHealth:
+			b, _ := json.Marshal(map[string]float64{"remainingLife": d.RemainingLife})
+			return string(b), nil
+		case methodSetHealthMonitor:
+			d.HealthMonitorCallback = compactJSON(*params)
+		case methodSetOnClick:
+			d.OnClickCallback = compactJSON(*params)
+		case methodGetHealthMonitor:
+			return orEmptyObject(d.HealthMonitorCallback), nil
+		case methodGetOnClick:
+			return orEmptyObject(d.OnClickCallback), nil
+		}
+		return "{}", nil
+	}()
+	s.mu.Unlock()
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.writeJSON(200, struct {
+		DeviceMethodResponse string `json:"deviceMethodResponse"`
+	}{resp})
+}
+
+func compactJSON(s string) string {
+	var b bytes.Buffer
+	if json.Compact(&b, []byte(s)) != nil {
+		return s
+	}
+	return b.String()
+}
+
+func orEmptyObject(s string) string {
+	if s == "" {
+		return "{}"
+	}
+	return s
+}
+
+// eventKey is the sort key of an event in pages: time, then record order.
+func eventKey(e *DeviceEvent) string {
+	return fmt.Sprintf("%s.%020d", e.Time.UTC().Format("2006-01-02T15:04:05.000000000"), e.seq)
+}
+
+func (s *Server) listDeviceEvents(x *exchange) {
+	id := x.labels[0]
+	q, e := x.query()
+	var n int
+	if e == nil {
+		n, e = parseMaxResults(q)
+	}
+	var from, to time.Time
+	if e == nil {
+		from, e = parseTimeParam(q, "fromTimeStamp")
+	}
+	if e == nil {
+		to, e = parseTimeParam(q, "toTimeStamp")
+	}
+	if e == nil && from.After(to) {
+		e = invalid("fromTimeStamp must not be after toTimeStamp.")
+	}
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	digest := queryDigest(id, strconv.FormatInt(from.UnixNano(), 10), strconv.FormatInt(to.UnixNano(), 10))
+	token := q.Get("nextToken")
+
+	s.mu.Lock()
+	out, e := func() (any, *apiError) {
+		d, e := s.claimedLocked(id, x.account, true)
+		if e != nil {
+			return nil, e
+		}
+		after := ""
+		if token != "" {
+			if after, e = s.parseTokenLocked(token, OpListDeviceEvents, x.account, digest); e != nil {
+				return nil, e
+			}
+		}
+		var match []*DeviceEvent
+		for i := range d.Events {
+			ev := &d.Events[i]
+			if ev.AccountID == x.account && !ev.Time.Before(from) && ev.Time.Before(to) && (after == "" || eventKey(ev) > after) {
+				match = append(match, ev)
+			}
+		}
+		sort.Slice(match, func(i, j int) bool { return eventKey(match[i]) < eventKey(match[j]) })
+		out := struct {
+			Events    []deviceEventJSON `json:"events"`
+			NextToken string            `json:"nextToken,omitempty"`
+		}{Events: []deviceEventJSON{}}
+		for i, ev := range match {
+			if i == n {
+				out.NextToken = s.issueTokenLocked(OpListDeviceEvents, x.account, digest, eventKey(match[n-1]))
+				break
+			}
+			out.Events = append(out.Events, deviceEventJSON{
+				Device:   deviceJSON{Attributes: orEmpty(ev.Attributes), DeviceID: ev.DeviceID, Type: ev.DeviceType},
+				StdEvent: ev.StdEvent,
+			})
+		}
+		if x.faulted && x.fault.DuplicatePageToken {
+			out.NextToken = token
+			if token == "" {
+				out.NextToken = s.issueTokenLocked(OpListDeviceEvents, x.account, digest, "")
+			}
+		}
+		return out, nil
+	}()
+	s.mu.Unlock()
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.writeJSON(200, out)
+}
+
+func parseTimeParam(q url.Values, name string) (time.Time, *apiError) {
+	vs, ok := q[name]
+	if !ok || vs[0] == "" {
+		return time.Time{}, invalid("%s is required.", name)
+	}
+	t, err := time.Parse(time.RFC3339Nano, vs[0])
+	if err != nil {
+		return time.Time{}, invalid("%s must be an ISO 8601 (RFC 3339) timestamp, got %q.", name, vs[0])
+	}
+	return t, nil
+}
+
+// taggedLocked returns the device an ARN names if the account owns it.
+func (s *Server) taggedLocked(arn, account string) (*Device, *apiError) {
+	nf := &apiError{404, "ResourceNotFoundException", fmt.Sprintf("The requested resource could not be found: %s", arn)}
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" || parts[1] == "" || parts[2] != "iot1click" ||
+		parts[3] != s.cfg.region || parts[4] != account || !strings.HasPrefix(parts[5], "devices/") {
+		return nil, nf
+	}
+	d, e := s.claimedLocked(strings.TrimPrefix(parts[5], "devices/"), account, false)
+	if e != nil {
+		return nil, nf
+	}
+	return d, nil
+}
+
+func (s *Server) listTagsForResource(x *exchange) {
+	s.mu.Lock()
+	d, e := s.taggedLocked(x.labels[0], x.account)
+	var tags map[string]string
+	if e == nil {
+		tags = orEmpty(d.Tags)
+	}
+	s.mu.Unlock()
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.writeJSON(200, struct {
+		Tags map[string]string `json:"tags"`
+	}{tags})
+}
+
+func (s *Server) tagResource(x *exchange) {
+	var in struct {
+		Tags map[string]string `json:"tags"`
+	}
+	if e := x.decodeBody(&in); e != nil {
+		x.writeError(e)
+		return
+	}
+	if in.Tags == nil {
+		x.writeError(invalid("The request body must contain tags."))
+		return
+	}
+	if e := validateTags(in.Tags); e != nil {
+		x.writeError(e)
+		return
+	}
+	s.mu.Lock()
+	e := func() *apiError {
+		d, e := s.taggedLocked(x.labels[0], x.account)
+		if e != nil {
+			return e
+		}
+		merged := orEmpty(d.Tags)
+		maps.Copy(merged, in.Tags)
+		if e := validateTags(merged); e != nil {
+			return e
+		}
+		d.Tags = merged
+		return nil
+	}()
+	s.mu.Unlock()
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.writeNoContent()
+}
+
+func (s *Server) untagResource(x *exchange) {
+	q, e := x.query()
+	if e == nil && len(q["tagKeys"]) == 0 {
+		e = invalid("At least one tagKeys is required.")
+	}
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	s.mu.Lock()
+	d, e := s.taggedLocked(x.labels[0], x.account)
+	if e == nil {
+		for _, k := range q["tagKeys"] {
+			delete(d.Tags, k)
+		}
+	}
+	s.mu.Unlock()
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.writeNoContent()
+}

@@ -1,0 +1,386 @@
+package iot1clicktest
+
+import (
+	"context"
+	crand "crypto/rand"
+	"fmt"
+	"io"
+	"log"
+	"math/rand"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/iot1click-sdk/iot1click-go/iot1click"
+)
+
+// Defaults of a Server made without options.
+const (
+	// DefaultRegion is the region of a Server made without WithRegion.
+	DefaultRegion = "us-west-2"
+	// DefaultAccountID is the account of a Server made without WithAccountID.
+	DefaultAccountID = "123456789012"
+	// DefaultAccessKeyID is the access key of the default account.
+	DefaultAccessKeyID = "AKIDIOT1CLICKTEST"
+	// DefaultSecretAccessKey is the secret key of the default account. It is a
+	// test value and grants nothing outside this emulator.
+	DefaultSecretAccessKey = "iot1clicktest/SECRET/wJalrXUtnFEMIK7MDENGbPxRfiCY"
+	// DefaultMaxBodyBytes is the default limit on request bodies, 1 MiB.
+	DefaultMaxBodyBytes = 1 << 20
+	// DefaultSeed seeds the generated fleets and the fault probabilities of
+	// a Server made without WithSeed.
+	DefaultSeed = 1
+)
+
+// Option configures a Server made by NewServer.
+type Option func(*config)
+
+type account struct {
+	accessKeyID string
+	secret      string
+	accountID   string
+}
+
+type config struct {
+	region       string
+	accountID    string
+	accessKeyID  string
+	secret       string
+	extra        []account
+	devices      []Device
+	fleet        int
+	unclaimed    int
+	seed         int64
+	clock        func() time.Time
+	maxBodyBytes int64
+	addr         string
+	logf         func(format string, args ...any)
+	maxLog       int
+}
+
+// WithRegion sets the region the server serves and expects signatures for.
+func WithRegion(region string) Option {
+	return func(c *config) { c.region = region }
+}
+
+// WithAccountID sets the ID of the default account.
+func WithAccountID(accountID string) Option {
+	return func(c *config) { c.accountID = accountID }
+}
+
+// WithCredentials sets the access key and secret of the default account.
+func WithCredentials(accessKeyID, secretAccessKey string) Option {
+	return func(c *config) { c.accessKeyID, c.secret = accessKeyID, secretAccessKey }
+}
+
+// WithAccount adds an account with its own access key. Several keys may
+// belong to one account. Sign with the key to act for the account, for
+// example with
+//
+//	srv.Client(func(o *iot1click.Options) {
+//		o.Credentials = credentials.NewStaticCredentialsProvider(key, secret, "")
+//	})
+func WithAccount(accessKeyID, secretAccessKey, accountID string) Option {
+	return func(c *config) {
+		c.extra = append(c.extra, account{accessKeyID: accessKeyID, secret: secretAccessKey, accountID: accountID})
+	}
+}
+
+// WithDevices adds devices, as AddDevices does. NewServer panics if a device
+// is invalid.
+func WithDevices(devices ...Device) Option {
+	return func(c *config) { c.devices = append(c.devices, devices...) }
+}
+
+// WithFleet adds n generated buttons claimed by the default account, as
+// AddFleet does.
+func WithFleet(n int) Option {
+	return func(c *config) { c.fleet += n }
+}
+
+// WithUnclaimedDevices adds n generated buttons that no account has claimed,
+// as AddUnclaimedDevices does.
+func WithUnclaimedDevices(n int) Option {
+	return func(c *config) { c.unclaimed += n }
+}
+
+// WithSeed seeds the generation of fleets and the probabilities of faults,
+// DefaultSeed by default. Servers made with the same seed and options
+// generate the same devices.
+func WithSeed(seed int64) Option {
+	return func(c *config) { c.seed = seed }
+}
+
+// WithClock sets the clock the server reads the time from, time.Now by
+// default. SetClock and AdvanceClock change it later.
+func WithClock(now func() time.Time) Option {
+	return func(c *config) { c.clock = now }
+}
+
+// WithMaxBodyBytes sets the largest request body accepted,
+// DefaultMaxBodyBytes by default. Larger bodies get 413.
+func WithMaxBodyBytes(n int64) Option {
+	return func(c *config) { c.maxBodyBytes = n }
+}
+
+// WithAddr makes the server listen on addr, such as "127.0.0.1:4566",
+// instead of a free loopback port.
+func WithAddr(addr string) Option {
+	return func(c *config) { c.addr = addr }
+}
+
+// WithLogf makes the server log one line per request with logf, such as
+// t.Logf.
+func WithLogf(logf func(format string, args ...any)) Option {
+	return func(c *config) { c.logf = logf }
+}
+
+// WithMaxRequestLog sets how many requests Requests keeps, the most recent
+// ones, 10000 by default. Zero or less keeps none.
+func WithMaxRequestLog(n int) Option {
+	return func(c *config) { c.maxLog = n }
+}
+
+// Server is an emulator of the AWS IoT 1-Click Devices Service listening on
+// a loopback address. Its methods are safe for concurrent use.
+type Server struct {
+	// URL is the base URL of the server, "http://127.0.0.1:port", with no
+	// trailing slash.
+	URL string
+
+	cfg      config
+	accounts map[string]account // by access key ID
+	listener net.Listener
+	http     *http.Server
+	client   *http.Client
+	closing  chan struct{}
+	close    sync.Once
+
+	connMu sync.Mutex
+	conns  map[net.Conn]http.ConnState
+
+	mu          sync.Mutex
+	st          *state
+	clockFixed  bool
+	clockAt     time.Time
+	clockOffset time.Duration
+	tokenKey    []byte
+	requests    []Request
+	faults      map[string][]*faultState
+	faultRNG    *rand.Rand
+	fleetRNG    *rand.Rand
+}
+
+// NewServer starts and returns a new Server configured by opts. The caller
+// should call Close when finished, to shut it down. NewServer panics if it
+// cannot listen or an option is invalid.
+func NewServer(opts ...Option) *Server {
+	cfg := config{
+		region:       DefaultRegion,
+		accountID:    DefaultAccountID,
+		accessKeyID:  DefaultAccessKeyID,
+		secret:       DefaultSecretAccessKey,
+		seed:         DefaultSeed,
+		maxBodyBytes: DefaultMaxBodyBytes,
+		maxLog:       10000,
+		addr:         "127.0.0.1:0",
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.region == "" || cfg.accountID == "" || cfg.accessKeyID == "" {
+		panic("iot1clicktest: region, account ID and access key ID must not be empty")
+	}
+	s := &Server{
+		cfg:      cfg,
+		accounts: map[string]account{},
+		closing:  make(chan struct{}),
+		conns:    map[net.Conn]http.ConnState{},
+	}
+	s.accounts[cfg.accessKeyID] = account{accessKeyID: cfg.accessKeyID, secret: cfg.secret, accountID: cfg.accountID}
+	for _, a := range cfg.extra {
+		if a.accessKeyID == "" || a.accountID == "" {
+			panic("iot1clicktest: WithAccount needs an access key ID and an account ID")
+		}
+		s.accounts[a.accessKeyID] = a
+	}
+	if err := s.resetLocked(); err != nil {
+		panic("iot1clicktest: " + err.Error())
+	}
+
+	l, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		panic(fmt.Sprintf("iot1clicktest: failed to listen on %s: %v", cfg.addr, err))
+	}
+	s.listener = l
+	s.URL = "http://" + l.Addr().String()
+	s.http = &http.Server{
+		Handler:           http.HandlerFunc(s.serveHTTP),
+		ReadHeaderTimeout: 30 * time.Second,
+		ErrorLog:          log.New(io.Discard, "", 0),
+		ConnState:         s.trackConn,
+	}
+	transport := &http.Transport{
+		Proxy:               nil,
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
+		MaxIdleConns:        256,
+		MaxIdleConnsPerHost: 256,
+		IdleConnTimeout:     30 * time.Second,
+	}
+	s.client = &http.Client{Transport: transport}
+	go func() { _ = s.http.Serve(l) }()
+	return s
+}
+
+// resetLocked builds the initial state from the configuration. The caller
+// holds s.mu or owns s exclusively.
+func (s *Server) resetLocked() error {
+	// A new random key for page tokens: tokens of another server, or of
+	// this one before Reset, fail their check.
+	s.tokenKey = make([]byte, 32)
+	_, _ = crand.Read(s.tokenKey)
+
+	s.clockFixed = false
+	s.clockOffset = 0
+	s.requests = nil
+	s.faults = map[string][]*faultState{}
+	s.faultRNG = rand.New(rand.NewSource(s.cfg.seed))
+	s.fleetRNG = rand.New(rand.NewSource(s.cfg.seed))
+	s.st = newState()
+	if err := s.addDevicesLocked(s.cfg.devices); err != nil {
+		return err
+	}
+	s.addFleetLocked(s.cfg.fleet, true)
+	s.addFleetLocked(s.cfg.unclaimed, false)
+	return nil
+}
+
+// trackConn follows the states of the server's connections, for Close.
+func (s *Server) trackConn(c net.Conn, st http.ConnState) {
+	s.connMu.Lock()
+	defer s.connMu.Unlock()
+	switch st {
+	case http.StateNew, http.StateIdle, http.StateActive:
+		s.conns[c] = st
+	default:
+		delete(s.conns, c)
+	}
+}
+
+// Close shuts the server down and waits for the requests in flight to
+// finish; injected latencies are cut short. It is safe to call more than
+// once.
+func (s *Server) Close() {
+	s.close.Do(func() {
+		close(s.closing)
+		s.http.SetKeepAlivesEnabled(false)
+		if t, ok := s.client.Transport.(*http.Transport); ok {
+			t.CloseIdleConnections()
+		}
+		// Connections that never carried a request would hold Shutdown
+		// for seconds; close them, and the idle ones, at once.
+		s.connMu.Lock()
+		for c, st := range s.conns {
+			if st == http.StateNew || st == http.StateIdle {
+				_ = c.Close()
+			}
+		}
+		s.connMu.Unlock()
+		_ = s.http.Shutdown(context.Background())
+	})
+}
+
+// Region returns the region the server serves.
+func (s *Server) Region() string { return s.cfg.region }
+
+// AccountID returns the ID of the default account.
+func (s *Server) AccountID() string { return s.cfg.accountID }
+
+// AccessKeyID returns the access key of the default account.
+func (s *Server) AccessKeyID() string { return s.cfg.accessKeyID }
+
+// SecretAccessKey returns the secret key of the default account.
+func (s *Server) SecretAccessKey() string { return s.cfg.secret }
+
+// HTTPClient returns the *http.Client that Client uses: its transport is
+// dedicated to the server and its idle connections are closed by Close.
+func (s *Server) HTTPClient() *http.Client { return s.client }
+
+// Client returns a client of the service pointed at the server, signing with
+// the default account's credentials in the server's region. optFns apply
+// after these settings and may change any of them.
+func (s *Server) Client(optFns ...func(*iot1click.Options)) *iot1click.Client {
+	return iot1click.New(iot1click.Options{
+		Region:       s.cfg.region,
+		Credentials:  credentials.NewStaticCredentialsProvider(s.cfg.accessKeyID, s.cfg.secret, ""),
+		BaseEndpoint: aws.String(s.URL),
+		HTTPClient:   s.client,
+	}, optFns...)
+}
+
+// Now returns the time of the server's clock.
+func (s *Server) Now() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.nowLocked()
+}
+
+func (s *Server) nowLocked() time.Time {
+	if s.clockFixed {
+		return s.clockAt
+	}
+	now := time.Now
+	if s.cfg.clock != nil {
+		now = s.cfg.clock
+	}
+	return now().Add(s.clockOffset)
+}
+
+// SetClock stops the server's clock at t: until the next SetClock or Reset
+// the server reads the time t, moved only by AdvanceClock.
+func (s *Server) SetClock(t time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.clockFixed, s.clockAt = true, t
+}
+
+// AdvanceClock moves the server's clock by d, which may be negative. A
+// running clock keeps running, d ahead of its source.
+func (s *Server) AdvanceClock(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.clockFixed {
+		s.clockAt = s.clockAt.Add(d)
+	} else {
+		s.clockOffset += d
+	}
+}
+
+// Reset brings the server back to the state NewServer made: the devices,
+// fleets and clock of the options, no claim codes, faults or logged
+// requests. Page tokens issued before Reset are refused.
+func (s *Server) Reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	// The options were validated by NewServer, so this cannot fail.
+	_ = s.resetLocked()
+}
+
+// accountFor returns the account of an access key.
+func (s *Server) accountFor(accessKeyID string) (account, bool) {
+	a, ok := s.accounts[accessKeyID]
+	return a, ok
+}
+
+// newRequestID returns a random UUID (version 4).
+func newRequestID() string {
+	var b [16]byte
+	_, _ = crand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}

@@ -1,0 +1,401 @@
+package iot1clicktest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Claim states of a Device. A device that no account ever claimed has the
+// empty state.
+const (
+	// StateClaimInitiated is the state of a device whose claim an account
+	// initiated and has not finalized.
+	StateClaimInitiated = "CLAIM_INITIATED"
+	// StateClaimed is the state of a device that belongs to an account.
+	StateClaimed = "CLAIMED"
+	// StateUnclaimed is the state of a device its account released.
+	StateUnclaimed = "UNCLAIMED"
+)
+
+// Click types of a button.
+const (
+	// ClickSingle is a short press.
+	ClickSingle = "SINGLE"
+	// ClickDouble is two short presses.
+	ClickDouble = "DOUBLE"
+	// ClickLong is a press of over 1.5 seconds.
+	ClickLong = "LONG"
+)
+
+// DeviceTypeButton is the type of the devices the emulator generates.
+const DeviceTypeButton = "button"
+
+// Errors returned by the control methods, wrapped with details.
+var (
+	// ErrDeviceNotFound reports a device ID the server does not know.
+	ErrDeviceNotFound = errors.New("iot1clicktest: device not found")
+	// ErrInvalid reports an invalid argument of a control method.
+	ErrInvalid = errors.New("iot1clicktest: invalid argument")
+)
+
+// Device is a device of the emulator. AddDevices, WithDevices and
+// POST /_iot1click/devices take it as input; Device, Devices and
+// GET /_iot1click/devices return snapshots of it.
+type Device struct {
+	// ID is the device ID, such as G030PM0123456789. Required.
+	ID string `json:"deviceId"`
+
+	// Type is the device type, DeviceTypeButton when empty.
+	Type string `json:"type,omitempty"`
+
+	// Attributes are the device's attributes, such as projectRegion,
+	// projectName, placementName and deviceTemplateName.
+	Attributes map[string]string `json:"attributes,omitempty"`
+
+	// Enabled reports whether the device is enabled.
+	Enabled bool `json:"enabled"`
+
+	// RemainingLife is the remaining battery life, a percentage from 0 to
+	// 100.
+	RemainingLife float64 `json:"remainingLife"`
+
+	// Tags are the device's tags.
+	Tags map[string]string `json:"tags,omitempty"`
+
+	// AccountID is the account that owns the device, or that initiated its
+	// claim. On input, a device in state CLAIMED or CLAIM_INITIATED with no
+	// AccountID belongs to the default account.
+	AccountID string `json:"accountId,omitempty"`
+
+	// State is the claim state: empty (never claimed), StateClaimInitiated,
+	// StateClaimed or StateUnclaimed. On input, an empty state with an
+	// AccountID means StateClaimed.
+	State string `json:"state,omitempty"`
+
+	// ClaimInitiatedAt is when the pending claim was initiated.
+	ClaimInitiatedAt time.Time `json:"claimInitiatedAt,omitzero"`
+
+	// ClickedSinceClaimInitiated reports whether the device was clicked
+	// since its pending claim was initiated.
+	ClickedSinceClaimInitiated bool `json:"clickedSinceClaimInitiated,omitempty"`
+
+	// OnClickCallback is the JSON object stored by setOnClickCallback.
+	OnClickCallback string `json:"onClickCallback,omitempty"`
+
+	// HealthMonitorCallback is the JSON object stored by
+	// setDeviceHealthMonitorCallback.
+	HealthMonitorCallback string `json:"healthMonitorCallback,omitempty"`
+
+	// ARN is the device's ARN in its account, or in the default account for
+	// a device with none. It is ignored on input.
+	ARN string `json:"arn,omitempty"`
+
+	// Events are the events the device recorded, oldest first. On input,
+	// only ClickType, Time and AccountID of each event are read (an empty
+	// AccountID means the device's account); the rest is derived.
+	Events []DeviceEvent `json:"events,omitempty"`
+}
+
+// DeviceEvent is an event recorded by a device, as Click returns it.
+type DeviceEvent struct {
+	// DeviceID is the ID of the device.
+	DeviceID string `json:"deviceId"`
+
+	// DeviceType is the type of the device.
+	DeviceType string `json:"type"`
+
+	// Attributes are the device's attributes at the time of the event.
+	Attributes map[string]string `json:"attributes,omitempty"`
+
+	// ClickType is SINGLE, DOUBLE or LONG.
+	ClickType string `json:"clickType"`
+
+	// Time is the reported time of the event, from the server's clock.
+	Time time.Time `json:"reportedTime"`
+
+	// CertificateID is the device certificate's ID, 64 hex digits.
+	CertificateID string `json:"certificateId"`
+
+	// RemainingLife is the remaining battery life at the time of the event.
+	RemainingLife float64 `json:"remainingLife"`
+
+	// TestMode reports a test event; clicks are never in test mode.
+	TestMode bool `json:"testMode"`
+
+	// AccountID is the account the event is visible to in
+	// ListDeviceEvents: the device's owner, or the account claiming it, at
+	// the time of the event. Empty when the device had none.
+	AccountID string `json:"accountId,omitempty"`
+
+	// StdEvent is the event as ListDeviceEvents returns it in stdEvent.
+	StdEvent string `json:"stdEvent"`
+
+	seq uint64
+}
+
+type claimCode struct {
+	code      string
+	deviceIDs []string
+	accountID string // the account that claimed it, if any
+}
+
+type state struct {
+	devices map[string]*Device // events inside, in record order
+	codes   map[string]*claimCode
+	seq     uint64 // of events
+}
+
+func newState() *state {
+	return &state{devices: map[string]*Device{}, codes: map[string]*claimCode{}}
+}
+
+// certificateID returns the fixed certificate ID of a device.
+func certificateID(deviceID string) string {
+	sum := sha256.Sum256([]byte("iot1clicktest certificate " + deviceID))
+	return hex.EncodeToString(sum[:])
+}
+
+func (s *Server) arn(accountID, deviceID string) string {
+	return fmt.Sprintf("arn:aws:iot1click:%s:%s:devices/%s", s.cfg.region, accountID, deviceID)
+}
+
+// stdEvent renders the stdEvent JSON of a button event.
+func stdEvent(e *DeviceEvent) string {
+	var b strings.Builder
+	b.WriteString(`{"clickType":`)
+	writeJSONString(&b, e.ClickType)
+	b.WriteString(`,"reportedTime":"`)
+	b.WriteString(e.Time.UTC().Format("2006-01-02T15:04:05.000Z"))
+	b.WriteString(`","certificateId":"`)
+	b.WriteString(e.CertificateID)
+	b.WriteString(`","remainingLife":`)
+	rl, _ := json.Marshal(e.RemainingLife)
+	b.Write(rl)
+	b.WriteString(`,"testMode":`)
+	if e.TestMode {
+		b.WriteString("true}")
+	} else {
+		b.WriteString("false}")
+	}
+	return b.String()
+}
+
+func writeJSONString(b *strings.Builder, s string) {
+	q, _ := json.Marshal(s)
+	b.Write(q)
+}
+
+func validClickType(t string) bool {
+	return t == ClickSingle || t == ClickDouble || t == ClickLong
+}
+
+// recordEventLocked appends an event to d and returns a copy of it.
+func (s *Server) recordEventLocked(d *Device, clickType string, at time.Time, accountID string) DeviceEvent {
+	s.st.seq++
+	e := DeviceEvent{
+		DeviceID:      d.ID,
+		DeviceType:    d.Type,
+		Attributes:    maps.Clone(d.Attributes),
+		ClickType:     clickType,
+		Time:          at,
+		CertificateID: certificateID(d.ID),
+		RemainingLife: d.RemainingLife,
+		AccountID:     accountID,
+		seq:           s.st.seq,
+	}
+	e.StdEvent = stdEvent(&e)
+	d.Events = append(d.Events, e)
+	return cloneEvent(e)
+}
+
+func cloneEvent(e DeviceEvent) DeviceEvent {
+	e.Attributes = maps.Clone(e.Attributes)
+	return e
+}
+
+// snapshot returns a deep copy of d.
+func (s *Server) snapshot(d *Device) Device {
+	c := *d
+	c.Attributes = maps.Clone(d.Attributes)
+	c.Tags = maps.Clone(d.Tags)
+	c.Events = make([]DeviceEvent, len(d.Events))
+	for i, e := range d.Events {
+		c.Events[i] = cloneEvent(e)
+	}
+	if len(c.Events) == 0 {
+		c.Events = nil
+	}
+	owner := d.AccountID
+	if owner == "" {
+		owner = s.cfg.accountID
+	}
+	c.ARN = s.arn(owner, d.ID)
+	return c
+}
+
+// AddDevices adds devices to the server, replacing any with the same ID. It
+// reports an error, and adds none, if a device is invalid: no ID, an
+// unknown state or click type, or a remaining life outside 0..100.
+func (s *Server) AddDevices(devices ...Device) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.addDevicesLocked(devices)
+}
+
+func (s *Server) addDevicesLocked(devices []Device) error {
+	prepared := make([]*Device, 0, len(devices))
+	for _, in := range devices {
+		d, err := s.prepareDevice(in)
+		if err != nil {
+			return err
+		}
+		prepared = append(prepared, d)
+	}
+	for _, d := range prepared {
+		events := d.Events
+		d.Events = nil
+		for _, e := range events {
+			acct := e.AccountID
+			if acct == "" {
+				acct = d.AccountID
+			}
+			s.recordEventLocked(d, e.ClickType, e.Time, acct)
+		}
+		s.st.devices[d.ID] = d
+	}
+	return nil
+}
+
+func (s *Server) prepareDevice(in Device) (*Device, error) {
+	d := in
+	if d.ID == "" {
+		return nil, fmt.Errorf("%w: a device needs an ID", ErrInvalid)
+	}
+	if d.Type == "" {
+		d.Type = DeviceTypeButton
+	}
+	if math.IsNaN(d.RemainingLife) || d.RemainingLife < 0 || d.RemainingLife > 100 {
+		return nil, fmt.Errorf("%w: device %s: remaining life %v is outside 0..100", ErrInvalid, d.ID, d.RemainingLife)
+	}
+	switch d.State {
+	case "":
+		if d.AccountID != "" {
+			d.State = StateClaimed
+		}
+	case StateClaimed, StateClaimInitiated:
+		if d.AccountID == "" {
+			d.AccountID = s.cfg.accountID
+		}
+	case StateUnclaimed:
+		d.AccountID = ""
+	default:
+		return nil, fmt.Errorf("%w: device %s: unknown state %q", ErrInvalid, d.ID, d.State)
+	}
+	if d.State != StateClaimInitiated {
+		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
+	}
+	for _, e := range d.Events {
+		if !validClickType(e.ClickType) {
+			return nil, fmt.Errorf("%w: device %s: unknown click type %q", ErrInvalid, d.ID, e.ClickType)
+		}
+	}
+	for _, cb := range []string{d.OnClickCallback, d.HealthMonitorCallback} {
+		if cb != "" && !isJSONObject(cb) {
+			return nil, fmt.Errorf("%w: device %s: a callback must be a JSON object", ErrInvalid, d.ID)
+		}
+	}
+	d.Attributes = maps.Clone(d.Attributes)
+	d.Tags = maps.Clone(d.Tags)
+	d.ARN = ""
+	d.Events = slices.Clone(d.Events)
+	return &d, nil
+}
+
+// Device returns a snapshot of the device with the given ID.
+func (s *Server) Device(id string) (Device, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.st.devices[id]
+	if !ok {
+		return Device{}, false
+	}
+	return s.snapshot(d), true
+}
+
+// Devices returns snapshots of all devices, sorted by ID.
+func (s *Server) Devices() []Device {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Device, 0, len(s.st.devices))
+	for _, id := range s.sortedIDsLocked() {
+		out = append(out, s.snapshot(s.st.devices[id]))
+	}
+	return out
+}
+
+func (s *Server) sortedIDsLocked() []string {
+	ids := make([]string, 0, len(s.st.devices))
+	for id := range s.st.devices {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Click presses the button of a device, as its owner would: it records the
+// event a real click records and marks a pending claim as clicked. clickType
+// is ClickSingle, ClickDouble or ClickLong; empty means ClickSingle.
+func (s *Server) Click(deviceID, clickType string) (DeviceEvent, error) {
+	if clickType == "" {
+		clickType = ClickSingle
+	}
+	if !validClickType(clickType) {
+		return DeviceEvent{}, fmt.Errorf("%w: click type %q is not SINGLE, DOUBLE or LONG", ErrInvalid, clickType)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.st.devices[deviceID]
+	if !ok {
+		return DeviceEvent{}, fmt.Errorf("%w: %s", ErrDeviceNotFound, deviceID)
+	}
+	if d.State == StateClaimInitiated {
+		d.ClickedSinceClaimInitiated = true
+	}
+	return s.recordEventLocked(d, clickType, s.nowLocked(), d.AccountID), nil
+}
+
+// AddClaimCode registers a claim code for devices the server knows, so that
+// ClaimDevicesByClaimCode with the code claims them. A code starts with "C-"
+// and has 12 to 40 characters. Registering a code again replaces it.
+func (s *Server) AddClaimCode(code string, deviceIDs ...string) error {
+	if !validClaimCode(code) {
+		return fmt.Errorf("%w: claim code %q must start with C- and have 12 to 40 characters", ErrInvalid, code)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, id := range deviceIDs {
+		if _, ok := s.st.devices[id]; !ok {
+			return fmt.Errorf("%w: %s", ErrDeviceNotFound, id)
+		}
+	}
+	s.st.codes[code] = &claimCode{code: code, deviceIDs: slices.Clone(deviceIDs)}
+	return nil
+}
+
+func validClaimCode(code string) bool {
+	return strings.HasPrefix(code, "C-") && len(code) >= 12 && len(code) <= 40
+}
+
+func isJSONObject(s string) bool {
+	var m map[string]json.RawMessage
+	return json.Unmarshal([]byte(s), &m) == nil && m != nil
+}
