@@ -12,16 +12,18 @@ import (
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go/logging"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 const (
 	// ServiceID is the service's SDK ID, as used in errors and in the
 	// service-specific endpoint settings.
-	ServiceID = "IoT 1Click Devices Service"
+	ServiceID = model.ServiceID
 	// ServiceAPIVersion is the API version the client speaks.
-	ServiceAPIVersion = "2018-05-14"
+	ServiceAPIVersion = model.APIVersion
 	// SigningName is the SigV4 signing name of the service.
-	SigningName = "iot1click"
+	SigningName = model.SigningName
 	// Version is the version of this SDK, sent in the User-Agent header.
 	Version = "0.1.0"
 
@@ -60,7 +62,7 @@ func New(options Options, optFns ...func(*Options)) *Client {
 		userAgent: buildUserAgent(options.AppID),
 	}
 	c.signer = v4.NewSigner(func(so *v4.SignerOptions) {
-		so.Logger = options.Logger
+		so.Logger = redactingLogger{options.Logger}
 		so.LogSigning = options.ClientLogMode.IsSigning()
 	})
 	c.ep, c.epErr = resolveEndpoint(context.Background(), &options)
@@ -174,6 +176,9 @@ type (
 	fipsEndpointProvider interface {
 		GetUseFIPSEndpoint(ctx context.Context) (aws.FIPSEndpointState, bool, error)
 	}
+	ignoreConfiguredEndpointsProvider interface {
+		GetIgnoreConfiguredEndpoints(ctx context.Context) (bool, bool, error)
+	}
 	dualStackEndpointProvider interface {
 		GetUseDualStackEndpoint(ctx context.Context) (aws.DualStackEndpointState, bool, error)
 	}
@@ -185,6 +190,13 @@ type (
 func resolveConfigEndpoint(cfg aws.Config, o *Options) {
 	if cfg.BaseEndpoint != nil {
 		o.BaseEndpoint = aws.String(*cfg.BaseEndpoint)
+	}
+	for _, src := range cfg.ConfigSources {
+		if p, ok := src.(ignoreConfiguredEndpointsProvider); ok {
+			if v, found, err := p.GetIgnoreConfiguredEndpoints(context.Background()); err == nil && found && v {
+				return
+			}
+		}
 	}
 	_, global := os.LookupEnv("AWS_ENDPOINT_URL")
 	_, service := os.LookupEnv(EndpointEnvVar)

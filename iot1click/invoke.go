@@ -23,6 +23,7 @@ import (
 	"github.com/aws/smithy-go/logging"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -92,10 +93,11 @@ func (c *Client) invoke(ctx context.Context, op string, in operationInput, out o
 	b := getBuilder()
 	defer putBuilder(b)
 	if err == nil {
+		// The context is set first: Add stamps it on each error.
+		b.perr.Context = op + "Input"
 		in.validate(&b.perr)
 		if b.perr.Len() > 0 {
 			perr := b.perr
-			perr.Context = op + "Input"
 			err = &perr
 		}
 	}
@@ -328,7 +330,7 @@ func (c *Client) attempt(ctx context.Context, o *Options, req *http.Request, hr 
 			return fmt.Errorf("failed to sign request: %w", err)
 		}
 	}
-	if o.ClientLogMode.IsRequest() {
+	if o.ClientLogMode.IsRequest() || o.ClientLogMode.IsRequestWithBody() {
 		logRequest(o, req, hr.body)
 	}
 
@@ -381,7 +383,7 @@ func (c *Client) handleResponse(o *Options, resp *http.Response, d *wire.Decoder
 	md.RequestID = requestID(resp.Header)
 	md.ServerTime = serverTime(resp.Header)
 
-	if o.ClientLogMode.IsResponse() {
+	if o.ClientLogMode.IsResponse() || o.ClientLogMode.IsResponseWithBody() {
 		logResponse(o, resp, body)
 	}
 
@@ -488,7 +490,7 @@ func parseError(resp *http.Response, body []byte) error {
 				status = n
 			}
 		}
-		code = codeForStatus(status)
+		code = model.ExceptionFor(status)
 	}
 	return newAPIError(code, bodyCode, msg, resp.StatusCode)
 }
@@ -503,28 +505,6 @@ func isNumeric(s string) bool {
 		}
 	}
 	return true
-}
-
-// codeForStatus names the modelled exception of a status, for error
-// responses that carry no code.
-func codeForStatus(status int) string {
-	switch status {
-	case 400:
-		return "InvalidRequestException"
-	case 403:
-		return "ForbiddenException"
-	case 404:
-		return "ResourceNotFoundException"
-	case 409:
-		return "ResourceConflictException"
-	case 412:
-		return "PreconditionFailedException"
-	case 416:
-		return "RangeNotSatisfiableException"
-	case 500:
-		return "InternalFailureException"
-	}
-	return ""
 }
 
 // clockSkewError marks a signature error caused by clock skew: the signing
@@ -611,6 +591,29 @@ func writeHeaders(sb *strings.Builder, h http.Header) {
 			fmt.Fprintf(sb, "%s: %s\n", k, redactHeader(k, v))
 		}
 	}
+}
+
+// redactingLogger hides the session token in the signer's log of the
+// canonical request.
+type redactingLogger struct{ logging.Logger }
+
+func (l redactingLogger) Logf(c logging.Classification, format string, v ...interface{}) {
+	s := fmt.Sprintf(format, v...)
+	const key = "x-amz-security-token:"
+	if i := strings.Index(s, key); i >= 0 {
+		i += len(key)
+		end := strings.IndexByte(s[i:], '\n')
+		if end < 0 {
+			end = len(s) - i
+		}
+		s = s[:i] + "[REDACTED]" + s[i+end:]
+	}
+	l.Logger.Logf(c, "%s", s)
+}
+
+// WithContext passes the context on to the wrapped logger.
+func (l redactingLogger) WithContext(ctx context.Context) logging.Logger {
+	return redactingLogger{logging.WithContext(ctx, l.Logger)}
 }
 
 // redactHeader hides the secrets a header may carry: the signature of the

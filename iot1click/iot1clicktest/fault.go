@@ -2,6 +2,7 @@ package iot1clicktest
 
 import (
 	"fmt"
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"net/http"
 	"time"
 )
@@ -186,53 +187,43 @@ func (f Fault) apiErr() *apiError {
 	return &apiError{status: status, code: code, msg: msg}
 }
 
-var codeStatus = map[string]int{
-	"InvalidRequestException":      400,
-	"ForbiddenException":           403,
-	"ResourceNotFoundException":    404,
-	"ResourceConflictException":    409,
-	"PreconditionFailedException":  412,
-	"RangeNotSatisfiableException": 416,
-	"ThrottlingException":          429,
-	"TooManyRequestsException":     429,
-	"InternalFailureException":     500,
-	"ServiceUnavailableException":  503,
+// frontDoorErrors are the non-modelled errors faults may answer with, as
+// AWS front doors give them.
+var frontDoorErrors = []model.Exception{
+	{Code: "ThrottlingException", Status: 429},
+	{Code: "TooManyRequestsException", Status: 429},
+	{Code: "BadGatewayException", Status: 502},
+	{Code: "ServiceUnavailableException", Status: 503},
+	{Code: "GatewayTimeoutException", Status: 504},
 }
 
+// statusForCode returns the status of an error code, 500 for unknown codes.
 func statusForCode(code string) int {
-	if st, ok := codeStatus[code]; ok {
+	if st, ok := model.StatusOf(code); ok {
 		return st
+	}
+	for _, e := range frontDoorErrors {
+		if e.Code == code {
+			return e.Status
+		}
 	}
 	return 500
 }
 
+// codeForStatus returns the error code of a status: the modelled exception,
+// a front door's error, or InvalidRequestException for other 4xx statuses
+// and InternalFailureException for the rest.
 func codeForStatus(status int) string {
-	switch status {
-	case 0, 500:
-		return "InternalFailureException"
-	case 400:
+	if code := model.ExceptionFor(status); code != "" {
+		return code
+	}
+	for _, e := range frontDoorErrors {
+		if e.Status == status {
+			return e.Code
+		}
+	}
+	if status >= 400 && status < 500 {
 		return "InvalidRequestException"
-	case 403:
-		return "ForbiddenException"
-	case 404:
-		return "ResourceNotFoundException"
-	case 409:
-		return "ResourceConflictException"
-	case 412:
-		return "PreconditionFailedException"
-	case 416:
-		return "RangeNotSatisfiableException"
-	case 429:
-		return "ThrottlingException"
-	case 502:
-		return "BadGatewayException"
-	case 503:
-		return "ServiceUnavailableException"
-	case 504:
-		return "GatewayTimeoutException"
 	}
-	if status >= 500 {
-		return "InternalFailureException"
-	}
-	return "InvalidRequestException"
+	return "InternalFailureException"
 }
