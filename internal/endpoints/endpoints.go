@@ -14,10 +14,12 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 // SigningName is the SigV4 signing name of the service.
-const SigningName = "iot1click"
+const SigningName = model.SigningName
 
 // Error messages of the endpoint rule set.
 const (

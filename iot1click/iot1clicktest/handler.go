@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"github.com/iot1click-sdk/iot1click-go/internal/sigv4"
 )
 
@@ -247,7 +248,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) verify(x *exchange) *apiError {
 	var keyID string
 	v := &sigv4.Verifier{
-		Service: "iot1click",
+		Service: model.SigningName,
 		Region:  s.cfg.region,
 		Lookup: func(accessKeyID string) (string, bool) {
 			a, ok := s.accountFor(accessKeyID)
