@@ -234,19 +234,8 @@ func (d *Decoder) objectBody(fn func(key string) error) error {
 				return err
 			}
 		}
-		d.skipWS()
-		if d.pos >= len(d.data) {
-			return d.errEOF("expected ',' or '}' after object member")
-		}
-		switch d.data[d.pos] {
-		case ',':
-			d.pos++
-			d.skipWS()
-		case '}':
-			d.pos++
-			return nil
-		default:
-			return d.errAt(d.pos, "invalid character "+quoteByte(d.data[d.pos])+" after object member, expected ',' or '}'")
+		if done, err := d.next('}', "object member"); done || err != nil {
+			return err
 		}
 	}
 }
@@ -296,21 +285,30 @@ func (d *Decoder) arrayBody(fn func() error) error {
 				return err
 			}
 		}
-		d.skipWS()
-		if d.pos >= len(d.data) {
-			return d.errEOF("expected ',' or ']' after array element")
-		}
-		switch d.data[d.pos] {
-		case ',':
-			d.pos++
-			d.skipWS()
-		case ']':
-			d.pos++
-			return nil
-		default:
-			return d.errAt(d.pos, "invalid character "+quoteByte(d.data[d.pos])+" after array element, expected ',' or ']'")
+		if done, err := d.next(']', "array element"); done || err != nil {
+			return err
 		}
 	}
+}
+
+// next reads what follows an object member or array element: a ',' before
+// the next one, or the closing byte, which ends the object or array (done).
+// what names the element in errors.
+func (d *Decoder) next(closing byte, what string) (done bool, err error) {
+	d.skipWS()
+	if d.pos >= len(d.data) {
+		return false, d.errEOF("expected ',' or '" + string(closing) + "' after " + what)
+	}
+	switch d.data[d.pos] {
+	case ',':
+		d.pos++
+		d.skipWS()
+		return false, nil
+	case closing:
+		d.pos++
+		return true, nil
+	}
+	return false, d.errAt(d.pos, "invalid character "+quoteByte(d.data[d.pos])+" after "+what+", expected ',' or '"+string(closing)+"'")
 }
 
 // Skip consumes the next value of any kind, validating its syntax without
