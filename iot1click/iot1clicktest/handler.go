@@ -116,6 +116,16 @@ type exchange struct {
 	account string
 	fault   Fault
 	faulted bool
+	logged  bool
+}
+
+// commit records the answer's status in the request log before the answer
+// is written, so that a client that has read the answer finds its request
+// in Requests.
+func (x *exchange) commit(status int, code string) {
+	x.rec.StatusCode, x.rec.ErrorCode = status, code
+	x.logged = true
+	x.s.log(&x.rec)
 }
 
 // setCommonHeaders sets the headers of every answer.
@@ -134,15 +144,15 @@ func (x *exchange) writeJSON(status int, v any) {
 	x.setCommonHeaders()
 	x.w.Header().Set("Content-Type", "application/json")
 	x.w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	x.commit(status, "")
 	x.w.WriteHeader(status)
 	_, _ = x.w.Write(b)
-	x.rec.StatusCode = status
 }
 
 func (x *exchange) writeNoContent() {
 	x.setCommonHeaders()
+	x.commit(http.StatusNoContent, "")
 	x.w.WriteHeader(http.StatusNoContent)
-	x.rec.StatusCode = http.StatusNoContent
 }
 
 func (x *exchange) writeError(e *apiError) {
@@ -155,10 +165,9 @@ func (x *exchange) writeError(e *apiError) {
 	h["X-Amzn-ErrorType"] = []string{e.code}
 	h.Set("Content-Type", "application/json")
 	h.Set("Content-Length", strconv.Itoa(len(b)))
+	x.commit(e.status, e.code)
 	x.w.WriteHeader(e.status)
 	_, _ = x.w.Write(b)
-	x.rec.StatusCode = e.status
-	x.rec.ErrorCode = e.code
 }
 
 // serveHTTP is the server's handler.
@@ -179,7 +188,11 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if x.rec.Header.Get("X-Amz-Security-Token") != "" {
 		x.rec.Header.Set("X-Amz-Security-Token", "REDACTED")
 	}
-	defer s.log(&x.rec)
+	defer func() {
+		if !x.logged { // no answer: dropped connection, or the client went away
+			s.log(&x.rec)
+		}
+	}()
 
 	op, labels, known := route(r.Method, x.rec.Path)
 	x.rec.Operation, x.labels = op, labels

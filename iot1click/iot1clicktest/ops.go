@@ -515,23 +515,32 @@ func (s *Server) listDeviceEvents(x *exchange) {
 				return nil, e
 			}
 		}
-		var match []*DeviceEvent
+		// Each event's key is computed once; keys sort as (time, record order).
+		type keyed struct {
+			key string
+			ev  *DeviceEvent
+		}
+		var match []keyed
 		for i := range d.Events {
 			ev := &d.Events[i]
-			if ev.AccountID == x.account && !ev.Time.Before(from) && ev.Time.Before(to) && (after == "" || eventKey(ev) > after) {
-				match = append(match, ev)
+			if ev.AccountID != x.account || ev.Time.Before(from) || !ev.Time.Before(to) {
+				continue
+			}
+			if k := eventKey(ev); after == "" || k > after {
+				match = append(match, keyed{k, ev})
 			}
 		}
-		sort.Slice(match, func(i, j int) bool { return eventKey(match[i]) < eventKey(match[j]) })
+		sort.Slice(match, func(i, j int) bool { return match[i].key < match[j].key })
 		out := struct {
 			Events    []deviceEventJSON `json:"events"`
 			NextToken string            `json:"nextToken,omitempty"`
 		}{Events: []deviceEventJSON{}}
-		for i, ev := range match {
+		for i, m := range match {
 			if i == n {
-				out.NextToken = s.issueTokenLocked(OpListDeviceEvents, x.account, digest, eventKey(match[n-1]))
+				out.NextToken = s.issueTokenLocked(OpListDeviceEvents, x.account, digest, match[n-1].key)
 				break
 			}
+			ev := m.ev
 			out.Events = append(out.Events, deviceEventJSON{
 				Device:   deviceJSON{Attributes: orEmpty(ev.Attributes), DeviceID: ev.DeviceID, Type: ev.DeviceType},
 				StdEvent: ev.StdEvent,

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/iot1click-sdk/iot1click-go/iot1click"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
+)
+
+// syncBuffer is a bytes.Buffer safe for the program's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+func checkOutput(t *testing.T, out string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+}
+
+// isolateAWSConfig keeps the test from reading the machine's AWS
+// configuration and points it at test credentials.
+func isolateAWSConfig(t *testing.T, srv *iot1clicktest.Server) {
+	t.Setenv("AWS_CONFIG_FILE", t.TempDir()+"/config")
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/credentials")
+	t.Setenv("AWS_PROFILE", "")
+	t.Setenv("AWS_ACCESS_KEY_ID", srv.AccessKeyID())
+	t.Setenv("AWS_SECRET_ACCESS_KEY", srv.SecretAccessKey())
+	t.Setenv("AWS_SESSION_TOKEN", "")
+	t.Setenv("AWS_REGION", srv.Region())
+	t.Setenv("AWS_ENDPOINT_URL", "")
+	t.Setenv(iot1click.EndpointEnvVar, "")
+}
+
+func TestRunInProcessEmulator(t *testing.T) {
+	t.Setenv("AWS_ENDPOINT_URL", "")
+	t.Setenv(iot1click.EndpointEnvVar, "")
+	var out syncBuffer
+	err := run(t.Context(), []string{
+		"-device", "G030PM0123456789", "-tag", "site=hq", "-tag", "floor=3", "-enable",
+		"-poll", "10ms", "-simulate-after", "30ms", "-timeout", "10s",
+	}, &out)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	checkOutput(t, out.String(),
+		"using an in-process emulator at http://127.0.0.1:",
+		"Claiming device G030PM0123456789...\n",
+		"Press the button on device G030PM0123456789 now",
+		"Received SINGLE click after ",
+		"Device G030PM0123456789 is CLAIMED and enabled.\n",
+		"Tags: floor=3,site=hq\n",
+	)
+}
+
+func TestRunEndpoint(t *testing.T) {
+	srv := iot1clicktest.NewServer()
+	defer srv.Close()
+	isolateAWSConfig(t, srv)
+	id := srv.AddUnclaimedDevices(1)[0]
+
+	// A person presses the button once the claim is initiated.
+	go func() {
+		for {
+			if d, _ := srv.Device(id); d.State == iot1clicktest.StateClaimInitiated {
+				_, _ = srv.Click(id, iot1clicktest.ClickLong)
+				return
+			}
+			select {
+			case <-t.Context().Done():
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	var out syncBuffer
+	if err := run(t.Context(), []string{"-device", id, "-endpoint", srv.URL + "/", "-poll", "10ms", "-timeout", "10s"}, &out); err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	checkOutput(t, out.String(),
+		"Using endpoint "+srv.URL+" (region us-west-2).\n",
+		"Press the button on device "+id+" now",
+		"Received LONG click after ",
+		"Device "+id+" is CLAIMED and disabled",
+	)
+	if strings.Contains(out.String(), "emulator will press") {
+		t.Error("the program pressed the button of a remote endpoint")
+	}
+	if d, _ := srv.Device(id); d.State != iot1clicktest.StateClaimed || d.Enabled {
+		t.Errorf("device %s state %q enabled %v, want CLAIMED, disabled", id, d.State, d.Enabled)
+	}
+}
+
+func TestRunEndpointFromEnv(t *testing.T) {
+	srv := iot1clicktest.NewServer()
+	defer srv.Close()
+	isolateAWSConfig(t, srv)
+	t.Setenv(iot1click.EndpointEnvVar, srv.URL)
+	var out syncBuffer
+	err := run(t.Context(), []string{"-device", "G030PM0000000404", "-poll", "10ms", "-timeout", "10s"}, &out)
+	var ce *iot1click.ClaimError
+	var nf *iot1click.ResourceNotFoundException
+	if !errors.As(err, &ce) || ce.Stage != iot1click.ClaimStageInitiate || !errors.As(err, &nf) {
+		t.Fatalf("run = %v, want a ClaimError at stage initiate with a ResourceNotFoundException", err)
+	}
+	checkOutput(t, err.Error(), "check the device ID")
+	checkOutput(t, out.String(), "Using endpoint "+srv.URL)
+}
+
+func TestRunNoClick(t *testing.T) {
+	srv := iot1clicktest.NewServer()
+	defer srv.Close()
+	isolateAWSConfig(t, srv)
+	id := srv.AddUnclaimedDevices(1)[0]
+	var out syncBuffer
+	err := run(t.Context(), []string{"-device", id, "-endpoint", srv.URL, "-poll", "10ms", "-timeout", "100ms"}, &out)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("run = %v, want context.DeadlineExceeded", err)
+	}
+	checkOutput(t, err.Error(), `stage "await click"`, "raise -timeout")
+}
+
+func TestRunBadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"-device", "G030PM0123456789", "-tag", "novalue"},
+		{"-nosuchflag"},
+	} {
+		var out syncBuffer
+		if err := run(t.Context(), args, &out); err == nil {
+			t.Errorf("run(%q) succeeded, want an error", args)
+		}
+	}
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/iot1click-sdk/iot1click-go/iot1click"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
+)
+
+// testFleet is a small fleet with known types, projects and batteries.
+func testFleet() []iot1clicktest.Device {
+	placed := func(id string, life float64, project, placement string, enabled bool) iot1clicktest.Device {
+		return iot1clicktest.Device{
+			ID: id, State: iot1clicktest.StateClaimed, RemainingLife: life, Enabled: enabled,
+			Attributes: map[string]string{"projectName": project, "placementName": placement},
+		}
+	}
+	return []iot1clicktest.Device{
+		placed("G030PM0000000001", 99.85, "Warehouse", "dock001", true),
+		placed("G030PM0000000002", 5, "Warehouse", "dock002", true),
+		placed("G030PM0000000003", 19.99, "FrontDesk", "desk001", false),
+		placed("G030PM0000000004", 20, "FrontDesk", "desk002", true),
+		placed("G030PM0000000005", 12.5, "Warehouse", "dock003", true),
+		{ID: "G030PM0000000006", Type: "lte-button", State: iot1clicktest.StateClaimed, RemainingLife: 55},
+		{ID: "G030PM0000000007", RemainingLife: 1}, // not claimed: not listed
+	}
+}
+
+const wantReport = `Fleet report: 6 devices
+
+By type:
+  button                   5
+  lte-button               1
+
+By project:
+  (no project)             1
+  FrontDesk                2
+  Warehouse                3
+
+Remaining life below 20%: 3 devices
+  G030PM0000000002     5.00%  enabled  Warehouse/dock002
+  G030PM0000000005    12.50%  enabled  Warehouse/dock003
+  G030PM0000000003    19.99%  disabled FrontDesk/desk001
+`
+
+func TestReport(t *testing.T) {
+	srv := iot1clicktest.NewServer(iot1clicktest.WithDevices(testFleet()...))
+	defer srv.Close()
+	for _, pageSize := range []int32{1, 2, 100} {
+		t.Run(fmt.Sprint("page size ", pageSize), func(t *testing.T) {
+			srv.ResetRequests()
+			r, err := buildReport(t.Context(), srv.Client(), &iot1click.ListDevicesInput{MaxResults: pageSize}, 20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			r.write(&out)
+			if out.String() != wantReport {
+				t.Errorf("report:\n%s\nwant:\n%s", out.String(), wantReport)
+			}
+			if n, want := len(srv.Requests()), (6+int(pageSize)-1)/int(pageSize); n != want {
+				t.Errorf("%d requests, want %d", n, want)
+			}
+		})
+	}
+}
+
+func TestReportFailure(t *testing.T) {
+	srv := iot1clicktest.NewServer(iot1clicktest.WithDevices(testFleet()...))
+	defer srv.Close()
+	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 500, After: 1})
+	_, err := buildReport(t.Context(), srv.Client(), &iot1click.ListDevicesInput{MaxResults: 2}, 20)
+	var ife *iot1click.InternalFailureException
+	if !errors.As(err, &ife) || !strings.Contains(err.Error(), "after 2") {
+		t.Fatalf("buildReport = %v, want an InternalFailureException after 2 devices", err)
+	}
+}
+
+func TestRunInProcessEmulator(t *testing.T) {
+	t.Setenv("AWS_ENDPOINT_URL", "")
+	t.Setenv(iot1click.EndpointEnvVar, "")
+	var out bytes.Buffer
+	if err := run(t.Context(), []string{"-fleet", "120", "-page-size", "50", "-threshold", "30"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"using an in-process emulator at http://127.0.0.1:",
+		"with 120 generated devices",
+		"Fleet report: 120 devices\n",
+		"\n  button                 120\n",
+		"Remaining life below 30%: ",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	// The generated fleet has about one device in ten between 5% and 30%.
+	var low int
+	fmt.Sscanf(got[strings.Index(got, "Remaining life below 30%: ")+len("Remaining life below 30%: "):], "%d", &low)
+	if low == 0 || strings.Count(got, "%  ") != low {
+		t.Errorf("%d low devices reported, %d listed:\n%s", low, strings.Count(got, "%  "), got)
+	}
+}
+
+func TestRunEndpoint(t *testing.T) {
+	srv := iot1clicktest.NewServer(iot1clicktest.WithDevices(testFleet()...))
+	defer srv.Close()
+	t.Setenv("AWS_CONFIG_FILE", t.TempDir()+"/config")
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/credentials")
+	t.Setenv("AWS_ACCESS_KEY_ID", srv.AccessKeyID())
+	t.Setenv("AWS_SECRET_ACCESS_KEY", srv.SecretAccessKey())
+	t.Setenv("AWS_REGION", srv.Region())
+	t.Setenv("AWS_ENDPOINT_URL", srv.URL)
+	t.Setenv(iot1click.EndpointEnvVar, "")
+	var out bytes.Buffer
+	if err := run(t.Context(), []string{"-page-size", "4"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != wantReport {
+		t.Errorf("report:\n%s\nwant:\n%s", out.String(), wantReport)
+	}
+	if err := run(t.Context(), []string{"-page-size", "0"}, &out); err == nil {
+		t.Error("-page-size 0 accepted")
+	}
+}

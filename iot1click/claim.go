@@ -1,0 +1,291 @@
+package iot1click
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+)
+
+// DefaultClaimPollInterval is how often ClaimDevice asks the service for the
+// click by default: often enough that a person sees the claim complete
+// within moments of pressing the button, rarely enough that a wait of a few
+// minutes costs a few dozen requests.
+const DefaultClaimPollInterval = 2 * time.Second
+
+const (
+	// claimEventMargin widens the event window before the moment of
+	// initiation. The Date header has a resolution of one second, and the
+	// service's hosts need not agree to the millisecond.
+	claimEventMargin = 2 * time.Second
+
+	// claimEventLookahead extends the event window past the estimated
+	// server time, for the same reasons and for the time a poll takes.
+	claimEventLookahead = time.Minute
+)
+
+// ClaimStage names a stage of ClaimDevice.
+type ClaimStage string
+
+// The stages of ClaimDevice, in order.
+const (
+	// ClaimStageInitiate is the InitiateDeviceClaim call.
+	ClaimStageInitiate ClaimStage = "initiate"
+	// ClaimStageAwaitClick is the wait for the device's event, polling
+	// ListDeviceEvents.
+	ClaimStageAwaitClick ClaimStage = "await click"
+	// ClaimStageFinalize is the FinalizeDeviceClaim call.
+	ClaimStageFinalize ClaimStage = "finalize"
+	// ClaimStageEnable is the UpdateDeviceState call that enables the
+	// device, when ClaimOptions.Enable is set. A failure here leaves the
+	// device claimed but disabled.
+	ClaimStageEnable ClaimStage = "enable"
+)
+
+// ClaimError is the error of ClaimDevice: the stage that failed, the device
+// and the cause. errors.As finds the service's exception beneath it, such as
+// *ResourceNotFoundException (unknown device, stage initiate),
+// *ResourceConflictException (device claimed by another account, or already
+// by this one), *PreconditionFailedException (finalize refused), and
+// errors.Is finds context.DeadlineExceeded when no click came in time.
+type ClaimError struct {
+	// Stage is the stage that failed.
+	Stage ClaimStage
+
+	// DeviceID is the device being claimed.
+	DeviceID string
+
+	// Err is the cause.
+	Err error
+}
+
+// Error names the stage, the device and the cause.
+func (e *ClaimError) Error() string {
+	return fmt.Sprintf("iot1click: claim of device %s failed at stage %q: %v", e.DeviceID, string(e.Stage), e.Err)
+}
+
+// Unwrap returns Err.
+func (e *ClaimError) Unwrap() error { return e.Err }
+
+// ClaimOptions configure ClaimDevice.
+type ClaimOptions struct {
+	// Tags are put on the device by FinalizeDeviceClaim.
+	Tags map[string]string
+
+	// Enable enables the device once claimed (a claimed device starts
+	// disabled).
+	Enable bool
+
+	// PollInterval is the time between two polls of ListDeviceEvents while
+	// waiting for the click, DefaultClaimPollInterval when zero.
+	PollInterval time.Duration
+
+	// OnAwaitingClick, when set, is called once, after InitiateDeviceClaim
+	// succeeded and before the first poll, so that the caller can ask a
+	// person to press the button. It runs on ClaimDevice's goroutine with
+	// ClaimDevice's context and should return promptly.
+	OnAwaitingClick func(ctx context.Context, deviceID string)
+
+	// APIOptions apply to every call ClaimDevice makes, as the optFns of a
+	// single call do.
+	APIOptions []func(*Options)
+}
+
+// WithClaimTags returns a ClaimDevice option that sets ClaimOptions.Tags.
+func WithClaimTags(tags map[string]string) func(*ClaimOptions) {
+	return func(o *ClaimOptions) { o.Tags = tags }
+}
+
+// WithClaimEnable returns a ClaimDevice option that sets
+// ClaimOptions.Enable.
+func WithClaimEnable(enable bool) func(*ClaimOptions) {
+	return func(o *ClaimOptions) { o.Enable = enable }
+}
+
+// WithClaimPollInterval returns a ClaimDevice option that sets
+// ClaimOptions.PollInterval.
+func WithClaimPollInterval(d time.Duration) func(*ClaimOptions) {
+	return func(o *ClaimOptions) { o.PollInterval = d }
+}
+
+// WithOnAwaitingClick returns a ClaimDevice option that sets
+// ClaimOptions.OnAwaitingClick.
+func WithOnAwaitingClick(fn func(ctx context.Context, deviceID string)) func(*ClaimOptions) {
+	return func(o *ClaimOptions) { o.OnAwaitingClick = fn }
+}
+
+// ClaimResult is the outcome of a successful ClaimDevice.
+type ClaimResult struct {
+	// DeviceID is the claimed device.
+	DeviceID string
+
+	// State is the claim state FinalizeDeviceClaim reported, StateClaimed.
+	State string
+
+	// Enabled reports whether ClaimDevice enabled the device.
+	Enabled bool
+
+	// Click is the device event that allowed the claim to complete: the
+	// latest event listed since the claim was initiated.
+	Click DeviceEvent
+
+	// Button is Click decoded as a button event, nil when its payload is
+	// not one.
+	Button *ButtonEvent
+
+	// InitiatedAt is when the claim was initiated, by the service's clock
+	// when its response carried a Date header, else by the local clock.
+	InitiatedAt time.Time
+
+	// Polls is the number of times ListDeviceEvents was polled.
+	Polls int
+}
+
+// ClaimDevice claims a device into the caller's account in the three steps
+// of the service: InitiateDeviceClaim; then waiting for the device to
+// publish an event (a person presses the button), which it detects by
+// polling ListDeviceEvents every PollInterval; then FinalizeDeviceClaim
+// with the Tags of the options; and, with Enable, UpdateDeviceState to
+// enable the device.
+//
+// ctx bounds the whole claim: give it a deadline long enough for a person
+// to reach the button, such as two minutes. Polling outlives transient
+// failures: each poll is retried by the client's retryer, and a poll that
+// still fails with a retryable error (throttling, a 5xx, a dropped
+// connection) is followed by the next poll. Any other failure, or the end
+// of ctx, ends the claim.
+//
+// Every failure is a *ClaimError naming its stage. A claim abandoned while
+// waiting stays initiated at the service; calling ClaimDevice again starts
+// it afresh, and UnclaimDevice cancels it.
+func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(*ClaimOptions)) (*ClaimResult, error) {
+	o := ClaimOptions{PollInterval: DefaultClaimPollInterval}
+	for _, fn := range opts {
+		fn(&o)
+	}
+	if o.PollInterval <= 0 {
+		o.PollInterval = DefaultClaimPollInterval
+	}
+	fail := func(stage ClaimStage, err error) (*ClaimResult, error) {
+		return nil, &ClaimError{Stage: stage, DeviceID: deviceID, Err: err}
+	}
+
+	sent := time.Now()
+	init, err := c.InitiateDeviceClaim(ctx, &InitiateDeviceClaimInput{DeviceId: deviceID}, o.APIOptions...)
+	if err != nil {
+		return fail(ClaimStageInitiate, err)
+	}
+
+	// The events are stamped by the service's clock, which may be minutes
+	// away from this machine's: a window computed from time.Now would then
+	// miss the click entirely. So the window is computed in server time:
+	// it starts at the Date of the initiation response (less a margin for
+	// the header's one-second resolution) and ends at an estimate of the
+	// server's present (local time plus the offset measured on the latest
+	// response) plus a lookahead. Without a Date header it falls back to
+	// the local clock.
+	res := &ClaimResult{DeviceID: deviceID, InitiatedAt: sent}
+	var offset time.Duration // server clock minus local clock
+	if !init.ServerTime.IsZero() {
+		res.InitiatedAt = init.ServerTime
+		offset = init.ServerTime.Sub(time.Now())
+	}
+	from := res.InitiatedAt.Add(-claimEventMargin)
+
+	if o.OnAwaitingClick != nil {
+		o.OnAwaitingClick(ctx, deviceID)
+	}
+
+	retryer := c.claimRetryer(o.APIOptions)
+	var lastErr error
+	for {
+		click, found, serverTime, err := c.pollClick(ctx, deviceID, from, time.Now().Add(offset+claimEventLookahead), o.APIOptions)
+		res.Polls++
+		if !serverTime.IsZero() {
+			offset = serverTime.Sub(time.Now())
+		}
+		if found {
+			res.Click = click
+			if b, berr := click.ButtonEvent(); berr == nil {
+				res.Button = b
+			}
+			break
+		}
+		if err != nil && ctx.Err() == nil {
+			// A poll cut short by the end of ctx says nothing new; any other
+			// failure either ends the claim or is kept for the report.
+			if !pollRetryable(retryer, err) {
+				return fail(ClaimStageAwaitClick, err)
+			}
+			lastErr = err
+		}
+		if werr := sleep(ctx, o.PollInterval); werr != nil {
+			if lastErr != nil {
+				werr = fmt.Errorf("%w (last poll failed: %w)", werr, lastErr)
+			}
+			return fail(ClaimStageAwaitClick, fmt.Errorf("no event from the device after %d polls: %w", res.Polls, werr))
+		}
+	}
+
+	fin, err := c.FinalizeDeviceClaim(ctx, &FinalizeDeviceClaimInput{DeviceId: deviceID, Tags: o.Tags}, o.APIOptions...)
+	if err != nil {
+		return fail(ClaimStageFinalize, err)
+	}
+	res.State = fin.State
+
+	if o.Enable {
+		if _, err := c.UpdateDeviceState(ctx, &UpdateDeviceStateInput{DeviceId: deviceID, Enabled: true}, o.APIOptions...); err != nil {
+			return fail(ClaimStageEnable, err)
+		}
+		res.Enabled = true
+	}
+	return res, nil
+}
+
+// pollClick lists the device's events in [from, to) and returns the latest,
+// if any, and the server time of the last page. Events listed before a
+// failure still count.
+func (c *Client) pollClick(ctx context.Context, deviceID string, from, to time.Time, optFns []func(*Options)) (DeviceEvent, bool, time.Time, error) {
+	var (
+		last       DeviceEvent
+		found      bool
+		serverTime time.Time
+	)
+	p := NewListDeviceEventsPaginator(c, &ListDeviceEventsInput{DeviceId: deviceID, FromTimeStamp: from, ToTimeStamp: to})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx, optFns...)
+		if err != nil {
+			return last, found, serverTime, err
+		}
+		serverTime = page.ServerTime
+		if n := len(page.Events); n > 0 {
+			last, found = page.Events[n-1], true
+		}
+	}
+	return last, found, serverTime, nil
+}
+
+// claimRetryer returns the retryer of calls made with optFns.
+func (c *Client) claimRetryer(optFns []func(*Options)) interface{ IsErrorRetryable(error) bool } {
+	o := c.options.Copy()
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	if o.Retryer == nil {
+		return newDefaultRetryer(o.RetryMode)
+	}
+	return o.Retryer
+}
+
+// pollRetryable reports whether a failed poll should be followed by
+// another: the failure was retryable (the client's retryer gave up on it,
+// or it would retry it), or the service repeated a page token.
+func pollRetryable(retryer interface{ IsErrorRetryable(error) bool }, err error) bool {
+	var maxErr *retry.MaxAttemptsError
+	if errors.As(err, &maxErr) || errors.Is(err, ErrDuplicateToken) {
+		return true
+	}
+	return retryer.IsErrorRetryable(err)
+}

@@ -1,0 +1,354 @@
+package iot1click_test
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/iot1click-sdk/iot1click-go/iot1click"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
+)
+
+// fastPolls makes ClaimDevice poll every few milliseconds.
+var fastPolls = iot1click.WithClaimPollInterval(5 * time.Millisecond)
+
+// newClaimServer starts an emulator with one unclaimed button and returns
+// it, a client and the button's ID.
+func newClaimServer(t *testing.T, opts ...iot1clicktest.Option) (*iot1clicktest.Server, *iot1click.Client, string) {
+	t.Helper()
+	srv, client := newPagingServer(t, opts...)
+	return srv, client, srv.AddUnclaimedDevices(1)[0]
+}
+
+// claimCtx returns a context that ends with the test or after ten seconds,
+// so that a claim that never sees its click fails instead of hanging.
+func claimCtx(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// clickNow returns an OnAwaitingClick hook that clicks the button at once.
+func clickNow(t *testing.T, srv *iot1clicktest.Server, clickType string) func(*iot1click.ClaimOptions) {
+	return iot1click.WithOnAwaitingClick(func(_ context.Context, id string) {
+		if _, err := srv.Click(id, clickType); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+// clickAfterPolls returns an OnAwaitingClick hook that clicks the button
+// once the server has seen n ListDeviceEvents requests.
+func clickAfterPolls(t *testing.T, srv *iot1clicktest.Server, n int) func(*iot1click.ClaimOptions) {
+	return iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
+		go func() {
+			for countRequests(srv, iot1clicktest.OpListDeviceEvents) < n {
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(time.Millisecond):
+				}
+			}
+			if _, err := srv.Click(id, iot1clicktest.ClickDouble); err != nil {
+				t.Error(err)
+			}
+		}()
+	})
+}
+
+// claimError checks that err is a *ClaimError of the stage and device.
+func claimError(t *testing.T, err error, stage iot1click.ClaimStage, id string) *iot1click.ClaimError {
+	t.Helper()
+	var ce *iot1click.ClaimError
+	if !errors.As(err, &ce) {
+		t.Fatalf("error %v (%T), want a *ClaimError", err, err)
+	}
+	if ce.Stage != stage || ce.DeviceID != id {
+		t.Fatalf("ClaimError stage %q device %q, want %q %q (%v)", ce.Stage, ce.DeviceID, stage, id, err)
+	}
+	return ce
+}
+
+func TestClaimDeviceClickBeforeFirstPoll(t *testing.T) {
+	srv, client, id := newClaimServer(t)
+	tags := map[string]string{"site": "hq", "floor": "3"}
+	var hookCalls atomic.Int32
+	res, err := client.ClaimDevice(claimCtx(t), id, fastPolls,
+		iot1click.WithClaimTags(tags), iot1click.WithClaimEnable(true),
+		iot1click.WithOnAwaitingClick(func(ctx context.Context, got string) {
+			hookCalls.Add(1)
+			if got != id {
+				t.Errorf("hook got device %q, want %q", got, id)
+			}
+			if d, _ := srv.Device(id); d.State != iot1clicktest.StateClaimInitiated {
+				t.Errorf("hook called in state %q, want CLAIM_INITIATED", d.State)
+			}
+			if _, err := srv.Click(id, iot1clicktest.ClickSingle); err != nil {
+				t.Error(err)
+			}
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hookCalls.Load() != 1 {
+		t.Errorf("hook called %d times, want 1", hookCalls.Load())
+	}
+	if res.DeviceID != id || res.State != iot1click.StateClaimed || !res.Enabled || res.Polls != 1 {
+		t.Errorf("result %+v, want device %s CLAIMED, enabled, after 1 poll", res, id)
+	}
+	if res.Button == nil || res.Button.ClickType != iot1click.ClickTypeSingle || res.Click.Device.DeviceId != id {
+		t.Errorf("click %+v / %+v, want a SINGLE click of %s", res.Click, res.Button, id)
+	}
+	if res.InitiatedAt.IsZero() {
+		t.Error("InitiatedAt is zero")
+	}
+	d, _ := srv.Device(id)
+	if d.State != iot1clicktest.StateClaimed || !d.Enabled || d.AccountID != srv.AccountID() {
+		t.Errorf("device %+v, want claimed by %s and enabled", d, srv.AccountID())
+	}
+	if diff := cmp.Diff(tags, d.Tags); diff != "" {
+		t.Errorf("tags (-want +got):\n%s", diff)
+	}
+	var ops []string
+	for _, r := range srv.Requests() {
+		ops = append(ops, r.Operation)
+	}
+	want := []string{iot1clicktest.OpInitiateDeviceClaim, iot1clicktest.OpListDeviceEvents, iot1clicktest.OpFinalizeDeviceClaim, iot1clicktest.OpUpdateDeviceState}
+	if diff := cmp.Diff(want, ops); diff != "" {
+		t.Errorf("requests (-want +got):\n%s", diff)
+	}
+}
+
+func TestClaimDeviceClickAfterSeveralPolls(t *testing.T) {
+	srv, client, id := newClaimServer(t)
+	res, err := client.ClaimDevice(claimCtx(t), id, fastPolls, clickAfterPolls(t, srv, 4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Polls < 5 || res.Button == nil || res.Button.ClickType != iot1click.ClickTypeDouble || res.Enabled {
+		t.Errorf("result %+v, want a DOUBLE click found after at least 5 polls, device not enabled", res)
+	}
+	if d, _ := srv.Device(id); d.State != iot1clicktest.StateClaimed || d.Enabled {
+		t.Errorf("device state %q enabled %v, want CLAIMED and disabled", d.State, d.Enabled)
+	}
+}
+
+func TestClaimDeviceNoClick(t *testing.T) {
+	srv, client, id := newClaimServer(t)
+	ctx, cancel := context.WithTimeout(t.Context(), 150*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	res, err := client.ClaimDevice(ctx, id, fastPolls)
+	if res != nil {
+		t.Errorf("result %+v, want nil", res)
+	}
+	claimError(t, err, iot1click.ClaimStageAwaitClick, id)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("error %v, want context.DeadlineExceeded", err)
+	}
+	if elapsed := time.Since(start); elapsed > 2*time.Second {
+		t.Errorf("ClaimDevice returned after %v, long past the deadline", elapsed)
+	}
+	if n := countRequests(srv, iot1clicktest.OpListDeviceEvents); n < 3 {
+		t.Errorf("%d polls, want several", n)
+	}
+	if n := countRequests(srv, iot1clicktest.OpFinalizeDeviceClaim); n != 0 {
+		t.Errorf("%d finalize requests, want none", n)
+	}
+	if d, _ := srv.Device(id); d.State != iot1clicktest.StateClaimInitiated {
+		t.Errorf("device state %q, want CLAIM_INITIATED", d.State)
+	}
+}
+
+func TestClaimDeviceUnknownDevice(t *testing.T) {
+	srv, client, _ := newClaimServer(t)
+	const id = "G030PM0000000404"
+	_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, iot1click.WithOnAwaitingClick(func(context.Context, string) {
+		t.Error("hook called for an unknown device")
+	}))
+	claimError(t, err, iot1click.ClaimStageInitiate, id)
+	var nf *iot1click.ResourceNotFoundException
+	if !errors.As(err, &nf) {
+		t.Errorf("error %v, want a ResourceNotFoundException", err)
+	}
+	if n := len(srv.Requests()); n != 1 {
+		t.Errorf("%d requests, want 1", n)
+	}
+}
+
+func TestClaimDeviceConflict(t *testing.T) {
+	const other = "210987654321"
+	srv, client, _ := newClaimServer(t, iot1clicktest.WithAccount("AKIDOTHERACCOUNT", "other-secret", other))
+	otherClient := srv.Client(func(o *iot1click.Options) {
+		o.Credentials = credentials.NewStaticCredentialsProvider("AKIDOTHERACCOUNT", "other-secret", "")
+	})
+	mine := srv.AddFleet(1)[0]
+	if err := srv.AddDevices(
+		iot1clicktest.Device{ID: "G030PM0000000001", AccountID: other, State: iot1clicktest.StateClaimed},
+	); err != nil {
+		t.Fatal(err)
+	}
+	pending := srv.AddUnclaimedDevices(1)[0]
+	if _, err := otherClient.InitiateDeviceClaim(t.Context(), &iot1click.InitiateDeviceClaimInput{DeviceId: pending}); err != nil {
+		t.Fatal(err)
+	}
+	for name, id := range map[string]string{
+		"claimed by another account":       "G030PM0000000001",
+		"being claimed by another account": pending,
+		"already claimed by the caller":    mine,
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := client.ClaimDevice(claimCtx(t), id, fastPolls)
+			claimError(t, err, iot1click.ClaimStageInitiate, id)
+			var rc *iot1click.ResourceConflictException
+			if !errors.As(err, &rc) {
+				t.Errorf("error %v, want a ResourceConflictException", err)
+			}
+		})
+	}
+}
+
+func TestClaimDeviceFinalizeRefused(t *testing.T) {
+	srv, client, id := newClaimServer(t)
+	srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, iot1clicktest.Fault{Code: "PreconditionFailedException", Message: "not clicked"})
+	_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, clickNow(t, srv, iot1clicktest.ClickSingle))
+	claimError(t, err, iot1click.ClaimStageFinalize, id)
+	var pf *iot1click.PreconditionFailedException
+	if !errors.As(err, &pf) {
+		t.Errorf("error %v, want a PreconditionFailedException", err)
+	}
+}
+
+func TestClaimDeviceEnableFails(t *testing.T) {
+	srv, client, id := newClaimServer(t)
+	srv.InjectFault(iot1clicktest.OpUpdateDeviceState, iot1clicktest.Fault{StatusCode: 500})
+	_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, iot1click.WithClaimEnable(true), clickNow(t, srv, ""))
+	claimError(t, err, iot1click.ClaimStageEnable, id)
+	if d, _ := srv.Device(id); d.State != iot1clicktest.StateClaimed || d.Enabled {
+		t.Errorf("device state %q enabled %v, want CLAIMED and disabled", d.State, d.Enabled)
+	}
+}
+
+func TestClaimDeviceFaultsDuringPolling(t *testing.T) {
+	noRetry := func(o *iot1click.ClaimOptions) {
+		o.APIOptions = append(o.APIOptions, iot1click.WithRetryMaxAttempts(1))
+	}
+	tests := []struct {
+		name   string
+		fault  iot1clicktest.Fault
+		optFns []func(*iot1click.ClaimOptions)
+	}{
+		{"throttled, retries off", iot1clicktest.Fault{Throttle: true, Times: 4}, []func(*iot1click.ClaimOptions){noRetry}},
+		{"500, retries off", iot1clicktest.Fault{StatusCode: 500, Times: 4}, []func(*iot1click.ClaimOptions){noRetry}},
+		{"503, retries off", iot1clicktest.Fault{StatusCode: 503, Times: 4}, []func(*iot1click.ClaimOptions){noRetry}},
+		{"dropped connections, retries off", iot1clicktest.Fault{DropConnection: true, Times: 4}, []func(*iot1click.ClaimOptions){noRetry}},
+		{"throttled, retried by the client", iot1clicktest.Fault{Throttle: true, Times: 7}, nil},
+		{"duplicate page tokens", iot1clicktest.Fault{DuplicatePageToken: true, Times: 3}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, client, id := newClaimServer(t)
+			srv.InjectFault(iot1clicktest.OpListDeviceEvents, tt.fault)
+			opts := append([]func(*iot1click.ClaimOptions){fastPolls, clickAfterPolls(t, srv, 2)}, tt.optFns...)
+			res, err := client.ClaimDevice(claimCtx(t), id, opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.State != iot1click.StateClaimed || res.Button == nil {
+				t.Errorf("result %+v, want CLAIMED with a button click", res)
+			}
+		})
+	}
+	t.Run("non-retryable poll failure", func(t *testing.T) {
+		srv, client, id := newClaimServer(t)
+		srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{Code: "InvalidRequestException"})
+		_, err := client.ClaimDevice(claimCtx(t), id, fastPolls)
+		claimError(t, err, iot1click.ClaimStageAwaitClick, id)
+		var ir *iot1click.InvalidRequestException
+		if !errors.As(err, &ir) || errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("error %v, want an InvalidRequestException", err)
+		}
+		if n := countRequests(srv, iot1clicktest.OpListDeviceEvents); n != 1 {
+			t.Errorf("%d polls, want 1", n)
+		}
+	})
+	t.Run("deadline during failing polls", func(t *testing.T) {
+		srv, client, id := newClaimServer(t)
+		srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{StatusCode: 500})
+		ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
+		defer cancel()
+		_, err := client.ClaimDevice(ctx, id, fastPolls, noRetry)
+		claimError(t, err, iot1click.ClaimStageAwaitClick, id)
+		var ife *iot1click.InternalFailureException
+		if !errors.Is(err, context.DeadlineExceeded) || !errors.As(err, &ife) {
+			t.Errorf("error %v, want context.DeadlineExceeded and the last poll's InternalFailureException", err)
+		}
+	})
+}
+
+// TestClaimDeviceClockSkew runs claims against a server whose clock is
+// minutes away from the client's. The client's clock skew correction keeps
+// the signatures valid; ClaimDevice must look for the click in the
+// server's time, not the client's.
+func TestClaimDeviceClockSkew(t *testing.T) {
+	for _, skew := range []time.Duration{7 * time.Minute, -7 * time.Minute, 3 * time.Minute, -3 * time.Minute, 2 * time.Hour} {
+		for _, fixed := range []bool{false, true} {
+			name := skew.String()
+			if fixed {
+				name += "/stopped clock"
+			}
+			t.Run(name, func(t *testing.T) {
+				srv, client, id := newClaimServer(t)
+				if fixed {
+					srv.SetClock(time.Now().Add(skew))
+				} else {
+					srv.AdvanceClock(skew)
+				}
+				res, err := client.ClaimDevice(claimCtx(t), id, fastPolls, clickAfterPolls(t, srv, 2))
+				if err != nil {
+					t.Fatal(err)
+				}
+				serverNow := srv.Now()
+				if d := res.InitiatedAt.Sub(serverNow); d > 2*time.Second || d < -5*time.Second {
+					t.Errorf("InitiatedAt %v is %v off the server's clock", res.InitiatedAt, d)
+				}
+				// Every poll's window starts near the server's time of
+				// initiation and ends past the server's present.
+				for _, r := range srv.Requests() {
+					if r.Operation != iot1clicktest.OpListDeviceEvents || r.StatusCode != 200 {
+						continue
+					}
+					q, _ := url.ParseQuery(r.RawQuery)
+					from, err1 := time.Parse(time.RFC3339Nano, q.Get("fromTimeStamp"))
+					to, err2 := time.Parse(time.RFC3339Nano, q.Get("toTimeStamp"))
+					if err1 != nil || err2 != nil {
+						t.Fatalf("bad query %q", r.RawQuery)
+					}
+					if d := from.Sub(res.InitiatedAt); d > 0 || d < -5*time.Second {
+						t.Errorf("fromTimeStamp %v is %v off the initiation", from, d)
+					}
+					if !to.After(r.Time) {
+						t.Errorf("toTimeStamp %v is not after the server's time %v", to, r.Time)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestClaimErrorMessage(t *testing.T) {
+	err := &iot1click.ClaimError{Stage: iot1click.ClaimStageAwaitClick, DeviceID: "G030PM0123456789", Err: context.DeadlineExceeded}
+	want := `iot1click: claim of device G030PM0123456789 failed at stage "await click": context deadline exceeded`
+	if err.Error() != want {
+		t.Errorf("Error() = %q, want %q", err.Error(), want)
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Error("Unwrap does not reach the cause")
+	}
+}

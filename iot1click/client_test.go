@@ -1,0 +1,803 @@
+package iot1click
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// Test credentials and settings shared by the tests of this package.
+const (
+	testAccessKey    = "AKIDEXAMPLE"
+	testSecretKey    = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
+	testSessionToken = "FwoGZXIvYXdzEXAMPLESESSIONTOKENsecret+/=="
+	testRegion       = "us-west-2"
+	testDeviceID     = "G030PM0123456789"
+	testDeviceArn    = "arn:aws:iot1click:us-west-2:123456789012:devices/G030PM0123456789"
+	// testRespDate is the Date header of the canned responses.
+	testRespDate = "Wed, 28 Mar 2018 15:45:13 GMT"
+)
+
+var (
+	uuidV4RE  = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	amzDateRE = regexp.MustCompile(`^\d{8}T\d{6}Z$`)
+)
+
+// capturedRequest is a request as the test server saw it on the wire.
+type capturedRequest struct {
+	Method     string
+	RequestURI string // the raw request target: escaped path and query
+	Host       string
+	Header     http.Header
+	Body       []byte
+	HasBody    bool  // the request carried a body (Content-Length or chunked)
+	SigErr     error // the result of verifying the SigV4 signature
+}
+
+// Path returns the escaped path of the request, as sent.
+func (r capturedRequest) Path() string {
+	p, _, _ := strings.Cut(r.RequestURI, "?")
+	return p
+}
+
+// RawQuery returns the raw query of the request, as sent.
+func (r capturedRequest) RawQuery() string {
+	_, q, _ := strings.Cut(r.RequestURI, "?")
+	return q
+}
+
+// testServer is an httptest server that records every request, verifies its
+// signature and answers it with a handler.
+type testServer struct {
+	*httptest.Server
+	t *testing.T
+
+	// region and secret the signature is checked with; unsigned requests are
+	// accepted when checkSig is false.
+	region   string
+	secret   string
+	checkSig bool
+
+	mu      sync.Mutex
+	reqs    []capturedRequest
+	handler func(w http.ResponseWriter, r *http.Request, n int)
+}
+
+// newTestServer starts a server whose handler is called with the 1-based
+// number of the request. Requests with a bad signature are answered 403
+// InvalidSignatureException and reported as test errors.
+func newTestServer(t *testing.T, handler func(w http.ResponseWriter, r *http.Request, n int)) *testServer {
+	t.Helper()
+	s := &testServer{t: t, region: testRegion, secret: testSecretKey, checkSig: true, handler: handler}
+	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *testServer) serve(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		s.t.Errorf("server: reading request body: %v", err)
+	}
+	cr := capturedRequest{
+		Method:     r.Method,
+		RequestURI: r.RequestURI,
+		Host:       r.Host,
+		Header:     r.Header.Clone(),
+		Body:       body,
+		HasBody:    r.ContentLength > 0 || len(r.TransferEncoding) > 0,
+	}
+	s.mu.Lock()
+	check, region, secret := s.checkSig, s.region, s.secret
+	s.mu.Unlock()
+	if check {
+		cr.SigErr = verifySigV4(sigInput{
+			Method: r.Method, RequestURI: r.RequestURI, Host: r.Host, Header: r.Header,
+			ContentLength: r.ContentLength, Body: body,
+		}, testAccessKey, secret, region, SigningName)
+	}
+	s.mu.Lock()
+	s.reqs = append(s.reqs, cr)
+	n := len(s.reqs)
+	s.mu.Unlock()
+	if cr.SigErr != nil {
+		s.t.Errorf("server: request %d %s %s: bad signature: %v", n, r.Method, r.RequestURI, cr.SigErr)
+		w.Header().Set("X-Amzn-ErrorType", "InvalidSignatureException")
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprintf(w, `{"message":%q}`, cr.SigErr.Error())
+		return
+	}
+	s.handler(w, r, n)
+}
+
+// requests returns the requests seen so far.
+func (s *testServer) requests() []capturedRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]capturedRequest(nil), s.reqs...)
+}
+
+// onlyRequest returns the single request the server saw, failing the test
+// when it saw another number.
+func (s *testServer) onlyRequest(t *testing.T) capturedRequest {
+	t.Helper()
+	reqs := s.requests()
+	if len(reqs) != 1 {
+		t.Fatalf("server saw %d requests, want 1", len(reqs))
+	}
+	return reqs[0]
+}
+
+// client returns a client of the server with static test credentials and
+// the default retryer, configured further by optFns.
+func (s *testServer) client(optFns ...func(*Options)) *Client {
+	return New(Options{
+		Region:       testRegion,
+		Credentials:  credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, ""),
+		BaseEndpoint: aws.String(s.URL),
+		HTTPClient:   s.Client(),
+	}, optFns...)
+}
+
+// writeJSON answers with status, a request ID, the fixed Date and body.
+func writeJSON(w http.ResponseWriter, status int, requestID, body string) {
+	h := w.Header()
+	if body != "" {
+		h.Set("Content-Type", "application/json")
+	}
+	if requestID != "" {
+		h.Set("X-Amzn-RequestId", requestID)
+	}
+	h.Set("Date", testRespDate)
+	w.WriteHeader(status)
+	io.WriteString(w, body)
+}
+
+// writeError answers with an error response of the service.
+func writeError(w http.ResponseWriter, status int, errorType, requestID, body string) {
+	if errorType != "" {
+		w.Header().Set("X-Amzn-ErrorType", errorType)
+	}
+	writeJSON(w, status, requestID, body)
+}
+
+// fastRetryer is the client's default retryer with a tiny, fixed backoff.
+type fastRetryer struct {
+	aws.RetryerV2
+	delay time.Duration
+}
+
+func (r fastRetryer) RetryDelay(int, error) (time.Duration, error) { return r.delay, nil }
+
+// newFastRetryer returns the client's default retry policy with the given
+// backoff between attempts.
+func newFastRetryer(delay time.Duration) aws.Retryer {
+	return fastRetryer{RetryerV2: newDefaultRetryer(aws.RetryModeStandard).(aws.RetryerV2), delay: delay}
+}
+
+// withFastRetries makes a client retry with a 1ms backoff.
+func withFastRetries(o *Options) { o.Retryer = newFastRetryer(time.Millisecond) }
+
+// countingDoer is an HTTPClient that records every request and answers with
+// a canned response, without any network I/O.
+type countingDoer struct {
+	mu     sync.Mutex
+	reqs   []*http.Request
+	bodies [][]byte
+	status int
+	body   string
+}
+
+func (d *countingDoer) Do(r *http.Request) (*http.Response, error) {
+	var body []byte
+	if r.Body != nil {
+		body, _ = io.ReadAll(r.Body)
+		r.Body.Close()
+	}
+	// The client may reuse the request's header storage once Do returned:
+	// keep a deep copy.
+	r = r.Clone(r.Context())
+	d.mu.Lock()
+	d.reqs = append(d.reqs, r)
+	d.bodies = append(d.bodies, body)
+	status, respBody := d.status, d.body
+	d.mu.Unlock()
+	if status == 0 {
+		status = http.StatusOK
+	}
+	if respBody == "" {
+		respBody = `{"deviceDescription":{"deviceId":"G030PM0123456789","type":"button","enabled":true}}`
+	}
+	return &http.Response{
+		StatusCode: status,
+		Status:     strconv.Itoa(status) + " " + http.StatusText(status),
+		Proto:      "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header: http.Header{
+			"Content-Type":     {"application/json"},
+			"X-Amzn-Requestid": {"canned-request-id"},
+		},
+		Body:    io.NopCloser(strings.NewReader(respBody)),
+		Request: r,
+	}, nil
+}
+
+func (d *countingDoer) requests() []*http.Request {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]*http.Request(nil), d.reqs...)
+}
+
+// clearAWSEnv unsets every AWS_* variable for the duration of the test and
+// points the shared config and credentials files at empty temporary files,
+// so that nothing of the machine's configuration leaks into the test.
+func clearAWSEnv(t *testing.T) (configFile, credentialsFile string) {
+	t.Helper()
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(k, "AWS_") {
+			t.Setenv(k, "")
+			os.Unsetenv(k)
+		}
+	}
+	dir := t.TempDir()
+	configFile = dir + "/config"
+	credentialsFile = dir + "/credentials"
+	for _, f := range []string{configFile, credentialsFile} {
+		if err := os.WriteFile(f, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("AWS_CONFIG_FILE", configFile)
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", credentialsFile)
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+	t.Setenv("AWS_CA_BUNDLE", "")
+	return configFile, credentialsFile
+}
+
+// ---- an independent, minimal SigV4 verifier ----
+
+// sigInput is what a verifier needs of a request.
+type sigInput struct {
+	Method        string
+	RequestURI    string // escaped path and raw query
+	Host          string
+	Header        http.Header
+	ContentLength int64
+	Body          []byte
+}
+
+// sigInputOf returns the sigInput of a request built by the client.
+func sigInputOf(r *http.Request, body []byte) sigInput {
+	return sigInput{
+		Method: r.Method, RequestURI: r.URL.RequestURI(), Host: r.Host, Header: r.Header,
+		ContentLength: r.ContentLength, Body: body,
+	}
+}
+
+var authRE = regexp.MustCompile(`^AWS4-HMAC-SHA256 Credential=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$`)
+
+// verifySigV4 recomputes the AWS Signature Version 4 of a request from its
+// parts and compares it with the request's Authorization header. It follows
+// the published algorithm, not the SDK's code: the path is URI-encoded a
+// second time (every service but S3), the query is decoded and re-encoded
+// in sorted order, headers are canonicalized from the SignedHeaders list.
+func verifySigV4(in sigInput, accessKey, secretKey, region, service string) error {
+	auth := in.Header.Get("Authorization")
+	m := authRE.FindStringSubmatch(auth)
+	if m == nil {
+		return fmt.Errorf("malformed Authorization header %q", auth)
+	}
+	credential, signedHeaders, signature := m[1], m[2], m[3]
+	amzDate := in.Header.Get("X-Amz-Date")
+	if !amzDateRE.MatchString(amzDate) {
+		return fmt.Errorf("malformed X-Amz-Date %q", amzDate)
+	}
+	scope := amzDate[:8] + "/" + region + "/" + service + "/aws4_request"
+	if want := accessKey + "/" + scope; credential != want {
+		return fmt.Errorf("credential %q, want %q", credential, want)
+	}
+
+	names := strings.Split(signedHeaders, ";")
+	if !sort.StringsAreSorted(names) {
+		return fmt.Errorf("signed headers %q not sorted", signedHeaders)
+	}
+	signed := map[string]bool{}
+	for _, n := range names {
+		if n != strings.ToLower(n) || n == "" {
+			return fmt.Errorf("signed header name %q not lower case", n)
+		}
+		signed[n] = true
+	}
+	for _, must := range []string{"host", "x-amz-date"} {
+		if !signed[must] {
+			return fmt.Errorf("header %s is not signed (%s)", must, signedHeaders)
+		}
+	}
+	for _, must := range []string{"X-Amz-Security-Token", "Content-Type", "Amz-Sdk-Request", "Amz-Sdk-Invocation-Id"} {
+		if len(in.Header.Values(must)) > 0 && !signed[strings.ToLower(must)] {
+			return fmt.Errorf("header %s is present but not signed (%s)", must, signedHeaders)
+		}
+	}
+
+	var ch strings.Builder
+	for _, n := range names {
+		var v string
+		switch n {
+		case "host":
+			v = in.Host
+		case "content-length":
+			v = in.Header.Get("Content-Length")
+			if v == "" {
+				v = strconv.FormatInt(in.ContentLength, 10)
+			}
+		default:
+			vals := in.Header.Values(n)
+			if len(vals) == 0 {
+				return fmt.Errorf("signed header %s is missing", n)
+			}
+			for i := range vals {
+				vals[i] = strings.Join(strings.Fields(vals[i]), " ")
+			}
+			v = strings.Join(vals, ",")
+		}
+		ch.WriteString(n + ":" + v + "\n")
+	}
+
+	rawPath, rawQuery, _ := strings.Cut(in.RequestURI, "?")
+	if rawPath == "" {
+		rawPath = "/"
+	}
+	canonicalQuery, err := canonicalQueryString(rawQuery)
+	if err != nil {
+		return err
+	}
+	payload := sha256.Sum256(in.Body)
+	canonicalRequest := strings.Join([]string{
+		in.Method,
+		uriEncode(rawPath, true), // non-S3: the escaped path is encoded again
+		canonicalQuery,
+		ch.String(),
+		signedHeaders,
+		hex.EncodeToString(payload[:]),
+	}, "\n")
+	crHash := sha256.Sum256([]byte(canonicalRequest))
+	stringToSign := "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + hex.EncodeToString(crHash[:])
+
+	key := hmacSHA256([]byte("AWS4"+secretKey), amzDate[:8])
+	key = hmacSHA256(key, region)
+	key = hmacSHA256(key, service)
+	key = hmacSHA256(key, "aws4_request")
+	want := hex.EncodeToString(hmacSHA256(key, stringToSign))
+	if !hmac.Equal([]byte(want), []byte(signature)) {
+		return fmt.Errorf("signature %s, want %s; canonical request:\n%s", signature, want, canonicalRequest)
+	}
+	return nil
+}
+
+func hmacSHA256(key []byte, data string) []byte {
+	h := hmac.New(sha256.New, key)
+	h.Write([]byte(data))
+	return h.Sum(nil)
+}
+
+// uriEncode percent-encodes every byte but A-Z a-z 0-9 - . _ ~ (and '/'
+// when keepSlash), with upper-case hex digits.
+func uriEncode(s string, keepSlash bool) string {
+	const hexDigits = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~', c == '/' && keepSlash:
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&15])
+		}
+	}
+	return b.String()
+}
+
+// canonicalQueryString decodes a raw query and re-encodes it sorted by key,
+// then value.
+func canonicalQueryString(raw string) (string, error) {
+	if raw == "" {
+		return "", nil
+	}
+	type kv struct{ k, v string }
+	var pairs []kv
+	for _, p := range strings.Split(raw, "&") {
+		k, v, _ := strings.Cut(p, "=")
+		dk, err := url.QueryUnescape(k)
+		if err != nil {
+			return "", fmt.Errorf("query key %q: %v", k, err)
+		}
+		dv, err := url.QueryUnescape(v)
+		if err != nil {
+			return "", fmt.Errorf("query value %q: %v", v, err)
+		}
+		pairs = append(pairs, kv{uriEncode(dk, false), uriEncode(dv, false)})
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].k != pairs[j].k {
+			return pairs[i].k < pairs[j].k
+		}
+		return pairs[i].v < pairs[j].v
+	})
+	parts := make([]string, len(pairs))
+	for i, p := range pairs {
+		parts[i] = p.k + "=" + p.v
+	}
+	return strings.Join(parts, "&"), nil
+}
+
+// ---- small assertion helpers ----
+
+func testMethod(t *testing.T, r capturedRequest, want string) {
+	t.Helper()
+	if r.Method != want {
+		t.Errorf("request method: %s, want %s", r.Method, want)
+	}
+}
+
+// testPath checks the escaped path exactly as sent on the wire.
+func testPath(t *testing.T, r capturedRequest, want string) {
+	t.Helper()
+	if got := r.Path(); got != want {
+		t.Errorf("request path on the wire: %q, want %q", got, want)
+	}
+}
+
+// testQuery checks the raw query pairs, escaping included, as sent on the
+// wire, in any order (the SigV4 signer sends them sorted).
+func testQuery(t *testing.T, r capturedRequest, want ...string) {
+	t.Helper()
+	var got []string
+	if q := r.RawQuery(); q != "" {
+		got = strings.Split(q, "&")
+	}
+	sorted := func(s []string) []string {
+		s = append([]string(nil), s...)
+		sort.Strings(s)
+		return s
+	}
+	if diff := cmp.Diff(sorted(want), sorted(got), cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("raw query %q (-want +got):\n%s", r.RawQuery(), diff)
+	}
+}
+
+func testHeader(t *testing.T, r capturedRequest, key, want string) {
+	t.Helper()
+	if got := r.Header.Values(key); len(got) != 1 || got[0] != want {
+		t.Errorf("header %s: %q, want [%q]", key, got, want)
+	}
+}
+
+func testNoHeader(t *testing.T, r capturedRequest, key string) {
+	t.Helper()
+	if got := r.Header.Values(key); len(got) != 0 {
+		t.Errorf("header %s: %q, want none", key, got)
+	}
+}
+
+// testJSONBody checks that got is the JSON document want: same members and
+// values, no null anywhere.
+func testJSONBody(t *testing.T, got []byte, want string) {
+	t.Helper()
+	var g, w any
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Errorf("request body %q is not JSON: %v", got, err)
+		return
+	}
+	if err := json.Unmarshal([]byte(want), &w); err != nil {
+		t.Fatalf("bad want %q: %v", want, err)
+	}
+	if diff := cmp.Diff(w, g); diff != "" {
+		t.Errorf("request body %s (-want +got):\n%s", got, diff)
+	}
+	if bytes.Contains(got, []byte("null")) {
+		t.Errorf("request body %s contains null", got)
+	}
+}
+
+// testSignature checks that the server accepted the request's signature.
+func testSignature(t *testing.T, r capturedRequest) {
+	t.Helper()
+	if r.SigErr != nil {
+		t.Errorf("signature of %s %s: %v", r.Method, r.RequestURI, r.SigErr)
+	}
+	if r.Header.Get("Authorization") == "" {
+		t.Errorf("request %s %s is not signed", r.Method, r.RequestURI)
+	}
+}
+
+// testOperationError returns the *smithy.OperationError of err, checking its
+// service and operation.
+func testOperationError(t *testing.T, err error, op string) *smithy.OperationError {
+	t.Helper()
+	var oe *smithy.OperationError
+	if !errors.As(err, &oe) {
+		t.Fatalf("error %v (%T) is not a *smithy.OperationError", err, err)
+	}
+	if oe.ServiceID != "IoT 1Click Devices Service" || oe.OperationName != op {
+		t.Errorf("operation error for %q/%q, want %q/%q", oe.ServiceID, oe.OperationName, "IoT 1Click Devices Service", op)
+	}
+	return oe
+}
+
+// ---- tests of the client's construction and plumbing ----
+
+// TestSigV4VerifierVectors checks the test's own verifier against vectors
+// of the AWS SigV4 test suite, and that it notices tampering.
+func TestSigV4VerifierVectors(t *testing.T) {
+	const date = "20150830T123600Z"
+	for _, tc := range []struct {
+		name, uri, sig string
+	}{
+		{"get-vanilla", "/", "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"},
+		{"get-vanilla-query-order-key-case", "/?Param2=value2&Param1=value1", "b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := http.Header{}
+			h.Set("X-Amz-Date", date)
+			h.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature="+tc.sig)
+			in := sigInput{Method: "GET", RequestURI: tc.uri, Host: "example.amazonaws.com", Header: h}
+			if err := verifySigV4(in, "AKIDEXAMPLE", testSecretKey, "us-east-1", "service"); err != nil {
+				t.Fatalf("vector rejected: %v", err)
+			}
+			in.Method = "POST"
+			if err := verifySigV4(in, "AKIDEXAMPLE", testSecretKey, "us-east-1", "service"); err == nil {
+				t.Error("tampered method accepted")
+			}
+			in.Method = "GET"
+			if err := verifySigV4(in, "AKIDEXAMPLE", testSecretKey, "us-west-2", "service"); err == nil {
+				t.Error("wrong region accepted")
+			}
+			if err := verifySigV4(in, "AKIDEXAMPLE", "other", "us-east-1", "service"); err == nil {
+				t.Error("wrong secret accepted")
+			}
+		})
+	}
+}
+
+func TestNewDefaults(t *testing.T) {
+	c := New(Options{Region: testRegion})
+	o := c.Options()
+	if o.HTTPClient == nil {
+		t.Error("HTTPClient left nil")
+	}
+	if o.Retryer == nil || o.Retryer.MaxAttempts() != 3 {
+		t.Errorf("default retryer %v, want max 3 attempts", o.Retryer)
+	}
+	if o.Logger == nil {
+		t.Error("Logger left nil")
+	}
+	if o.Credentials != nil {
+		t.Errorf("Credentials %v, want nil", o.Credentials)
+	}
+
+	c = New(Options{Region: testRegion, Credentials: credentials.NewStaticCredentialsProvider("a", "b", "")})
+	if _, ok := c.Options().Credentials.(*aws.CredentialsCache); !ok {
+		t.Errorf("Credentials %T, want wrapped in *aws.CredentialsCache", c.Options().Credentials)
+	}
+	cache := aws.NewCredentialsCache(credentials.NewStaticCredentialsProvider("a", "b", ""))
+	c = New(Options{Region: testRegion, Credentials: cache})
+	if c.Options().Credentials != cache {
+		t.Error("a CredentialsCache was wrapped again")
+	}
+
+	c = New(Options{Region: testRegion}, WithRetryMaxAttempts(7), WithRegion("eu-west-1"))
+	if got := c.Options().Retryer.MaxAttempts(); got != 7 {
+		t.Errorf("MaxAttempts %d, want 7", got)
+	}
+	if got := c.Options().Region; got != "eu-west-1" {
+		t.Errorf("Region %q, want eu-west-1", got)
+	}
+}
+
+// TestOptionsPerCallDoNotLeak checks that per-call option functions change
+// a copy: the client's own options are untouched afterwards.
+func TestOptionsPerCallDoNotLeak(t *testing.T) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
+	})
+	c := srv.client()
+	in := &DescribeDeviceInput{DeviceId: testDeviceID}
+	if _, err := c.DescribeDevice(context.Background(), in, WithRetryMaxAttempts(5), func(o *Options) { o.AppID = "percall" }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.DescribeDevice(context.Background(), in); err != nil {
+		t.Fatal(err)
+	}
+	reqs := srv.requests()
+	testHeader(t, reqs[0], "Amz-Sdk-Request", "attempt=1; max=5")
+	testHeader(t, reqs[1], "Amz-Sdk-Request", "attempt=1; max=3")
+	if o := c.Options(); o.RetryMaxAttempts != 0 || o.AppID != "" || o.Retryer.MaxAttempts() != 3 {
+		t.Errorf("client options changed by a per-call option: %+v", o)
+	}
+}
+
+// TestUnsignedWithoutCredentials checks that a client without credentials
+// sends requests without an Authorization header.
+func TestUnsignedWithoutCredentials(t *testing.T) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
+	})
+	srv.checkSig = false
+	c := New(Options{Region: testRegion, BaseEndpoint: aws.String(srv.URL), HTTPClient: srv.Client()})
+	if _, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"}); err != nil {
+		t.Fatal(err)
+	}
+	r := srv.onlyRequest(t)
+	testNoHeader(t, r, "Authorization")
+	testNoHeader(t, r, "X-Amz-Date")
+}
+
+// TestSessionToken checks that a session token is sent in
+// X-Amz-Security-Token and covered by the signature.
+func TestSessionToken(t *testing.T) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
+	})
+	c := srv.client(func(o *Options) {
+		o.Credentials = credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, testSessionToken)
+	})
+	if _, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: testDeviceID}); err != nil {
+		t.Fatal(err)
+	}
+	r := srv.onlyRequest(t)
+	testHeader(t, r, "X-Amz-Security-Token", testSessionToken)
+	testSignature(t, r)
+	if !strings.Contains(r.Header.Get("Authorization"), "x-amz-security-token") {
+		t.Errorf("session token not in SignedHeaders: %s", r.Header.Get("Authorization"))
+	}
+
+	// A tampered token must break the signature: proof that it is signed.
+	r.Header.Set("X-Amz-Security-Token", testSessionToken+"x")
+	if err := verifySigV4(sigInput{Method: r.Method, RequestURI: r.RequestURI, Host: r.Host, Header: r.Header}, testAccessKey, testSecretKey, testRegion, SigningName); err == nil {
+		t.Error("signature still valid with a tampered session token")
+	}
+}
+
+// TestCredentialsError checks that a failing credentials provider fails the
+// call before any request is sent.
+func TestCredentialsError(t *testing.T) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		t.Errorf("unexpected request %s %s", r.Method, r.RequestURI)
+	})
+	c := srv.client(func(o *Options) {
+		o.Credentials = aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+			return aws.Credentials{}, errors.New("no credentials here")
+		})
+		o.Retryer = newFastRetryer(time.Millisecond)
+	})
+	_, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"})
+	testOperationError(t, err, "DescribeDevice")
+	if err == nil || !strings.Contains(err.Error(), "no credentials here") {
+		t.Errorf("error %v, want the provider's error", err)
+	}
+	if n := len(srv.requests()); n != 0 {
+		t.Errorf("server saw %d requests, want 0", n)
+	}
+}
+
+// TestNilContext checks that a nil context is treated as Background.
+func TestNilContext(t *testing.T) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		writeJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"d"}}`)
+	})
+	//lint:ignore SA1012 a nil context is documented to work
+	out, err := srv.client().DescribeDevice(nil, &DescribeDeviceInput{DeviceId: "d"}) //nolint:staticcheck
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.DeviceDescription == nil || out.DeviceDescription.DeviceId != "d" {
+		t.Errorf("output %+v", out)
+	}
+}
+
+// TestConcurrentCalls uses one client from 50 goroutines; run with -race.
+func TestConcurrentCalls(t *testing.T) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		switch {
+		case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/devices/"):
+			id := strings.TrimPrefix(r.URL.Path, "/devices/")
+			writeJSON(w, 200, "req-"+id, fmt.Sprintf(`{"deviceDescription":{"deviceId":%q,"enabled":true}}`, id))
+		case r.Method == http.MethodPut:
+			writeJSON(w, 200, "req-put", "")
+		case r.Method == http.MethodPost:
+			writeJSON(w, 204, "req-tag", "")
+		default:
+			writeJSON(w, 200, "req-list", `{"devices":[{"deviceId":"a"},{"deviceId":"b"}]}`)
+		}
+	})
+	c := srv.client(withFastRetries)
+	const workers = 50
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			ctx := context.Background()
+			id := fmt.Sprintf("dev/%d", i)
+			switch i % 4 {
+			case 0:
+				out, err := c.DescribeDevice(ctx, &DescribeDeviceInput{DeviceId: id})
+				if err != nil {
+					errs <- err
+					return
+				}
+				if out.DeviceDescription.DeviceId != id || out.RequestID != "req-"+id {
+					errs <- fmt.Errorf("DescribeDevice(%q) = %+v, %q", id, out.DeviceDescription, out.RequestID)
+				}
+			case 1:
+				out, err := c.ListDevices(ctx, &ListDevicesInput{MaxResults: int32(i)})
+				if err != nil {
+					errs <- err
+					return
+				}
+				if len(out.Devices) != 2 {
+					errs <- fmt.Errorf("ListDevices: %d devices", len(out.Devices))
+				}
+			case 2:
+				if _, err := c.UpdateDeviceState(ctx, &UpdateDeviceStateInput{DeviceId: id, Enabled: i%8 == 2}, WithRetryMaxAttempts(2)); err != nil {
+					errs <- err
+				}
+			case 3:
+				if _, err := c.TagResource(ctx, &TagResourceInput{ResourceArn: testDeviceArn, Tags: map[string]string{"n": strconv.Itoa(i)}}); err != nil {
+					errs <- err
+				}
+			}
+		}(i)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	reqs := srv.requests()
+	if len(reqs) != workers {
+		t.Fatalf("server saw %d requests, want %d", len(reqs), workers)
+	}
+	ids := map[string]bool{}
+	for _, r := range reqs {
+		testSignature(t, r)
+		id := r.Header.Get("Amz-Sdk-Invocation-Id")
+		if ids[id] {
+			t.Errorf("invocation ID %s used twice", id)
+		}
+		ids[id] = true
+		if r.Method == http.MethodPut {
+			var body struct{ Enabled *bool }
+			if err := json.Unmarshal(r.Body, &body); err != nil || body.Enabled == nil {
+				t.Errorf("PUT %s body %q", r.RequestURI, r.Body)
+			}
+		}
+	}
+}

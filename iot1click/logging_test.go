@@ -1,0 +1,147 @@
+package iot1click
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/logging"
+)
+
+// lockedBuffer collects log output from any goroutine.
+type lockedBuffer struct {
+	mu sync.Mutex
+	sb strings.Builder
+}
+
+func (b *lockedBuffer) printf(format string, v ...any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	fmt.Fprintf(&b.sb, format, v...)
+	b.sb.WriteByte('\n')
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.sb.String()
+}
+
+func (b *lockedBuffer) logger() logging.Logger {
+	return logging.LoggerFunc(func(_ logging.Classification, format string, v ...any) { b.printf(format, v...) })
+}
+
+// TestLoggingRedactsSecrets logs everything the client can log, through a
+// retried call with a body, and checks that the request and response lines
+// are there and that no secret is: not the secret key, not the session
+// token, not the signature of the Authorization header.
+func TestLoggingRedactsSecrets(t *testing.T) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if n == 1 {
+			writeError(w, 503, "ServiceUnavailableException", "rid-1", `{"message":"busy"}`)
+			return
+		}
+		writeJSON(w, 200, "rid-2", `{"deviceMethodResponse":"{\"remainingLife\": 99.8}"}`)
+	})
+	var lb lockedBuffer
+	c := srv.client(withFastRetries, func(o *Options) {
+		o.Credentials = credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, testSessionToken)
+		o.Logger = lb.logger()
+		o.ClientLogMode = aws.LogRequestWithBody | aws.LogResponseWithBody | aws.LogRetries | aws.LogSigning
+	})
+	out, err := c.InvokeDeviceMethod(context.Background(), &InvokeDeviceMethodInput{
+		DeviceId:               testDeviceID,
+		DeviceMethod:           &DeviceMethod{DeviceType: "device", MethodName: "getDeviceHealthParameters"},
+		DeviceMethodParameters: `{"probe":"body-marker"}`,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Attempts != 2 {
+		t.Errorf("Attempts %d, want 2", out.Attempts)
+	}
+	log := lb.String()
+
+	for _, want := range []string{
+		"POST /devices/G030PM0123456789/methods",      // request line
+		`body-marker`,                                 // request body
+		"Amz-Sdk-Request: attempt=2; max=3",           // request headers
+		"Authorization: AWS4-HMAC-SHA256 Credential=", // redacted, not removed
+		"HTTP/1.1 503",                                // response lines
+		"HTTP/1.1 200",
+		"rid-1",
+		`remainingLife`, // response body
+		"busy",
+		"retrying",           // retries
+		"attempt 1",          // retries
+		"AWS4-HMAC-SHA256\n", // signing: the string to sign
+	} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log does not contain %q", want)
+		}
+	}
+
+	var secrets []string
+	for _, r := range srv.requests() {
+		auth := r.Header.Get("Authorization")
+		_, sig, ok := strings.Cut(auth, "Signature=")
+		if !ok || len(sig) != 64 {
+			t.Fatalf("Authorization %q", auth)
+		}
+		secrets = append(secrets, sig)
+	}
+	secrets = append(secrets, testSecretKey, testSessionToken)
+	for _, s := range secrets {
+		if strings.Contains(log, s) {
+			t.Errorf("log contains the secret %q:\n%s", s, log)
+		}
+	}
+	if t.Failed() {
+		t.Logf("log:\n%s", log)
+	}
+}
+
+// TestLoggingOff checks that nothing is logged without ClientLogMode.
+func TestLoggingOff(t *testing.T) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		writeJSON(w, 200, "rid", `{"deviceDescription":{}}`)
+	})
+	var lb lockedBuffer
+	c := srv.client(func(o *Options) { o.Logger = lb.logger() })
+	if _, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"}); err != nil {
+		t.Fatal(err)
+	}
+	if s := lb.String(); s != "" {
+		t.Errorf("logged without ClientLogMode:\n%s", s)
+	}
+}
+
+// TestLoggingWithoutBodies checks that LogRequest and LogResponse leave the
+// bodies out.
+func TestLoggingWithoutBodies(t *testing.T) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		writeJSON(w, 200, "rid", `{"state":"response-marker"}`)
+	})
+	var lb lockedBuffer
+	c := srv.client(func(o *Options) {
+		o.Logger = lb.logger()
+		o.ClientLogMode = aws.LogRequest | aws.LogResponse
+	})
+	if _, err := c.FinalizeDeviceClaim(context.Background(), &FinalizeDeviceClaimInput{DeviceId: "d", Tags: map[string]string{"k": "request-marker"}}); err != nil {
+		t.Fatal(err)
+	}
+	log := lb.String()
+	if !strings.Contains(log, "PUT /devices/d/finalize-claim") || !strings.Contains(log, "200 OK") {
+		t.Errorf("log lacks the request or response line:\n%s", log)
+	}
+	for _, s := range []string{"request-marker", "response-marker"} {
+		if strings.Contains(log, s) {
+			t.Errorf("log contains body %q:\n%s", s, log)
+		}
+	}
+}
