@@ -61,12 +61,18 @@ func New(options Options, optFns ...func(*Options)) *Client {
 		options:   options,
 		userAgent: buildUserAgent(options.AppID),
 	}
-	c.signer = v4.NewSigner(func(so *v4.SignerOptions) {
-		so.Logger = redactingLogger{options.Logger}
-		so.LogSigning = options.ClientLogMode.IsSigning()
-	})
+	c.signer = newSigner(&options)
 	c.ep, c.epErr = resolveEndpoint(context.Background(), &options)
 	return c
+}
+
+// newSigner returns the SigV4 signer for options o; its log, when
+// ClientLogMode asks for one, hides the session token.
+func newSigner(o *Options) *v4.Signer {
+	return v4.NewSigner(func(so *v4.SignerOptions) {
+		so.Logger = redactingLogger{o.Logger}
+		so.LogSigning = o.ClientLogMode.IsSigning()
+	})
 }
 
 // NewFromConfig returns a client configured from cfg, as loaded by

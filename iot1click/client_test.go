@@ -217,8 +217,8 @@ func (d *countingDoer) Do(r *http.Request) (*http.Response, error) {
 		body, _ = io.ReadAll(r.Body)
 		r.Body.Close()
 	}
-	// The client may reuse the request's header storage once Do returned:
-	// keep a deep copy.
+	// The client sends the same *http.Request again on a retry, re-signed:
+	// keep a deep copy of each attempt.
 	r = r.Clone(r.Context())
 	d.mu.Lock()
 	d.reqs = append(d.reqs, r)
@@ -712,7 +712,7 @@ func TestNilContext(t *testing.T) {
 		writeJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"d"}}`)
 	})
 	//lint:ignore SA1012 a nil context is documented to work
-	out, err := srv.client().DescribeDevice(nil, &DescribeDeviceInput{DeviceId: "d"}) //nolint:staticcheck
+	out, err := srv.client().DescribeDevice(nil, &DescribeDeviceInput{DeviceId: "d"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -793,11 +793,72 @@ func TestConcurrentCalls(t *testing.T) {
 			t.Errorf("invocation ID %s used twice", id)
 		}
 		ids[id] = true
-		if r.Method == http.MethodPut {
-			var body struct{ Enabled *bool }
-			if err := json.Unmarshal(r.Body, &body); err != nil || body.Enabled == nil {
-				t.Errorf("PUT %s body %q", r.RequestURI, r.Body)
+		switch r.Method {
+		case http.MethodPut:
+			// Each goroutine's body went with its own path.
+			var i int
+			if _, err := fmt.Sscanf(r.RequestURI, "/devices/dev%%2F%d/state", &i); err != nil {
+				t.Errorf("PUT %s: %v", r.RequestURI, err)
 			}
+			testJSONBody(t, r.Body, fmt.Sprintf(`{"enabled":%t}`, i%8 == 2))
+		case http.MethodPost:
+			var body struct{ Tags map[string]string }
+			if err := json.Unmarshal(r.Body, &body); err != nil || len(body.Tags) != 1 || body.Tags["n"] == "" {
+				t.Errorf("POST %s body %q", r.RequestURI, r.Body)
+			}
+		}
+	}
+}
+
+// keepingDoer keeps the requests it is given, as a recording HTTPClient
+// might, without copying them.
+type keepingDoer struct {
+	mu   sync.Mutex
+	reqs []*http.Request
+}
+
+func (d *keepingDoer) Do(r *http.Request) (*http.Response, error) {
+	d.mu.Lock()
+	d.reqs = append(d.reqs, r)
+	d.mu.Unlock()
+	return &http.Response{
+		StatusCode: http.StatusOK,
+		Header:     http.Header{"X-Amzn-Requestid": {"kept"}},
+		Body:       io.NopCloser(strings.NewReader(`{"devices":[]}`)),
+		Request:    r,
+	}, nil
+}
+
+// TestRequestsKeptByHTTPClientStayIntact checks that a request an HTTPClient
+// keeps after the call is not overwritten by later calls, whose buffers
+// come from the same pools.
+func TestRequestsKeptByHTTPClientStayIntact(t *testing.T) {
+	d := &keepingDoer{}
+	c := New(Options{
+		Region:       "us-west-2",
+		Credentials:  credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, ""),
+		BaseEndpoint: aws.String("https://example.test"),
+		HTTPClient:   d,
+	})
+	ctx := context.Background()
+	for i := 0; i < 20; i++ {
+		in := &ListDevicesInput{DeviceType: fmt.Sprintf("type%d", i)}
+		if _, err := c.ListDevices(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := map[string]bool{}
+	for i, r := range d.reqs {
+		if got, want := r.URL.Query().Get("deviceType"), fmt.Sprintf("type%d", i); got != want {
+			t.Errorf("request %d: deviceType %q, want %q", i, got, want)
+		}
+		id := r.Header.Get("Amz-Sdk-Invocation-Id")
+		if id == "" || ids[id] {
+			t.Errorf("request %d: invocation ID %q empty or seen before", i, id)
+		}
+		ids[id] = true
+		if r.Header.Get("Authorization") == "" || r.Header.Get("User-Agent") == "" || r.Header.Get("Amz-Sdk-Request") != "attempt=1; max=3" {
+			t.Errorf("request %d: headers lost: %v", i, r.Header)
 		}
 	}
 }

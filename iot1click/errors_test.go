@@ -314,3 +314,41 @@ func TestExceptionErrorStrings(t *testing.T) {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }
+
+// TestErrorCodePrecedence checks where the error code comes from when the
+// sources disagree, with a status (400) that names none of them: the
+// X-Amzn-ErrorType header first, then the body's code, then __type.
+func TestErrorCodePrecedence(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		header string
+		body   string
+		want   string
+	}{
+		{"header alone", "ResourceNotFoundException", `{}`, "ResourceNotFoundException"},
+		{"header over body code", "ResourceNotFoundException", `{"code":"ResourceConflictException"}`, "ResourceNotFoundException"},
+		{"header over __type", "PreconditionFailedException", `{"__type":"ResourceConflictException"}`, "PreconditionFailedException"},
+		{"body code alone", "", `{"code":"RangeNotSatisfiableException","message":"m"}`, "RangeNotSatisfiableException"},
+		{"body code over __type", "", `{"code":"ForbiddenException","__type":"ResourceConflictException"}`, "ForbiddenException"},
+		{"__type alone", "", `{"__type":"com.amazonaws.iot1click#ResourceConflictException","message":"m"}`, "ResourceConflictException"},
+		{"__type after a status code", "", `{"code":"404","__type":"aws#ResourceConflictException:x"}`, "ResourceConflictException"},
+		{"status only", "", `{"message":"m"}`, "InvalidRequestException"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+				writeError(w, 400, tc.header, "rid", tc.body)
+			})
+			_, err := srv.client().DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"})
+			var api smithy.APIError
+			if !errors.As(err, &api) {
+				t.Fatalf("error %v has no smithy.APIError", err)
+			}
+			if api.ErrorCode() != tc.want {
+				t.Errorf("code %s, want %s", api.ErrorCode(), tc.want)
+			}
+			if _, generic := api.(*smithy.GenericAPIError); generic {
+				t.Errorf("%s came as a *smithy.GenericAPIError", tc.want)
+			}
+		})
+	}
+}

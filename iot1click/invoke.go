@@ -18,6 +18,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/logging"
@@ -112,11 +113,14 @@ func (c *Client) invoke(ctx context.Context, op string, in operationInput, out o
 	return nil
 }
 
-// httpRequest holds the parts of a request that live as long as the call.
+// httpRequest is what the attempts of one call share.
 type httpRequest struct {
-	body   []byte // nil for requests without a body
-	values [4]string
-	dec    wire.Decoder
+	body        []byte // nil for requests without a body
+	values      [4]string
+	payloadHash string
+	maxAttempts int
+	signer      *v4.Signer
+	dec         *wire.Decoder // pooled with the request builder
 }
 
 // bodyReader is a rewindable request body.
@@ -142,7 +146,9 @@ func (c *Client) newRequest(ctx context.Context, ep resolvedEndpoint, b *request
 	if err != nil {
 		return nil, nil, err
 	}
-	hr := &b.hr
+	// Not pooled: the request's header values live here, and a user's
+	// HTTPClient may keep the request after the call.
+	hr := &httpRequest{}
 
 	// One string holds the path and the query.
 	n := len(ep.basePath) + len(b.path)
@@ -206,14 +212,21 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 	if err != nil {
 		return err
 	}
-	payloadHash := emptyPayloadHash
+	hr.payloadHash = emptyPayloadHash
 	if b.hasBody {
 		sum := sha256.Sum256(b.body)
-		payloadHash = hex.EncodeToString(sum[:])
+		hr.payloadHash = hex.EncodeToString(sum[:])
+	}
+	hr.dec = &b.dec
+	hr.signer = c.signer
+	if o != &c.options && (o.ClientLogMode.IsSigning() || c.options.ClientLogMode.IsSigning()) {
+		// Per-call options may change what the signer logs.
+		hr.signer = newSigner(o)
 	}
 
 	retryer := o.Retryer
 	maxAttempts := retryer.MaxAttempts()
+	hr.maxAttempts = maxAttempts
 	var releaseRetry func(error) error
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
@@ -230,7 +243,7 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 			}
 		}
 
-		err = c.attempt(ctx, o, req, hr, payloadHash, attempt, maxAttempts, out)
+		err = c.attempt(ctx, o, req, hr, attempt, out)
 		if releaseRetry != nil {
 			_ = releaseRetry(err)
 			releaseRetry = nil
@@ -308,7 +321,8 @@ func sleep(ctx context.Context, d time.Duration) error {
 }
 
 // attempt signs and sends the request once and reads its response.
-func (c *Client) attempt(ctx context.Context, o *Options, req *http.Request, hr *httpRequest, payloadHash string, attempt, maxAttempts int, out operationOutput) error {
+func (c *Client) attempt(ctx context.Context, o *Options, req *http.Request, hr *httpRequest, attempt int, out operationOutput) error {
+	maxAttempts := hr.maxAttempts
 	hr.values[3] = sdkRequestHeader(attempt, maxAttempts)
 	req.Header[headerSDKRequest] = hr.values[3:4:4]
 	if hr.body != nil {
@@ -326,7 +340,7 @@ func (c *Client) attempt(ctx context.Context, o *Options, req *http.Request, hr 
 		if !o.DisableClockSkewCorrection {
 			signAt = signAt.Add(time.Duration(c.skew.Load()))
 		}
-		if err := c.signer.SignHTTP(ctx, creds, req, payloadHash, SigningName, o.Region, signAt); err != nil {
+		if err := hr.signer.SignHTTP(ctx, creds, req, hr.payloadHash, SigningName, o.Region, signAt); err != nil {
 			return fmt.Errorf("failed to sign request: %w", err)
 		}
 	}
@@ -341,7 +355,7 @@ func (c *Client) attempt(ctx context.Context, o *Options, req *http.Request, hr 
 		}
 		return &smithyhttp.RequestSendError{Err: err}
 	}
-	return c.handleResponse(o, resp, &hr.dec, out)
+	return c.handleResponse(o, resp, hr.dec, out)
 }
 
 var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}

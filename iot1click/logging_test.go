@@ -145,3 +145,37 @@ func TestLoggingWithoutBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestLoggingSigningPerCall checks that ClientLogMode set for one call
+// reaches the signer, and that the client's own mode stays as it was.
+func TestLoggingSigningPerCall(t *testing.T) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		writeJSON(w, 200, "rid", `{"devices":[]}`)
+	})
+	var lb lockedBuffer
+	c := srv.client(func(o *Options) { o.Logger = lb.logger() })
+	ctx := context.Background()
+	if _, err := c.ListDevices(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := lb.String(); got != "" {
+		t.Fatalf("logging off, but got:\n%s", got)
+	}
+	if _, err := c.ListDevices(ctx, nil, func(o *Options) { o.ClientLogMode = aws.LogSigning }); err != nil {
+		t.Fatal(err)
+	}
+	got := lb.String()
+	if !strings.Contains(got, "Request Signature") || !strings.Contains(got, "GET\n/devices\n") {
+		t.Errorf("per-call LogSigning logged no signing details:\n%s", got)
+	}
+	if strings.Contains(got, testSecretKey) {
+		t.Error("the signing log holds the secret key")
+	}
+	before := lb.String()
+	if _, err := c.ListDevices(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if lb.String() != before {
+		t.Errorf("a later call without the option logged:\n%s", strings.TrimPrefix(lb.String(), before))
+	}
+}

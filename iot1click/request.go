@@ -38,7 +38,7 @@ type requestBuilder struct {
 	hasBody bool
 	scratch []byte
 	perr    smithy.InvalidParamsError
-	hr      httpRequest
+	dec     wire.Decoder
 }
 
 var builderPool = sync.Pool{New: func() any { return new(requestBuilder) }}
@@ -54,7 +54,7 @@ func putBuilder(b *requestBuilder) {
 		b.body = nil
 	}
 	b.perr = smithy.InvalidParamsError{}
-	b.hr = httpRequest{}
+	b.dec = wire.Decoder{}
 	b.method = ""
 	b.path = b.path[:0]
 	b.rawPath = b.rawPath[:0]

@@ -332,12 +332,12 @@ func TestRetryDeadlineDuringBackoff(t *testing.T) {
 		writeError(w, 500, "InternalFailureException", "rid", `{"message":"boom"}`)
 	})
 	c := srv.client(func(o *Options) { o.Retryer = newFastRetryer(10 * time.Second) })
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	start := time.Now()
 	_, err := c.DescribeDevice(ctx, &DescribeDeviceInput{DeviceId: "d"})
 	if elapsed := time.Since(start); elapsed > 3*time.Second {
-		t.Errorf("call returned after %v, want about 200ms", elapsed)
+		t.Errorf("call returned after %v, want about 100ms", elapsed)
 	}
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %v is not context.DeadlineExceeded", err)
@@ -377,6 +377,9 @@ func TestContextCanceledInFlight(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "attempt 1 of 3") {
 		t.Errorf("error %q does not name the attempt", err)
+	}
+	if strings.Contains(err.Error(), "retry") {
+		t.Errorf("error %q: a canceled request was taken for a retryable failure", err)
 	}
 	if n := len(srv.requests()); n != 1 {
 		t.Errorf("server saw %d requests, want 1", n)
