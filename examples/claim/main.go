@@ -28,8 +28,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/aws"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -68,7 +69,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("claim", flag.ContinueOnError)
 	fs.SetOutput(out)
 	device := fs.String("device", "", "ID of the device to claim, such as G030PM0123456789 (required)")
-	endpoint := fs.String("endpoint", "", "service endpoint (default: $"+iot1click.EndpointEnvVar+", $AWS_ENDPOINT_URL, or an in-process emulator)")
+	endpoint := fs.String("endpoint", "", cli.EndpointUsage)
 	region := fs.String("region", "", "AWS region (default: from the AWS configuration)")
 	tags := tagFlag{}
 	fs.Var(tags, "tag", "tag key=value to put on the claimed device (repeatable)")
@@ -83,9 +84,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		fs.Usage()
 		return errors.New("-device is required")
 	}
-	if *endpoint == "" {
-		*endpoint = firstEnv(iot1click.EndpointEnvVar, "AWS_ENDPOINT_URL")
-	}
+	*endpoint = cli.Endpoint(*endpoint)
 
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
@@ -115,16 +114,12 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			}()
 		}
 	} else {
-		var optFns []func(*config.LoadOptions) error
-		if *region != "" {
-			optFns = append(optFns, config.WithRegion(*region))
+		var cfg aws.Config
+		var err error
+		if client, cfg, err = cli.Client(ctx, *endpoint, *region); err != nil {
+			return err
 		}
-		cfg, err := config.LoadDefaultConfig(ctx, optFns...)
-		if err != nil {
-			return fmt.Errorf("loading AWS configuration: %w", err)
-		}
-		client = iot1click.NewFromConfig(cfg, iot1click.WithBaseEndpoint(strings.TrimRight(*endpoint, "/")))
-		fmt.Fprintf(out, "Using endpoint %s (region %s).\n", strings.TrimRight(*endpoint, "/"), cfg.Region)
+		fmt.Fprintf(out, "Using endpoint %s (region %s).\n", *endpoint, cfg.Region)
 	}
 
 	fmt.Fprintf(out, "Claiming device %s...\n", *device)
@@ -174,13 +169,4 @@ func explain(err error) error {
 		return fmt.Errorf("%w\n(no click in time: run again, or raise -timeout)", err)
 	}
 	return err
-}
-
-func firstEnv(names ...string) string {
-	for _, n := range names {
-		if v := os.Getenv(n); v != "" {
-			return v
-		}
-	}
-	return ""
 }

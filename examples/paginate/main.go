@@ -25,11 +25,9 @@ import (
 	"os"
 	"os/signal"
 	"slices"
-	"strings"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/config"
-
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -47,7 +45,7 @@ func main() {
 func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("paginate", flag.ContinueOnError)
 	fs.SetOutput(out)
-	endpoint := fs.String("endpoint", "", "service endpoint (default: $"+iot1click.EndpointEnvVar+", $AWS_ENDPOINT_URL, or an in-process emulator)")
+	endpoint := fs.String("endpoint", "", cli.EndpointUsage)
 	region := fs.String("region", "", "AWS region (default: from the AWS configuration)")
 	threshold := fs.Float64("threshold", 20, "report devices whose remaining life is below this percentage")
 	pageSize := fs.Int("page-size", 100, "devices per ListDevices page, 1 to 250")
@@ -60,9 +58,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if *pageSize < 1 || *pageSize > 250 {
 		return errors.New("-page-size must be from 1 to 250")
 	}
-	if *endpoint == "" {
-		*endpoint = firstEnv(iot1click.EndpointEnvVar, "AWS_ENDPOINT_URL")
-	}
+	*endpoint = cli.Endpoint(*endpoint)
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
 
@@ -77,15 +73,10 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		fmt.Fprintf(out, "No -endpoint given: using an in-process emulator at %s with %d generated devices.\n\n", srv.URL, *fleet)
 		client = srv.Client()
 	} else {
-		var optFns []func(*config.LoadOptions) error
-		if *region != "" {
-			optFns = append(optFns, config.WithRegion(*region))
+		var err error
+		if client, _, err = cli.Client(ctx, *endpoint, *region); err != nil {
+			return err
 		}
-		cfg, err := config.LoadDefaultConfig(ctx, optFns...)
-		if err != nil {
-			return fmt.Errorf("loading AWS configuration: %w", err)
-		}
-		client = iot1click.NewFromConfig(cfg, iot1click.WithBaseEndpoint(strings.TrimRight(*endpoint, "/")))
 	}
 
 	r, err := buildReport(ctx, client, &iot1click.ListDevicesInput{DeviceType: *deviceType, MaxResults: int32(*pageSize)}, *threshold)
@@ -162,13 +153,4 @@ func writeCounts(w io.Writer, title string, counts map[string]int) {
 	for _, k := range slices.Sorted(maps.Keys(counts)) {
 		fmt.Fprintf(w, "  %-20s %5d\n", k, counts[k])
 	}
-}
-
-func firstEnv(names ...string) string {
-	for _, n := range names {
-		if v := os.Getenv(n); v != "" {
-			return v
-		}
-	}
-	return ""
 }

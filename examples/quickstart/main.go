@@ -32,8 +32,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/config"
-
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -59,15 +58,13 @@ type env struct {
 func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("quickstart", flag.ContinueOnError)
 	fs.SetOutput(out)
-	endpoint := fs.String("endpoint", "", "service endpoint (default: $"+iot1click.EndpointEnvVar+", $AWS_ENDPOINT_URL, or an in-process emulator)")
+	endpoint := fs.String("endpoint", "", cli.EndpointUsage)
 	region := fs.String("region", "", "AWS region (default: from the AWS configuration, us-west-2 for the in-process emulator)")
 	device := fs.String("device", "", "device to claim (default: an unclaimed emulator device)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *endpoint == "" {
-		*endpoint = firstEnv(iot1click.EndpointEnvVar, "AWS_ENDPOINT_URL")
-	}
+	*endpoint = cli.Endpoint(*endpoint)
 
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancel()
@@ -101,24 +98,12 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 // remoteEnv sets up the walkthrough against an endpoint: an emulator when it
 // answers the control API, the service otherwise.
 func remoteEnv(ctx context.Context, endpoint, region, device string, out io.Writer) (*env, error) {
-	var optFns []func(*config.LoadOptions) error
-	if region != "" {
-		optFns = append(optFns, config.WithRegion(region))
-	}
-	cfg, err := config.LoadDefaultConfig(ctx, optFns...)
+	client, cfg, err := cli.Client(ctx, endpoint, region)
 	if err != nil {
-		return nil, fmt.Errorf("loading AWS configuration: %w", err)
+		return nil, err
 	}
-	if cfg.Region == "" {
-		cfg.Region = "us-west-2"
-	}
-	endpoint = strings.TrimRight(endpoint, "/")
 	fmt.Fprintf(out, "Endpoint %s (region %s)\n\n", endpoint, cfg.Region)
-	e := &env{
-		client:  iot1click.NewFromConfig(cfg, iot1click.WithBaseEndpoint(endpoint)),
-		out:     out,
-		claimID: device,
-	}
+	e := &env{client: client, out: out, claimID: device}
 	control := endpoint + iot1clicktest.ControlPrefix
 	if e.claimID == "" {
 		// An emulator makes a fresh unclaimed device on request.
@@ -285,15 +270,6 @@ func firstUnclaimed(devices []iot1clicktest.Device) string {
 	for _, d := range devices {
 		if d.State == "" || d.State == iot1clicktest.StateUnclaimed {
 			return d.ID
-		}
-	}
-	return ""
-}
-
-func firstEnv(names ...string) string {
-	for _, n := range names {
-		if v := os.Getenv(n); v != "" {
-			return v
 		}
 	}
 	return ""

@@ -1,0 +1,50 @@
+// Package cli holds what the example programs share: how they choose
+// between an endpoint and the in-process emulator, and how they build a
+// client for an endpoint from the usual AWS configuration.
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+
+	"github.com/iot1click-sdk/iot1click-go/iot1click"
+)
+
+// EndpointUsage is the help text of an -endpoint flag.
+const EndpointUsage = "service endpoint (default: $" + iot1click.EndpointEnvVar + ", $AWS_ENDPOINT_URL, or an in-process emulator)"
+
+// Endpoint returns the endpoint an example talks to: the flag's value,
+// else AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE, else AWS_ENDPOINT_URL,
+// without a trailing slash. Empty means the in-process emulator.
+func Endpoint(flagValue string) string {
+	for _, v := range []string{flagValue, os.Getenv(iot1click.EndpointEnvVar), os.Getenv("AWS_ENDPOINT_URL")} {
+		if v != "" {
+			return strings.TrimRight(v, "/")
+		}
+	}
+	return ""
+}
+
+// Client returns a client of endpoint, configured by
+// config.LoadDefaultConfig (credentials, retries, ...) with region, when
+// not empty, overriding the configured one, and us-west-2 when none is
+// configured.
+func Client(ctx context.Context, endpoint, region string) (*iot1click.Client, aws.Config, error) {
+	var optFns []func(*config.LoadOptions) error
+	if region != "" {
+		optFns = append(optFns, config.WithRegion(region))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, optFns...)
+	if err != nil {
+		return nil, aws.Config{}, fmt.Errorf("loading AWS configuration: %w", err)
+	}
+	if cfg.Region == "" {
+		cfg.Region = "us-west-2"
+	}
+	return iot1click.NewFromConfig(cfg, iot1click.WithBaseEndpoint(endpoint)), cfg, nil
+}

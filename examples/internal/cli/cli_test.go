@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/iot1click-sdk/iot1click-go/iot1click"
+)
+
+func TestEndpoint(t *testing.T) {
+	for _, tc := range []struct {
+		flag, service, global, want string
+	}{
+		{"", "", "", ""},
+		{"http://flag/", "http://service", "http://global", "http://flag"},
+		{"", "http://service/", "http://global", "http://service"},
+		{"", "", "http://global", "http://global"},
+	} {
+		t.Setenv(iot1click.EndpointEnvVar, tc.service)
+		t.Setenv("AWS_ENDPOINT_URL", tc.global)
+		if got := Endpoint(tc.flag); got != tc.want {
+			t.Errorf("Endpoint(%q) with service %q, global %q = %q, want %q", tc.flag, tc.service, tc.global, got, tc.want)
+		}
+	}
+}
+
+func TestClient(t *testing.T) {
+	dir := t.TempDir()
+	for _, k := range []string{"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_CA_BUNDLE", "AWS_ENDPOINT_URL", iot1click.EndpointEnvVar} {
+		t.Setenv(k, "")
+	}
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
+	c, cfg, err := Client(context.Background(), "http://127.0.0.1:4566", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := c.Options()
+	if cfg.Region != "us-west-2" || o.Region != "us-west-2" || o.BaseEndpoint == nil || *o.BaseEndpoint != "http://127.0.0.1:4566" {
+		t.Errorf("region %q/%q, endpoint %v", cfg.Region, o.Region, o.BaseEndpoint)
+	}
+	c, _, err = Client(context.Background(), "http://127.0.0.1:4566", "eu-west-1")
+	if err != nil || c.Options().Region != "eu-west-1" {
+		t.Errorf("region flag not applied: %v %v", c.Options().Region, err)
+	}
+}
