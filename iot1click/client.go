@@ -119,26 +119,42 @@ func finalizeDefaults(o *Options) {
 	if o.RetryMaxAttempts != 0 {
 		o.Retryer = retry.AddWithMaxAttempts(o.Retryer, o.RetryMaxAttempts)
 	}
-	if o.Credentials != nil && !isCredentialsCache(o.Credentials) {
-		o.Credentials = aws.NewCredentialsCache(o.Credentials)
-	}
+	o.Credentials = cacheCredentials(o.Credentials)
 	if o.Logger == nil {
 		o.Logger = logging.Nop{}
 	}
 }
 
-func isCredentialsCache(p aws.CredentialsProvider) bool {
-	_, ok := p.(*aws.CredentialsCache)
-	return ok
+// cacheCredentials wraps a provider in an *aws.CredentialsCache, unless it
+// is one already or is anonymous.
+func cacheCredentials(p aws.CredentialsProvider) aws.CredentialsProvider {
+	switch p.(type) {
+	case nil, *aws.CredentialsCache, aws.AnonymousCredentials, *aws.AnonymousCredentials:
+		return p
+	}
+	return aws.NewCredentialsCache(p)
+}
+
+// isAnonymous reports whether p is aws.AnonymousCredentials, with which
+// requests are sent unsigned.
+func isAnonymous(p aws.CredentialsProvider) bool {
+	switch p.(type) {
+	case aws.AnonymousCredentials, *aws.AnonymousCredentials:
+		return true
+	}
+	return false
 }
 
 // retryableStatusCodes are the statuses retried besides the standard
-// retryer's own (500, 502, 503, 504 and the throttling codes): any 5xx, and
-// 429 whatever code the service gives it.
+// retryer's own (500, 502, 503, 504 and the throttling codes): any 5xx but
+// 501 Not Implemented and 505 HTTP Version Not Supported, which no retry
+// mends, and 429 whatever code the service gives it.
 var retryableStatusCodes = func() map[int]struct{} {
 	m := map[int]struct{}{429: {}}
 	for s := 500; s < 600; s++ {
-		m[s] = struct{}{}
+		if s != 501 && s != 505 {
+			m[s] = struct{}{}
+		}
 	}
 	return m
 }()

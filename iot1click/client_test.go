@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -27,6 +26,8 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 )
 
 // Test credentials and settings shared by the tests of this package.
@@ -255,26 +256,7 @@ func (d *countingDoer) requests() []*http.Request {
 // so that nothing of the machine's configuration leaks into the test.
 func clearAWSEnv(t *testing.T) (configFile, credentialsFile string) {
 	t.Helper()
-	for _, kv := range os.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(k, "AWS_") {
-			t.Setenv(k, "")
-			os.Unsetenv(k)
-		}
-	}
-	dir := t.TempDir()
-	configFile = dir + "/config"
-	credentialsFile = dir + "/credentials"
-	for _, f := range []string{configFile, credentialsFile} {
-		if err := os.WriteFile(f, nil, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Setenv("AWS_CONFIG_FILE", configFile)
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", credentialsFile)
-	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
-	t.Setenv("AWS_CA_BUNDLE", "")
-	return configFile, credentialsFile
+	return testenv.ClearAWS(t)
 }
 
 // ---- an independent, minimal SigV4 verifier ----

@@ -6,63 +6,97 @@ import (
 	"github.com/aws/smithy-go"
 )
 
-// The service's modelled exceptions. Each is found with errors.As under the
-// *smithy.OperationError and *awshttp.ResponseError a failed call returns:
+// The seven exceptions below are the service's modelled errors. A failed
+// call wraps them in a *smithy.OperationError and an
+// *awshttp.ResponseError; errors.As finds them:
 //
 //	var nf *iot1click.ResourceNotFoundException
-//	if errors.As(err, &nf) { ... }
-//
-// Message is the service's message; Code is the body's code member as sent
-// (this service documents it as an HTTP status such as "404"), empty when
-// absent.
+//	if errors.As(err, &nf) {
+//		// ...
+//	}
 
 // ForbiddenException is returned (403) when a claim code cannot be used by
 // the caller.
 type ForbiddenException struct {
+	// Message is the service's message.
 	Message string
-	Code    string
+
+	// Code is the body's code member as sent, empty when absent. This
+	// service documents it as an HTTP status such as "404"; ErrorCode
+	// names the exception.
+	Code string
 }
 
 // InternalFailureException is returned (500) when the service failed.
 type InternalFailureException struct {
+	// Message is the service's message.
 	Message string
-	Code    string
+
+	// Code is the body's code member as sent, empty when absent. This
+	// service documents it as an HTTP status such as "404"; ErrorCode
+	// names the exception.
+	Code string
 }
 
 // InvalidRequestException is returned (400) when a request parameter is
 // invalid.
 type InvalidRequestException struct {
+	// Message is the service's message.
 	Message string
-	Code    string
+
+	// Code is the body's code member as sent, empty when absent. This
+	// service documents it as an HTTP status such as "404"; ErrorCode
+	// names the exception.
+	Code string
 }
 
 // PreconditionFailedException is returned (412) when the device is not in a
 // state that allows the operation, such as finalizing a claim before the
 // device was clicked.
 type PreconditionFailedException struct {
+	// Message is the service's message.
 	Message string
-	Code    string
+
+	// Code is the body's code member as sent, empty when absent. This
+	// service documents it as an HTTP status such as "404"; ErrorCode
+	// names the exception.
+	Code string
 }
 
 // RangeNotSatisfiableException is returned (416) when a page token cannot
 // be honoured.
 type RangeNotSatisfiableException struct {
+	// Message is the service's message.
 	Message string
-	Code    string
+
+	// Code is the body's code member as sent, empty when absent. This
+	// service documents it as an HTTP status such as "404"; ErrorCode
+	// names the exception.
+	Code string
 }
 
 // ResourceConflictException is returned (409) when the device is claimed by
 // another account, or already claimed.
 type ResourceConflictException struct {
+	// Message is the service's message.
 	Message string
-	Code    string
+
+	// Code is the body's code member as sent, empty when absent. This
+	// service documents it as an HTTP status such as "404"; ErrorCode
+	// names the exception.
+	Code string
 }
 
 // ResourceNotFoundException is returned (404) when the device or resource
 // does not exist for the caller.
 type ResourceNotFoundException struct {
+	// Message is the service's message.
 	Message string
-	Code    string
+
+	// Code is the body's code member as sent, empty when absent. This
+	// service documents it as an HTTP status such as "404"; ErrorCode
+	// names the exception.
+	Code string
 }
 
 func formatAPIError(code, msg string) string {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,9 +50,15 @@ const (
 	headerDate         = "Date"
 )
 
-// callOptions returns the options and endpoint of one call.
+// callOptions returns the options and endpoint of one call. The endpoint
+// of the client's options is resolved once, in New, unless the caller set an
+// EndpointResolverV2, which is asked on every call with the call's context.
 func (c *Client) callOptions(ctx context.Context, optFns []func(*Options)) (*Options, resolvedEndpoint, error) {
 	if len(optFns) == 0 {
+		if c.options.EndpointResolverV2 != nil {
+			ep, err := resolveEndpoint(ctx, &c.options)
+			return &c.options, ep, err
+		}
 		return &c.options, c.ep, c.epErr
 	}
 	o := c.options.Copy()
@@ -67,9 +74,7 @@ func (c *Client) callOptions(ctx context.Context, optFns []func(*Options)) (*Opt
 	if o.HTTPClient == nil {
 		o.HTTPClient = c.options.HTTPClient
 	}
-	if o.Credentials != nil && !isCredentialsCache(o.Credentials) {
-		o.Credentials = aws.NewCredentialsCache(o.Credentials)
-	}
+	o.Credentials = cacheCredentials(o.Credentials)
 	if o.Logger == nil {
 		o.Logger = logging.Nop{}
 	}
@@ -141,7 +146,7 @@ func (r *bodyReader) Read(p []byte) (int, error) {
 func (r *bodyReader) Close() error { return nil }
 
 // newRequest builds the HTTP request of a call.
-func (c *Client) newRequest(ctx context.Context, ep resolvedEndpoint, b *requestBuilder) (*http.Request, *httpRequest, error) {
+func (c *Client) newRequest(ctx context.Context, ep resolvedEndpoint, b *requestBuilder, userAgent string) (*http.Request, *httpRequest, error) {
 	req, err := http.NewRequestWithContext(ctx, b.method, "", nil)
 	if err != nil {
 		return nil, nil, err
@@ -173,7 +178,7 @@ func (c *Client) newRequest(ctx context.Context, ep resolvedEndpoint, b *request
 	for k, v := range ep.headers {
 		h[k] = v
 	}
-	hr.values[0] = c.userAgent
+	hr.values[0] = userAgent
 	h[headerUserAgent] = hr.values[0:1:1]
 	hr.values[1] = newInvocationID()
 	h[headerInvocationID] = hr.values[1:2:2]
@@ -208,7 +213,11 @@ func newInvocationID() string {
 
 // roundTrips sends the request until it succeeds or may not be retried.
 func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint, op string, b *requestBuilder, out operationOutput) error {
-	req, hr, err := c.newRequest(ctx, ep, b)
+	userAgent := c.userAgent
+	if o.AppID != c.options.AppID {
+		userAgent = buildUserAgent(o.AppID)
+	}
+	req, hr, err := c.newRequest(ctx, ep, b, userAgent)
 	if err != nil {
 		return err
 	}
@@ -232,15 +241,20 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 		if err := ctx.Err(); err != nil {
 			return &aws.RequestCanceledError{Err: fmt.Errorf("before attempt %d of %d: %w", attempt, maxAttempts, err)}
 		}
+		// Every attempt asks for a token, so that adaptive retry mode can
+		// rate-limit retries and learn from their throttles.
 		var releaseAttempt func(error) error
-		if attempt == 1 {
-			if r2, ok := retryer.(aws.RetryerV2); ok {
-				if releaseAttempt, err = r2.GetAttemptToken(ctx); err != nil {
-					return fmt.Errorf("failed to get retry attempt token: %w", err)
-				}
-			} else {
-				releaseAttempt = retryer.GetInitialToken()
+		if r2, ok := retryer.(aws.RetryerV2); ok {
+			if releaseAttempt, err = r2.GetAttemptToken(ctx); err != nil {
+				return fmt.Errorf("failed to get retry attempt token: %w", err)
 			}
+		} else if attempt == 1 {
+			releaseAttempt = retryer.GetInitialToken()
+		}
+		if attempt > 1 {
+			// A new request for each retry: the HTTPClient may still hold
+			// the previous one.
+			req = req.Clone(ctx)
 		}
 
 		err = c.attempt(ctx, o, req, hr, attempt, out)
@@ -323,15 +337,19 @@ func sleep(ctx context.Context, d time.Duration) error {
 // attempt signs and sends the request once and reads its response.
 func (c *Client) attempt(ctx context.Context, o *Options, req *http.Request, hr *httpRequest, attempt int, out operationOutput) error {
 	maxAttempts := hr.maxAttempts
-	hr.values[3] = sdkRequestHeader(attempt, maxAttempts)
-	req.Header[headerSDKRequest] = hr.values[3:4:4]
+	if attempt == 1 {
+		hr.values[3] = sdkRequestHeader(attempt, maxAttempts)
+		req.Header[headerSDKRequest] = hr.values[3:4:4]
+	} else {
+		req.Header[headerSDKRequest] = []string{sdkRequestHeader(attempt, maxAttempts)}
+	}
 	if hr.body != nil {
 		// A fresh reader each attempt: the transport may close the previous
 		// one after its response arrived.
 		req.Body = &bodyReader{b: hr.body}
 	}
 
-	if o.Credentials != nil {
+	if o.Credentials != nil && !isAnonymous(o.Credentials) {
 		creds, err := o.Credentials.Retrieve(ctx)
 		if err != nil {
 			return fmt.Errorf("failed to retrieve credentials: %w", err)
@@ -355,7 +373,13 @@ func (c *Client) attempt(ctx context.Context, o *Options, req *http.Request, hr 
 		}
 		return &smithyhttp.RequestSendError{Err: err}
 	}
-	return c.handleResponse(o, resp, hr.dec, out)
+	err = c.handleResponse(o, resp, hr.dec, out)
+	var re *readError
+	if err != nil && ctx.Err() != nil && errors.As(err, &re) {
+		// The context ended while the response body was read.
+		return &aws.RequestCanceledError{Err: fmt.Errorf("attempt %d of %d: reading the response: %w", attempt, maxAttempts, ctx.Err())}
+	}
+	return err
 }
 
 var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
@@ -408,7 +432,7 @@ func (c *Client) handleResponse(o *Options, resp *http.Response, d *wire.Decoder
 		}
 	}
 	if rerr != nil {
-		return respErr(&smithy.DeserializationError{Err: fmt.Errorf("failed to read response body: %w", rerr), Snapshot: snapshot(body)})
+		return respErr(&smithy.DeserializationError{Err: &readError{rerr}, Snapshot: snapshot(body)})
 	}
 
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
@@ -427,6 +451,13 @@ func (c *Client) handleResponse(o *Options, resp *http.Response, d *wire.Decoder
 	}
 	return nil
 }
+
+// readError is a failure to read a response body.
+type readError struct{ err error }
+
+func (e *readError) Error() string { return "failed to read response body: " + e.err.Error() }
+
+func (e *readError) Unwrap() error { return e.err }
 
 // snapshot returns a copy of the start of a body, for errors.
 func snapshot(body []byte) []byte {
@@ -548,14 +579,22 @@ var clockSkewCodes = map[string]bool{
 }
 
 // checkSkew corrects the signing clock when err is a signature error and
-// the service's Date is over skewThreshold from the signing clock.
+// the service's clock is over skewThreshold from the signing clock. The
+// service's time is its Date header or, without one, the time an AWS
+// "Signature expired" message quotes.
 func (c *Client) checkSkew(o *Options, resp *http.Response, err error, server time.Time) error {
-	if o.DisableClockSkewCorrection || server.IsZero() {
+	if o.DisableClockSkewCorrection {
 		return err
 	}
 	var ae smithy.APIError
 	if !errors.As(err, &ae) || !clockSkewCodes[ae.ErrorCode()] {
 		return err
+	}
+	if server.IsZero() {
+		server = serverTimeInMessage(ae.ErrorMessage())
+		if server.IsZero() {
+			return err
+		}
 	}
 	skew := time.Until(server)
 	current := time.Duration(c.skew.Load())
@@ -568,6 +607,26 @@ func (c *Client) checkSkew(o *Options, resp *http.Response, err error, server ti
 	}
 	c.skew.Store(int64(skew))
 	return &clockSkewError{Err: err, Skew: skew}
+}
+
+// skewMessage matches the server time in AWS's signature time errors:
+// "Signature expired: 20150830T123600Z is now earlier than 20150830T124600Z
+// (20150830T125100Z - 5 min.)" and "Signature not yet current: … is still
+// later than … (20150830T125100Z + 5 min.)".
+var skewMessage = regexp.MustCompile(`\((\d{8}T\d{6}Z) [-+] \d+ min\.\)`)
+
+// serverTimeInMessage returns the server time an error message quotes, or
+// the zero time.
+func serverTimeInMessage(msg string) time.Time {
+	m := skewMessage.FindStringSubmatch(msg)
+	if m == nil {
+		return time.Time{}
+	}
+	t, err := time.Parse("20060102T150405Z", m[1])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 // logRequest logs a request with its secrets redacted.

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -43,20 +44,12 @@ func checkOutput(t *testing.T, out string, want ...string) {
 // isolateAWSConfig keeps the test from reading the machine's AWS
 // configuration and points it at test credentials.
 func isolateAWSConfig(t *testing.T, srv *iot1clicktest.Server) {
-	t.Setenv("AWS_CONFIG_FILE", t.TempDir()+"/config")
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/credentials")
-	t.Setenv("AWS_PROFILE", "")
-	t.Setenv("AWS_ACCESS_KEY_ID", srv.AccessKeyID())
-	t.Setenv("AWS_SECRET_ACCESS_KEY", srv.SecretAccessKey())
-	t.Setenv("AWS_SESSION_TOKEN", "")
-	t.Setenv("AWS_REGION", srv.Region())
-	t.Setenv("AWS_ENDPOINT_URL", "")
-	t.Setenv(iot1click.EndpointEnvVar, "")
+	t.Helper()
+	testenv.UseCredentials(t, srv.AccessKeyID(), srv.SecretAccessKey(), srv.Region())
 }
 
 func TestRunInProcessEmulator(t *testing.T) {
-	t.Setenv("AWS_ENDPOINT_URL", "")
-	t.Setenv(iot1click.EndpointEnvVar, "")
+	testenv.ClearAWS(t)
 	var out syncBuffer
 	err := run(t.Context(), []string{
 		"-device", "G030PM0123456789", "-tag", "site=hq", "-tag", "floor=3", "-enable",

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -81,8 +82,7 @@ func TestReportFailure(t *testing.T) {
 }
 
 func TestRunInProcessEmulator(t *testing.T) {
-	t.Setenv("AWS_ENDPOINT_URL", "")
-	t.Setenv(iot1click.EndpointEnvVar, "")
+	testenv.ClearAWS(t)
 	var out bytes.Buffer
 	if err := run(t.Context(), []string{"-fleet", "120", "-page-size", "50", "-threshold", "30"}, &out); err != nil {
 		t.Fatal(err)
@@ -110,13 +110,8 @@ func TestRunInProcessEmulator(t *testing.T) {
 func TestRunEndpoint(t *testing.T) {
 	srv := iot1clicktest.NewServer(iot1clicktest.WithDevices(testFleet()...))
 	defer srv.Close()
-	t.Setenv("AWS_CONFIG_FILE", t.TempDir()+"/config")
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/credentials")
-	t.Setenv("AWS_ACCESS_KEY_ID", srv.AccessKeyID())
-	t.Setenv("AWS_SECRET_ACCESS_KEY", srv.SecretAccessKey())
-	t.Setenv("AWS_REGION", srv.Region())
+	testenv.UseCredentials(t, srv.AccessKeyID(), srv.SecretAccessKey(), srv.Region())
 	t.Setenv("AWS_ENDPOINT_URL", srv.URL)
-	t.Setenv(iot1click.EndpointEnvVar, "")
 	var out bytes.Buffer
 	if err := run(t.Context(), []string{"-page-size", "4"}, &out); err != nil {
 		t.Fatal(err)

@@ -3,11 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -15,14 +15,7 @@ import (
 // isolateEnv clears the ambient AWS configuration.
 func isolateEnv(t *testing.T) {
 	t.Helper()
-	dir := t.TempDir()
-	for _, k := range []string{iot1click.EndpointEnvVar, "AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_DEFAULT_PROFILE",
-		"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_SESSION_TOKEN", "AWS_CA_BUNDLE", "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT"} {
-		t.Setenv(k, "")
-	}
-	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
-	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+	testenv.ClearAWS(t)
 }
 
 // wantSteps lists a line of each step of the walkthrough.
@@ -69,9 +62,7 @@ func TestQuickstartEndpoint(t *testing.T) {
 			isolateEnv(t)
 			srv := iot1clicktest.NewServer(iot1clicktest.WithFleet(3))
 			defer srv.Close()
-			t.Setenv("AWS_ACCESS_KEY_ID", srv.AccessKeyID())
-			t.Setenv("AWS_SECRET_ACCESS_KEY", srv.SecretAccessKey())
-			t.Setenv("AWS_REGION", srv.Region())
+			testenv.UseCredentials(t, srv.AccessKeyID(), srv.SecretAccessKey(), srv.Region())
 			var args []string
 			if via == "flag" {
 				args = []string{"-endpoint", srv.URL}

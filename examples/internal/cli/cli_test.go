@@ -2,9 +2,9 @@ package cli
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 )
 
@@ -26,12 +26,7 @@ func TestEndpoint(t *testing.T) {
 }
 
 func TestClient(t *testing.T) {
-	dir := t.TempDir()
-	for _, k := range []string{"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_CA_BUNDLE", "AWS_ENDPOINT_URL", iot1click.EndpointEnvVar} {
-		t.Setenv(k, "")
-	}
-	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
+	testenv.ClearAWS(t)
 	c, cfg, err := Client(context.Background(), "http://127.0.0.1:4566", "")
 	if err != nil {
 		t.Fatal(err)

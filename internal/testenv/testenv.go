@@ -1,0 +1,50 @@
+// Package testenv isolates tests from the machine's AWS configuration: the
+// AWS_* variables (AWS_CA_BUNDLE, AWS_PROFILE, AWS_USE_FIPS_ENDPOINT, ...)
+// and the files under ~/.aws.
+package testenv
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// ClearAWS unsets every AWS_* variable for the duration of t, points the
+// shared config and credentials files at empty temporary files and turns
+// the EC2 instance metadata lookup off, so that config.LoadDefaultConfig
+// sees nothing of the machine and sends nothing beyond loopback. It returns
+// the paths of the two files, for tests that write a configuration.
+func ClearAWS(t testing.TB) (configFile, credentialsFile string) {
+	t.Helper()
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(k, "AWS_") {
+			t.Setenv(k, "") // restores the value after the test
+			os.Unsetenv(k)
+		}
+	}
+	dir := t.TempDir()
+	configFile = filepath.Join(dir, "config")
+	credentialsFile = filepath.Join(dir, "credentials")
+	for _, f := range []string{configFile, credentialsFile} {
+		if err := os.WriteFile(f, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("AWS_CONFIG_FILE", configFile)
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", credentialsFile)
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+	return configFile, credentialsFile
+}
+
+// UseCredentials clears the AWS environment (ClearAWS) and sets static
+// credentials and a region in it, as a user pointing a program at an
+// emulator would.
+func UseCredentials(t testing.TB, accessKeyID, secretAccessKey, region string) {
+	t.Helper()
+	ClearAWS(t)
+	t.Setenv("AWS_ACCESS_KEY_ID", accessKeyID)
+	t.Setenv("AWS_SECRET_ACCESS_KEY", secretAccessKey)
+	t.Setenv("AWS_REGION", region)
+}

@@ -1,0 +1,43 @@
+package testenv
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/config"
+)
+
+func TestClearAWS(t *testing.T) {
+	t.Setenv("AWS_PROFILE", "no-such-profile")
+	t.Setenv("AWS_USE_FIPS_ENDPOINT", "true")
+	t.Setenv("AWS_REGION", "eu-north-1")
+	cfgFile, credFile := ClearAWS(t)
+	for _, k := range []string{"AWS_PROFILE", "AWS_USE_FIPS_ENDPOINT", "AWS_REGION"} {
+		if v, ok := os.LookupEnv(k); ok {
+			t.Errorf("%s still set to %q", k, v)
+		}
+	}
+	if os.Getenv("AWS_CONFIG_FILE") != cfgFile || os.Getenv("AWS_SHARED_CREDENTIALS_FILE") != credFile {
+		t.Error("config files not redirected")
+	}
+	cfg, err := config.LoadDefaultConfig(context.Background())
+	if err != nil {
+		t.Fatalf("LoadDefaultConfig: %v", err)
+	}
+	if cfg.Region != "" {
+		t.Errorf("region %q leaked in", cfg.Region)
+	}
+}
+
+func TestUseCredentials(t *testing.T) {
+	UseCredentials(t, "AKIDTEST", "secret", "us-west-2")
+	cfg, err := config.LoadDefaultConfig(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	creds, err := cfg.Credentials.Retrieve(context.Background())
+	if err != nil || creds.AccessKeyID != "AKIDTEST" || cfg.Region != "us-west-2" {
+		t.Errorf("credentials %q (%v), region %q", creds.AccessKeyID, err, cfg.Region)
+	}
+}

@@ -1,0 +1,63 @@
+// Package iot1click is a client for the AWS IoT 1-Click Devices Service
+// (API version 2018-05-14): all 13 operations, SigV4-signed and retried,
+// with paginators, range-over-func iterators, a claim helper and typed
+// button events.
+//
+// AWS retired the service on 2024-12-16. The package
+// [github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest] emulates
+// it in-process, and the client works against any endpoint that speaks the
+// API (Options.BaseEndpoint).
+//
+// # Making calls
+//
+// Create one Client and share it; it is safe for concurrent use. Every
+// operation has the same shape:
+//
+//	func (c *Client) Op(ctx context.Context, params *OpInput, optFns ...func(*Options)) (*OpOutput, error)
+//
+// A nil params is an empty input. optFns change a copy of the client's
+// Options for that call only. Every output embeds ResultMetadata, so
+// out.RequestID is the request ID of the answer.
+//
+//	cfg, err := config.LoadDefaultConfig(ctx)
+//	if err != nil {
+//		return err
+//	}
+//	client := iot1click.NewFromConfig(cfg)
+//	out, err := client.DescribeDevice(ctx, &iot1click.DescribeDeviceInput{DeviceId: "G030PM0123456789"})
+//
+// Input and output fields are plain values wherever the zero value is
+// never a valid wire value: an empty DeviceId or NextToken, or a zero
+// MaxResults, is not sent. Fields whose zero value means something keep a
+// pointer (DeviceDescription.RemainingLife) or are always sent
+// (UpdateDeviceStateInput.Enabled).
+//
+// # Errors
+//
+// A failed call returns a *smithy.OperationError (service ID and operation
+// name). An answer of the service is wrapped in an *awshttp.ResponseError
+// (HTTP status and request ID) around one of the modelled exceptions, such
+// as *ResourceNotFoundException, or a *smithy.GenericAPIError; errors.As
+// finds each layer. Invalid input is refused before any I/O with a
+// *smithy.InvalidParamsError listing every problem, and a malformed answer
+// gives a *smithy.DeserializationError.
+//
+// # Retries, clock skew and endpoints
+//
+// Calls are retried through an aws.Retryer, the standard retryer by
+// default: 5xx answers, 429 and throttling codes, and connection errors,
+// with backoff. When the service refuses a signature because the local
+// clock is minutes off its own, the client learns the offset, re-signs and
+// retries. Endpoints follow the service's rules in every AWS partition,
+// with FIPS and dual-stack variants; NewFromConfig honours the
+// AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE variable and the
+// iot_1click_devices_service section of the shared configuration.
+//
+// # Beyond single calls
+//
+// NewListDevicesPaginator and NewListDeviceEventsPaginator walk pages;
+// Client.AllDevices and Client.AllDeviceEvents range over items across
+// pages. Client.ClaimDevice runs a whole claim: initiate, wait for the
+// click, finalize and enable. ParseButtonEvent decodes the payload of a
+// button's event.
+package iot1click
