@@ -374,8 +374,7 @@ func (c *Client) attempt(ctx context.Context, o *Options, req *http.Request, hr 
 		return &smithyhttp.RequestSendError{Err: err}
 	}
 	err = c.handleResponse(o, resp, hr.dec, out)
-	var re *readError
-	if err != nil && ctx.Err() != nil && errors.As(err, &re) {
+	if err != nil && ctx.Err() != nil && isReadError(err) {
 		// The context ended while the response body was read.
 		return &aws.RequestCanceledError{Err: fmt.Errorf("attempt %d of %d: reading the response: %w", attempt, maxAttempts, ctx.Err())}
 	}
@@ -458,6 +457,11 @@ type readError struct{ err error }
 func (e *readError) Error() string { return "failed to read response body: " + e.err.Error() }
 
 func (e *readError) Unwrap() error { return e.err }
+
+func isReadError(err error) bool {
+	var re *readError
+	return errors.As(err, &re)
+}
 
 // snapshot returns a copy of the start of a body, for errors.
 func snapshot(body []byte) []byte {
