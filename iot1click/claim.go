@@ -24,6 +24,13 @@ const (
 	// claimEventLookahead extends the event window past the estimated
 	// server time, for the same reasons and for the time a poll takes.
 	claimEventLookahead = time.Minute
+
+	// claimFinalizeAttempts bounds the FinalizeDeviceClaim calls of one
+	// claim. Because of claimEventMargin the event taken for the click may
+	// predate the initiation; FinalizeDeviceClaim then answers
+	// PreconditionFailedException, and ClaimDevice waits for a newer event
+	// and finalizes again, up to this many times in all.
+	claimFinalizeAttempts = 3
 )
 
 // ClaimStage names a stage of ClaimDevice.
@@ -48,8 +55,10 @@ const (
 // and the cause. errors.As finds the service's exception beneath it, such as
 // *ResourceNotFoundException (unknown device, stage initiate),
 // *ResourceConflictException (device claimed by another account, or already
-// by this one), *PreconditionFailedException (finalize refused), and
-// errors.Is finds context.DeadlineExceeded when no click came in time.
+// by this one), *PreconditionFailedException (finalize refused, stage
+// finalize, possibly together with the end of ctx when no newer event came
+// after a refusal), and errors.Is finds context.DeadlineExceeded when no
+// click came in time.
 type ClaimError struct {
 	// Stage is the stage that failed.
 	Stage ClaimStage
@@ -128,7 +137,8 @@ type ClaimResult struct {
 	Enabled bool
 
 	// Click is the device event that allowed the claim to complete: the
-	// latest event listed since the claim was initiated.
+	// latest event listed since the claim was initiated when
+	// FinalizeDeviceClaim succeeded.
 	Click DeviceEvent
 
 	// Button is Click decoded as a button event, nil when its payload is
@@ -141,6 +151,11 @@ type ClaimResult struct {
 
 	// Polls is the number of times ListDeviceEvents was polled.
 	Polls int
+
+	// Finalizes is the number of FinalizeDeviceClaim calls: 1, or more
+	// when the service refused to finalize on an event that predated the
+	// initiation and ClaimDevice waited for a newer one.
+	Finalizes int
 }
 
 // ClaimDevice claims a device into the caller's account in the three steps
@@ -156,6 +171,15 @@ type ClaimResult struct {
 // still fails with a retryable error (throttling, a 5xx, a dropped
 // connection) is followed by the next poll. Any other failure, or the end
 // of ctx, ends the claim.
+//
+// The events are looked for from shortly before the initiation (the
+// service's clock is only known to the second), so an event published just
+// before it, such as an earlier press of the button, may be taken for the
+// click. The service then refuses FinalizeDeviceClaim with
+// PreconditionFailedException; ClaimDevice goes back to waiting, counts only
+// events listed after that one, and finalizes again on a newer event. After
+// three refusals, or when ctx ends while waiting after one, the claim fails
+// at stage finalize with the refusal beneath the error.
 //
 // Every failure is a *ClaimError naming its stage. A claim abandoned while
 // waiting stays initiated at the service; calling ClaimDevice again starts
@@ -199,21 +223,42 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 	}
 
 	retryer := c.claimRetryer(o.APIOptions)
-	var lastErr error
+	var (
+		lastErr error // of the latest failed poll
+		used    int   // events in the window already tried as the click
+		refusal error // of the latest refused FinalizeDeviceClaim
+		fin     *FinalizeDeviceClaimOutput
+	)
 	for {
-		click, found, serverTime, err := c.pollClick(ctx, deviceID, from, time.Now().Add(offset+claimEventLookahead), o.APIOptions)
+		click, listed, serverTime, err := c.pollClick(ctx, deviceID, from, time.Now().Add(offset+claimEventLookahead), o.APIOptions)
 		res.Polls++
 		if !serverTime.IsZero() {
 			offset = serverTime.Sub(time.Now())
 		}
-		if found {
-			res.Click = click
+		if listed > used {
+			// The window's start is fixed and the service lists events
+			// oldest first, so events published since the last poll come
+			// after the first listed ones: a listing longer than the one
+			// whose latest event was refused holds a newer event. (Event
+			// times cannot tell: they have millisecond precision.)
+			res.Click, res.Button = click, nil
 			if b, berr := click.ButtonEvent(); berr == nil {
 				res.Button = b
 			}
-			break
-		}
-		if err != nil && ctx.Err() == nil {
+			res.Finalizes++
+			out, ferr := c.FinalizeDeviceClaim(ctx, &FinalizeDeviceClaimInput{DeviceId: deviceID, Tags: o.Tags}, o.APIOptions...)
+			if ferr == nil {
+				fin = out
+				break
+			}
+			var pf *PreconditionFailedException
+			if !errors.As(ferr, &pf) || res.Finalizes >= claimFinalizeAttempts || ctx.Err() != nil {
+				return fail(ClaimStageFinalize, ferr)
+			}
+			// No click since the initiation: the event was older. Wait
+			// for one listed after it.
+			used, refusal, lastErr = listed, ferr, nil
+		} else if err != nil && ctx.Err() == nil {
 			// A poll cut short by the end of ctx says nothing new; any other
 			// failure either ends the claim or is kept for the report.
 			if !pollRetryable(retryer, err) {
@@ -225,14 +270,13 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 			if lastErr != nil {
 				werr = fmt.Errorf("%w (last poll failed: %w)", werr, lastErr)
 			}
+			if refusal != nil {
+				return fail(ClaimStageFinalize, fmt.Errorf("%w; then no newer event from the device after %d polls: %w", refusal, res.Polls, werr))
+			}
 			return fail(ClaimStageAwaitClick, fmt.Errorf("no event from the device after %d polls: %w", res.Polls, werr))
 		}
 	}
 
-	fin, err := c.FinalizeDeviceClaim(ctx, &FinalizeDeviceClaimInput{DeviceId: deviceID, Tags: o.Tags}, o.APIOptions...)
-	if err != nil {
-		return fail(ClaimStageFinalize, err)
-	}
 	res.State = fin.State
 
 	if o.Enable {
@@ -245,26 +289,27 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 }
 
 // pollClick lists the device's events in [from, to) and returns the latest,
-// if any, and the server time of the last page. Events listed before a
-// failure still count.
-func (c *Client) pollClick(ctx context.Context, deviceID string, from, to time.Time, optFns []func(*Options)) (DeviceEvent, bool, time.Time, error) {
+// if any, the number of events listed and the server time of the last page.
+// Events listed before a failure still count.
+func (c *Client) pollClick(ctx context.Context, deviceID string, from, to time.Time, optFns []func(*Options)) (DeviceEvent, int, time.Time, error) {
 	var (
 		last       DeviceEvent
-		found      bool
+		listed     int
 		serverTime time.Time
 	)
 	p := NewListDeviceEventsPaginator(c, &ListDeviceEventsInput{DeviceId: deviceID, FromTimeStamp: from, ToTimeStamp: to})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx, optFns...)
 		if err != nil {
-			return last, found, serverTime, err
+			return last, listed, serverTime, err
 		}
 		serverTime = page.ServerTime
 		if n := len(page.Events); n > 0 {
-			last, found = page.Events[n-1], true
+			last = page.Events[n-1]
+			listed += n
 		}
 	}
-	return last, found, serverTime, nil
+	return last, listed, serverTime, nil
 }
 
 // claimRetryer returns the retryer of calls made with optFns.

@@ -62,6 +62,87 @@ func clickAfterPolls(t *testing.T, srv *iot1clicktest.Server, n int) func(*iot1c
 	})
 }
 
+// whenLogged runs fn on a new goroutine once cond holds for the server's
+// request log, which is complete for every request whose answer the client
+// has read. It gives up when ctx or the test ends; the test's cleanup
+// waits for the goroutine. Call it on the test's goroutine (an
+// OnAwaitingClick hook runs there).
+func whenLogged(t *testing.T, ctx context.Context, srv *iot1clicktest.Server, cond func([]iot1clicktest.Request) bool, fn func()) {
+	t.Helper()
+	stop, done := make(chan struct{}), make(chan struct{})
+	t.Cleanup(func() {
+		close(stop)
+		<-done
+	})
+	go func() {
+		defer close(done)
+		for !cond(srv.Requests()) {
+			select {
+			case <-ctx.Done():
+				return
+			case <-stop:
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+		fn()
+	}()
+}
+
+// countOp returns the number of requests of op in reqs.
+func countOp(reqs []iot1clicktest.Request, op string) int {
+	n := 0
+	for _, r := range reqs {
+		if r.Operation == op {
+			n++
+		}
+	}
+	return n
+}
+
+// logged returns a whenLogged condition: at least n requests of op
+// answered with status.
+func logged(op string, status, n int) func([]iot1clicktest.Request) bool {
+	return func(reqs []iot1clicktest.Request) bool {
+		k := 0
+		for _, r := range reqs {
+			if r.Operation == op && r.StatusCode == status {
+				k++
+			}
+		}
+		return k >= n
+	}
+}
+
+// pollsAfterFinalize returns a whenLogged condition: at least n
+// ListDeviceEvents requests after the k-th FinalizeDeviceClaim.
+func pollsAfterFinalize(k, n int) func([]iot1clicktest.Request) bool {
+	return func(reqs []iot1clicktest.Request) bool {
+		fin, polls := 0, 0
+		for _, r := range reqs {
+			switch {
+			case r.Operation == iot1clicktest.OpFinalizeDeviceClaim:
+				fin++
+			case r.Operation == iot1clicktest.OpListDeviceEvents && fin >= k:
+				polls++
+			}
+		}
+		return polls >= n
+	}
+}
+
+// finalizeStatuses returns the statuses of the logged FinalizeDeviceClaim
+// requests.
+func finalizeStatuses(srv *iot1clicktest.Server) []int {
+	var st []int
+	for _, r := range srv.Requests() {
+		if r.Operation == iot1clicktest.OpFinalizeDeviceClaim {
+			st = append(st, r.StatusCode)
+		}
+	}
+	return st
+}
+
 // claimError checks that err is a *ClaimError of the stage and device.
 func claimError(t *testing.T, err error, stage iot1click.ClaimStage, id string) *iot1click.ClaimError {
 	t.Helper()
@@ -140,30 +221,52 @@ func TestClaimDeviceClickAfterSeveralPolls(t *testing.T) {
 }
 
 func TestClaimDeviceNoClick(t *testing.T) {
-	srv, client, id := newClaimServer(t)
-	ctx, cancel := context.WithTimeout(t.Context(), 150*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	res, err := client.ClaimDevice(ctx, id, fastPolls)
-	if res != nil {
-		t.Errorf("result %+v, want nil", res)
-	}
-	claimError(t, err, iot1click.ClaimStageAwaitClick, id)
-	if !errors.Is(err, context.DeadlineExceeded) {
-		t.Errorf("error %v, want context.DeadlineExceeded", err)
-	}
-	if elapsed := time.Since(start); elapsed > 2*time.Second {
-		t.Errorf("ClaimDevice returned after %v, long past the deadline", elapsed)
-	}
-	if n := countRequests(srv, iot1clicktest.OpListDeviceEvents); n < 3 {
-		t.Errorf("%d polls, want several", n)
-	}
-	if n := countRequests(srv, iot1clicktest.OpFinalizeDeviceClaim); n != 0 {
-		t.Errorf("%d finalize requests, want none", n)
-	}
-	if d, _ := srv.Device(id); d.State != iot1clicktest.StateClaimInitiated {
-		t.Errorf("device state %q, want CLAIM_INITIATED", d.State)
-	}
+	// The context ends once the server has answered three polls: no
+	// wall-clock budget, however loaded the machine.
+	t.Run("canceled after 3 polls", func(t *testing.T) {
+		srv, client, id := newClaimServer(t)
+		ctx, cancel := context.WithCancel(claimCtx(t))
+		defer cancel()
+		res, err := client.ClaimDevice(ctx, id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, _ string) {
+			whenLogged(t, ctx, srv, logged(iot1clicktest.OpListDeviceEvents, 200, 3), cancel)
+		}))
+		if res != nil {
+			t.Errorf("result %+v, want nil", res)
+		}
+		claimError(t, err, iot1click.ClaimStageAwaitClick, id)
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("error %v, want context.Canceled", err)
+		}
+		if n := countRequests(srv, iot1clicktest.OpListDeviceEvents); n < 3 {
+			t.Errorf("%d polls, want at least 3", n)
+		}
+		if n := countRequests(srv, iot1clicktest.OpFinalizeDeviceClaim); n != 0 {
+			t.Errorf("%d finalize requests, want none", n)
+		}
+		if d, _ := srv.Device(id); d.State != iot1clicktest.StateClaimInitiated {
+			t.Errorf("device state %q, want CLAIM_INITIATED", d.State)
+		}
+	})
+	// A deadline: long enough for the initiation on a loaded machine; the
+	// check on the time taken only guards against a hang.
+	t.Run("deadline", func(t *testing.T) {
+		srv, client, id := newClaimServer(t)
+		const timeout = time.Second
+		ctx, cancel := context.WithTimeout(t.Context(), timeout)
+		defer cancel()
+		start := time.Now()
+		_, err := client.ClaimDevice(ctx, id, fastPolls)
+		claimError(t, err, iot1click.ClaimStageAwaitClick, id)
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("error %v, want context.DeadlineExceeded", err)
+		}
+		if elapsed := time.Since(start); elapsed > timeout+5*time.Second {
+			t.Errorf("ClaimDevice returned after %v, long past the deadline", elapsed)
+		}
+		if n := countRequests(srv, iot1clicktest.OpListDeviceEvents); n < 1 {
+			t.Errorf("%d polls, want some", n)
+		}
+	})
 }
 
 func TestClaimDeviceUnknownDevice(t *testing.T) {
@@ -214,14 +317,146 @@ func TestClaimDeviceConflict(t *testing.T) {
 	}
 }
 
+// refusal412 is how the service refuses FinalizeDeviceClaim when the device
+// published no event since the claim was initiated.
+var refusal412 = iot1clicktest.Fault{StatusCode: 412, Code: "PreconditionFailedException", Message: "not clicked"}
+
 func TestClaimDeviceFinalizeRefused(t *testing.T) {
-	srv, client, id := newClaimServer(t)
-	srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, iot1clicktest.Fault{Code: "PreconditionFailedException", Message: "not clicked"})
-	_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, clickNow(t, srv, iot1clicktest.ClickSingle))
-	claimError(t, err, iot1click.ClaimStageFinalize, id)
-	var pf *iot1click.PreconditionFailedException
-	if !errors.As(err, &pf) {
-		t.Errorf("error %v, want a PreconditionFailedException", err)
+	// A new click after every refusal: ClaimDevice finalizes again on each,
+	// and gives up after the third refusal, long before its deadline.
+	t.Run("refused after every click", func(t *testing.T) {
+		srv, client, id := newClaimServer(t)
+		srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, refusal412)
+		ctx := claimCtx(t)
+		start := time.Now()
+		_, err := client.ClaimDevice(ctx, id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
+			if _, err := srv.Click(id, iot1clicktest.ClickSingle); err != nil {
+				t.Error(err)
+			}
+			// Once each refusal is logged, click again; the condition
+			// never holds, so this goes on until the test ends.
+			clicks := 0
+			whenLogged(t, ctx, srv, func(reqs []iot1clicktest.Request) bool {
+				for ; clicks < countOp(reqs, iot1clicktest.OpFinalizeDeviceClaim); clicks++ {
+					if _, err := srv.Click(id, iot1clicktest.ClickDouble); err != nil {
+						t.Error(err)
+					}
+				}
+				return false
+			}, nil)
+		}))
+		claimError(t, err, iot1click.ClaimStageFinalize, id)
+		var pf *iot1click.PreconditionFailedException
+		if !errors.As(err, &pf) || errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("error %v, want a PreconditionFailedException before the deadline", err)
+		}
+		if diff := cmp.Diff([]int{412, 412, 412}, finalizeStatuses(srv)); diff != "" {
+			t.Errorf("finalize statuses (-want +got):\n%s", diff)
+		}
+		if d, ok := ctx.Deadline(); ok && time.Now().After(d) {
+			t.Errorf("ClaimDevice took %v, past its deadline", time.Since(start))
+		}
+		if d, _ := srv.Device(id); d.State != iot1clicktest.StateClaimInitiated {
+			t.Errorf("device state %q, want CLAIM_INITIATED", d.State)
+		}
+	})
+	// One click, refused, and no newer event until the context ends: the
+	// claim fails at stage finalize, with the refusal and the end of the
+	// context beneath.
+	t.Run("no newer click", func(t *testing.T) {
+		srv, client, id := newClaimServer(t)
+		srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, refusal412)
+		ctx, cancel := context.WithCancel(claimCtx(t))
+		defer cancel()
+		_, err := client.ClaimDevice(ctx, id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
+			if _, err := srv.Click(id, iot1clicktest.ClickSingle); err != nil {
+				t.Error(err)
+			}
+			whenLogged(t, ctx, srv, pollsAfterFinalize(1, 3), cancel)
+		}))
+		claimError(t, err, iot1click.ClaimStageFinalize, id)
+		var pf *iot1click.PreconditionFailedException
+		if !errors.As(err, &pf) || !errors.Is(err, context.Canceled) {
+			t.Errorf("error %v, want a PreconditionFailedException and context.Canceled", err)
+		}
+		if diff := cmp.Diff([]int{412}, finalizeStatuses(srv)); diff != "" {
+			t.Errorf("finalize statuses (-want +got):\n%s", diff)
+		}
+	})
+	// Any other failure of FinalizeDeviceClaim ends the claim at once.
+	t.Run("500", func(t *testing.T) {
+		srv, client, id := newClaimServer(t)
+		srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, iot1clicktest.Fault{StatusCode: 500})
+		noRetry := func(o *iot1click.ClaimOptions) {
+			o.APIOptions = append(o.APIOptions, iot1click.WithRetryMaxAttempts(1))
+		}
+		_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, noRetry, clickNow(t, srv, iot1clicktest.ClickSingle))
+		claimError(t, err, iot1click.ClaimStageFinalize, id)
+		var ife *iot1click.InternalFailureException
+		if !errors.As(err, &ife) {
+			t.Errorf("error %v, want an InternalFailureException", err)
+		}
+		if diff := cmp.Diff([]int{500}, finalizeStatuses(srv)); diff != "" {
+			t.Errorf("finalize statuses (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// TestClaimDeviceClickBeforeInitiation claims a device clicked just before
+// the claim was initiated. That click is inside the event window, which
+// starts before the initiation because the service's clock is known only
+// to the second, so FinalizeDeviceClaim refuses it; ClaimDevice must wait
+// for the next click and finalize again.
+func TestClaimDeviceClickBeforeInitiation(t *testing.T) {
+	for _, stopped := range []bool{false, true} {
+		name := "running clock"
+		if stopped {
+			// Every event in the same millisecond as the initiation: event
+			// times cannot tell the old click from the new one.
+			name = "stopped clock"
+		}
+		t.Run(name, func(t *testing.T) {
+			srv, client := newPagingServer(t)
+			if stopped {
+				srv.SetClock(time.Now())
+			}
+			// The device was the caller's and was clicked before being
+			// unclaimed, so that the caller may list that click.
+			id := srv.AddFleet(1)[0]
+			if _, err := srv.Click(id, iot1clicktest.ClickSingle); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := client.UnclaimDevice(t.Context(), &iot1click.UnclaimDeviceInput{DeviceId: id}); err != nil {
+				t.Fatal(err)
+			}
+			res, err := client.ClaimDevice(claimCtx(t), id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
+				// The new click comes a couple of polls after the refusal.
+				whenLogged(t, ctx, srv, pollsAfterFinalize(1, 2), func() {
+					if _, err := srv.Click(id, iot1clicktest.ClickDouble); err != nil {
+						t.Error(err)
+					}
+				})
+			}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.State != iot1click.StateClaimed || res.Finalizes != 2 || res.Polls < 4 {
+				t.Errorf("result %+v, want CLAIMED after 2 finalizes and at least 4 polls", res)
+			}
+			d, _ := srv.Device(id)
+			if d.State != iot1clicktest.StateClaimed || len(d.Events) != 2 {
+				t.Fatalf("device state %q with %d events, want CLAIMED with 2", d.State, len(d.Events))
+			}
+			if second := d.Events[1]; res.Button == nil || res.Button.ClickType != iot1click.ClickTypeDouble || res.Click.StdEvent != second.StdEvent {
+				t.Errorf("click %+v, want the second click %s", res.Click, second.StdEvent)
+			}
+			if stopped && !d.Events[0].Time.Equal(d.Events[1].Time) {
+				t.Errorf("event times %v and %v differ on a stopped clock", d.Events[0].Time, d.Events[1].Time)
+			}
+			if diff := cmp.Diff([]int{412, 200}, finalizeStatuses(srv)); diff != "" {
+				t.Errorf("finalize statuses (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
@@ -278,16 +513,20 @@ func TestClaimDeviceFaultsDuringPolling(t *testing.T) {
 			t.Errorf("%d polls, want 1", n)
 		}
 	})
-	t.Run("deadline during failing polls", func(t *testing.T) {
+	t.Run("context ends during failing polls", func(t *testing.T) {
 		srv, client, id := newClaimServer(t)
 		srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{StatusCode: 500})
-		ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
+		ctx, cancel := context.WithCancel(claimCtx(t))
 		defer cancel()
-		_, err := client.ClaimDevice(ctx, id, fastPolls, noRetry)
+		// Once three failed polls are logged, the client has handled at
+		// least two of them.
+		_, err := client.ClaimDevice(ctx, id, fastPolls, noRetry, iot1click.WithOnAwaitingClick(func(ctx context.Context, _ string) {
+			whenLogged(t, ctx, srv, logged(iot1clicktest.OpListDeviceEvents, 500, 3), cancel)
+		}))
 		claimError(t, err, iot1click.ClaimStageAwaitClick, id)
 		var ife *iot1click.InternalFailureException
-		if !errors.Is(err, context.DeadlineExceeded) || !errors.As(err, &ife) {
-			t.Errorf("error %v, want context.DeadlineExceeded and the last poll's InternalFailureException", err)
+		if !errors.Is(err, context.Canceled) || !errors.As(err, &ife) {
+			t.Errorf("error %v, want context.Canceled and the last poll's InternalFailureException", err)
 		}
 	})
 }

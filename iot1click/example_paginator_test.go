@@ -53,6 +53,38 @@ func ExampleNewListDevicesPaginator() {
 	// page 3 (request ID set: true): G030PM0000000005
 }
 
+// When the service returns a page token it already gave, the walk ends
+// with ErrDuplicateToken by default; with StopOnDuplicateToken, as in
+// aws-sdk-go-v2, it ends quietly. Either way the token is not sent again.
+// Here the emulator's DuplicatePageToken fault makes the second page repeat
+// its token.
+func ExampleListDevicesPaginatorOptions() {
+	srv := exampleFleet()
+	defer srv.Close()
+	client := srv.Client()
+
+	for _, quiet := range []bool{false, true} {
+		srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true, After: 1, Times: 1})
+		p := iot1click.NewListDevicesPaginator(client, nil, func(o *iot1click.ListDevicesPaginatorOptions) {
+			o.Limit = 2
+			o.StopOnDuplicateToken = quiet
+		})
+		pages, end := 0, "the end"
+		for p.HasMorePages() {
+			if _, err := p.NextPage(context.Background()); err != nil {
+				end = fmt.Sprintf("ErrDuplicateToken: %v", errors.Is(err, iot1click.ErrDuplicateToken))
+				break
+			}
+			pages++
+		}
+		fmt.Printf("StopOnDuplicateToken %v: %d pages, then %s\n", quiet, pages, end)
+		srv.ClearFaults()
+	}
+	// Output:
+	// StopOnDuplicateToken false: 2 pages, then ErrDuplicateToken: true
+	// StopOnDuplicateToken true: 2 pages, then the end
+}
+
 // AllDevices ranges over every device, page after page; a failure ends the
 // loop as its last value.
 func ExampleClient_AllDevices() {

@@ -21,17 +21,20 @@ import (
 // is called, and every range starts a new walk from params.NextToken
 // (usually the first page), so ranging twice lists the devices twice.
 // Breaking out of the loop sends no further request. A failure, including a
-// repeated page token (ErrDuplicateToken), is yielded once as a zero
-// DeviceDescription and the error, and ends the loop. Use
-// NewListDevicesPaginator for per-page metadata such as request IDs.
+// repeated page token (ErrDuplicateToken: the iterator walks with the
+// default paginator options, so it never stops quietly on one), is yielded
+// once as a zero DeviceDescription and the error, and ends the loop. Use
+// NewListDevicesPaginator for per-page metadata such as request IDs, or to
+// set StopOnDuplicateToken.
 func (c *Client) AllDevices(ctx context.Context, params *ListDevicesInput, optFns ...func(*Options)) iter.Seq2[DeviceDescription, error] {
 	return ListDevicesAll(ctx, c, params, optFns...)
 }
 
 // AllDeviceEvents returns an iterator over every event of a device in the
 // time range of params, oldest first, across all pages of ListDeviceEvents.
-// It behaves as AllDevices does: lazy, restartable, yielding a failure once
-// as a zero DeviceEvent and the error.
+// It behaves as AllDevices does: lazy, restartable, yielding a failure,
+// including a repeated page token (ErrDuplicateToken), once as a zero
+// DeviceEvent and the error.
 func (c *Client) AllDeviceEvents(ctx context.Context, params *ListDeviceEventsInput, optFns ...func(*Options)) iter.Seq2[DeviceEvent, error] {
 	return ListDeviceEventsAll(ctx, c, params, optFns...)
 }
@@ -45,6 +48,7 @@ func ListDevicesAll(ctx context.Context, client ListDevicesAPIClient, params *Li
 	}
 	optFns = slices.Clone(optFns)
 	return func(yield func(DeviceDescription, error) bool) {
+		// Default options: a repeated page token is reported, not hidden.
 		p := NewListDevicesPaginator(client, &in)
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx, optFns...)
@@ -70,6 +74,7 @@ func ListDeviceEventsAll(ctx context.Context, client ListDeviceEventsAPIClient, 
 	}
 	optFns = slices.Clone(optFns)
 	return func(yield func(DeviceEvent, error) bool) {
+		// Default options: a repeated page token is reported, not hidden.
 		p := NewListDeviceEventsPaginator(client, &in)
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx, optFns...)

@@ -9,7 +9,8 @@ import (
 // ErrDuplicateToken is matched, with errors.Is, by the *DuplicateTokenError
 // a paginator or iterator returns when the service hands back a page token
 // it already gave in the same walk. Following that token would request
-// pages already seen, possibly forever.
+// pages already seen, possibly forever. A paginator whose
+// StopOnDuplicateToken option is true ends quietly instead.
 var ErrDuplicateToken = errors.New("iot1click: service returned a page token already seen in this walk")
 
 // ErrNoMorePages is returned by NextPage when it is called after the last
@@ -50,22 +51,22 @@ func (e *DuplicateTokenError) Is(target error) bool { return target == ErrDuplic
 // The walk ends when a page has no NextToken. It also ends when a page's
 // NextToken is one the walk already sent or received: the service's pages
 // are deterministic, so following it would repeat pages and, at worst,
-// loop forever. With stopWithError that end is reported by the next call
+// loop forever. Unless stopQuietly, that end is reported by the next call
 // to NextPage as a *DuplicateTokenError, after the page that carried the
-// token was returned normally; otherwise the walk ends quietly, as if that
+// token was returned normally; with stopQuietly the walk ends as if that
 // page were the last.
 type tokenWalk struct {
-	op            string
-	stopWithError bool
-	nextToken     string
-	done          bool
-	pages         int
-	seen          map[string]struct{}
-	err           error // latched: returned by every later NextPage
+	op          string
+	stopQuietly bool
+	nextToken   string
+	done        bool
+	pages       int
+	seen        map[string]struct{}
+	err         error // latched: returned by every later NextPage
 }
 
-func newTokenWalk(op, startToken string, stopWithError bool) tokenWalk {
-	return tokenWalk{op: op, stopWithError: stopWithError, nextToken: startToken}
+func newTokenWalk(op, startToken string, stopQuietly bool) tokenWalk {
+	return tokenWalk{op: op, stopQuietly: stopQuietly, nextToken: startToken}
 }
 
 // hasMore reports whether NextPage has something to return: a page or a
@@ -102,10 +103,10 @@ func (w *tokenWalk) after(next string) {
 	}
 	if _, dup := w.seen[next]; dup {
 		w.nextToken = ""
-		if w.stopWithError {
-			w.err = &DuplicateTokenError{Operation: w.op, Page: w.pages, Token: next}
-		} else {
+		if w.stopQuietly {
 			w.done = true
+		} else {
+			w.err = &DuplicateTokenError{Operation: w.op, Page: w.pages, Token: next}
 		}
 		return
 	}
@@ -122,17 +123,24 @@ var _ ListDevicesAPIClient = (*Client)(nil)
 
 // ListDevicesPaginatorOptions configure a ListDevicesPaginator.
 type ListDevicesPaginatorOptions struct {
-	// Limit, when non-zero, is the page size: the MaxResults of every
-	// request, 1 to 250. Zero keeps the MaxResults of the input.
+	// Limit is the page size, sent as the MaxResults of every request: 1 to
+	// 250, or 0 to send none and get the service's default page size, 100.
+	// It starts as the MaxResults of the paginator's input, so an option
+	// function only needs to set it to change the page size; setting it to
+	// 0 asks for the default even when the input had a MaxResults.
 	Limit int32
 
-	// StopOnDuplicateToken selects how a walk ends when the service returns
-	// a page token already seen in the walk. True, the default, ends it with
-	// a *DuplicateTokenError (matching ErrDuplicateToken) from the next
-	// NextPage, so that the caller learns that the listing may be
-	// incomplete. False ends it quietly, as though the page carrying the
-	// repeated token were the last. Either way the repeated token is never
-	// sent, so a walk cannot loop.
+	// StopOnDuplicateToken, when true, ends the walk quietly when the
+	// service returns a page token already seen in the walk: HasMorePages
+	// turns false, as though the page carrying the repeated token were the
+	// last, as in aws-sdk-go-v2.
+	//
+	// When false, the default, the walk ends with a *DuplicateTokenError
+	// (matching ErrDuplicateToken) from the NextPage after that page, so
+	// that the caller learns that the listing may be incomplete. This is
+	// where the SDK differs from aws-sdk-go-v2, whose paginators with false
+	// send the repeated token and may loop forever: here the repeated token
+	// is never sent, whatever the setting, so a walk cannot loop.
 	StopOnDuplicateToken bool
 }
 
@@ -149,13 +157,15 @@ type ListDevicesPaginator struct {
 
 // NewListDevicesPaginator returns a paginator over the pages of
 // ListDevices, starting at params.NextToken (usually empty, the first page).
-// params is copied; nil means an empty input.
+// params is copied; nil means an empty input. The options start with Limit
+// set to params.MaxResults and StopOnDuplicateToken false, then optFns
+// apply in order.
 func NewListDevicesPaginator(client ListDevicesAPIClient, params *ListDevicesInput, optFns ...func(*ListDevicesPaginatorOptions)) *ListDevicesPaginator {
 	var in ListDevicesInput
 	if params != nil {
 		in = *params
 	}
-	opts := ListDevicesPaginatorOptions{Limit: in.MaxResults, StopOnDuplicateToken: true}
+	opts := ListDevicesPaginatorOptions{Limit: in.MaxResults}
 	for _, fn := range optFns {
 		fn(&opts)
 	}
@@ -203,14 +213,17 @@ var _ ListDeviceEventsAPIClient = (*Client)(nil)
 
 // ListDeviceEventsPaginatorOptions configure a ListDeviceEventsPaginator.
 type ListDeviceEventsPaginatorOptions struct {
-	// Limit, when non-zero, is the page size: the MaxResults of every
-	// request, 1 to 250. Zero keeps the MaxResults of the input.
+	// Limit is the page size, sent as the MaxResults of every request: 1 to
+	// 250, or 0 to send none and get the service's default page size, 100.
+	// It starts as the MaxResults of the paginator's input. See
+	// ListDevicesPaginatorOptions.Limit.
 	Limit int32
 
-	// StopOnDuplicateToken selects how a walk ends when the service returns
-	// a page token already seen in the walk: true, the default, with a
-	// *DuplicateTokenError; false, quietly. See
-	// ListDevicesPaginatorOptions.StopOnDuplicateToken.
+	// StopOnDuplicateToken, when true, ends the walk quietly when the
+	// service returns a page token already seen in the walk, as in
+	// aws-sdk-go-v2. When false, the default, the walk ends with a
+	// *DuplicateTokenError instead of following the token as aws-sdk-go-v2
+	// does. See ListDevicesPaginatorOptions.StopOnDuplicateToken.
 	StopOnDuplicateToken bool
 }
 
@@ -227,13 +240,15 @@ type ListDeviceEventsPaginator struct {
 // NewListDeviceEventsPaginator returns a paginator over the pages of
 // ListDeviceEvents, starting at params.NextToken (usually empty). params is
 // copied; nil means an empty input, which the first NextPage reports as
-// invalid (DeviceId, FromTimeStamp and ToTimeStamp are required).
+// invalid (DeviceId, FromTimeStamp and ToTimeStamp are required). The
+// options start with Limit set to params.MaxResults and
+// StopOnDuplicateToken false, then optFns apply in order.
 func NewListDeviceEventsPaginator(client ListDeviceEventsAPIClient, params *ListDeviceEventsInput, optFns ...func(*ListDeviceEventsPaginatorOptions)) *ListDeviceEventsPaginator {
 	var in ListDeviceEventsInput
 	if params != nil {
 		in = *params
 	}
-	opts := ListDeviceEventsPaginatorOptions{Limit: in.MaxResults, StopOnDuplicateToken: true}
+	opts := ListDeviceEventsPaginatorOptions{Limit: in.MaxResults}
 	for _, fn := range optFns {
 		fn(&opts)
 	}

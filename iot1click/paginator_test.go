@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -73,7 +74,7 @@ func TestListDevicesPaginatorFake(t *testing.T) {
 	tests := []struct {
 		name      string
 		pages     map[string]fakePage
-		stopOnDup bool
+		quiet     bool // StopOnDuplicateToken
 		wantIDs   []string
 		wantPages int
 		wantDup   *iot1click.DuplicateTokenError
@@ -81,14 +82,12 @@ func TestListDevicesPaginatorFake(t *testing.T) {
 		{
 			name:      "three pages",
 			pages:     map[string]fakePage{"": {[]string{"a", "b"}, "t1"}, "t1": {[]string{"c"}, "t2"}, "t2": {[]string{"d"}, ""}},
-			stopOnDup: true,
 			wantIDs:   []string{"a", "b", "c", "d"},
 			wantPages: 3,
 		},
 		{
 			name:      "service returns the token it was given",
 			pages:     map[string]fakePage{"": {[]string{"a"}, "t1"}, "t1": {[]string{"b"}, "t1"}},
-			stopOnDup: true,
 			wantIDs:   []string{"a", "b"},
 			wantPages: 2,
 			wantDup:   &iot1click.DuplicateTokenError{Operation: "ListDevices", Page: 2, Token: "t1"},
@@ -96,7 +95,6 @@ func TestListDevicesPaginatorFake(t *testing.T) {
 		{
 			name:      "token cycle",
 			pages:     map[string]fakePage{"": {[]string{"a"}, "t1"}, "t1": {[]string{"b"}, "t2"}, "t2": {[]string{"c"}, "t1"}},
-			stopOnDup: true,
 			wantIDs:   []string{"a", "b", "c"},
 			wantPages: 3,
 			wantDup:   &iot1click.DuplicateTokenError{Operation: "ListDevices", Page: 3, Token: "t1"},
@@ -104,14 +102,13 @@ func TestListDevicesPaginatorFake(t *testing.T) {
 		{
 			name:      "quiet stop",
 			pages:     map[string]fakePage{"": {[]string{"a"}, "t1"}, "t1": {[]string{"b"}, "t2"}, "t2": {[]string{"c"}, "t1"}},
-			stopOnDup: false,
+			quiet:     true,
 			wantIDs:   []string{"a", "b", "c"},
 			wantPages: 3,
 		},
 		{
 			name:      "empty first page",
 			pages:     map[string]fakePage{"": {nil, ""}},
-			stopOnDup: true,
 			wantPages: 1,
 		},
 	}
@@ -119,7 +116,10 @@ func TestListDevicesPaginatorFake(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := &fakeDevicePages{pages: tt.pages}
 			p := iot1click.NewListDevicesPaginator(f, nil, func(o *iot1click.ListDevicesPaginatorOptions) {
-				o.StopOnDuplicateToken = tt.stopOnDup
+				if o.StopOnDuplicateToken {
+					t.Error("StopOnDuplicateToken is true by default")
+				}
+				o.StopOnDuplicateToken = tt.quiet
 			})
 			ids, pages, err := walkDevices(t, p)
 			if diff := cmp.Diff(tt.wantIDs, ids); diff != "" {
@@ -277,7 +277,7 @@ func TestListDevicesPaginatorDuplicateTokenEmulator(t *testing.T) {
 		all := srv.AddFleet(10)
 		slices.Sort(all)
 		srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true, After: 2, Times: 1})
-		p := iot1click.NewListDevicesPaginator(client, nil, limit2, func(o *iot1click.ListDevicesPaginatorOptions) { o.StopOnDuplicateToken = false })
+		p := iot1click.NewListDevicesPaginator(client, nil, limit2, func(o *iot1click.ListDevicesPaginatorOptions) { o.StopOnDuplicateToken = true })
 		ids, _, err := walkDevices(t, p)
 		if err != nil {
 			t.Fatalf("walk ended with %v, want a quiet end", err)
@@ -386,4 +386,200 @@ func TestListDevicesPaginatorMidWalkFaults(t *testing.T) {
 		}
 		checkRequests(t, srv, iot1clicktest.OpListDevices, 6)
 	})
+}
+
+// fakeEventPages is a ListDeviceEventsAPIClient serving scripted pages, as
+// fakeDevicePages does; each page holds one event per name.
+type fakeEventPages struct {
+	pages map[string]fakePage
+	calls []iot1click.ListDeviceEventsInput
+}
+
+func (f *fakeEventPages) ListDeviceEvents(_ context.Context, in *iot1click.ListDeviceEventsInput, _ ...func(*iot1click.Options)) (*iot1click.ListDeviceEventsOutput, error) {
+	f.calls = append(f.calls, *in)
+	p, ok := f.pages[in.NextToken]
+	if !ok {
+		return nil, fmt.Errorf("fake: unknown token %q", in.NextToken)
+	}
+	out := &iot1click.ListDeviceEventsOutput{NextToken: p.next}
+	for _, id := range p.ids {
+		out.Events = append(out.Events, iot1click.DeviceEvent{StdEvent: id})
+	}
+	return out, nil
+}
+
+// TestPaginatorStopOnDuplicateToken checks the meaning of
+// StopOnDuplicateToken for both paginators: true ends the walk quietly, as
+// in aws-sdk-go-v2; false, the default (no option at all), ends it with a
+// *DuplicateTokenError instead of following the token. Neither sends the
+// repeated token.
+func TestPaginatorStopOnDuplicateToken(t *testing.T) {
+	pages := map[string]fakePage{"": {[]string{"a"}, "t1"}, "t1": {[]string{"b"}, "t1"}}
+	in := &iot1click.ListDeviceEventsInput{DeviceId: "G030PM0000000001"}
+	tests := []struct {
+		name     string
+		devOpts  []func(*iot1click.ListDevicesPaginatorOptions)
+		evOpts   []func(*iot1click.ListDeviceEventsPaginatorOptions)
+		wantDup  bool
+		wantLast error // what NextPage returns after the end
+	}{
+		{"default", nil, nil, true, iot1click.ErrDuplicateToken},
+		{
+			"false",
+			[]func(*iot1click.ListDevicesPaginatorOptions){func(o *iot1click.ListDevicesPaginatorOptions) { o.StopOnDuplicateToken = false }},
+			[]func(*iot1click.ListDeviceEventsPaginatorOptions){func(o *iot1click.ListDeviceEventsPaginatorOptions) { o.StopOnDuplicateToken = false }},
+			true, iot1click.ErrDuplicateToken,
+		},
+		{
+			"true",
+			[]func(*iot1click.ListDevicesPaginatorOptions){func(o *iot1click.ListDevicesPaginatorOptions) { o.StopOnDuplicateToken = true }},
+			[]func(*iot1click.ListDeviceEventsPaginatorOptions){func(o *iot1click.ListDeviceEventsPaginatorOptions) { o.StopOnDuplicateToken = true }},
+			false, iot1click.ErrNoMorePages,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/ListDevices", func(t *testing.T) {
+			f := &fakeDevicePages{pages: pages}
+			p := iot1click.NewListDevicesPaginator(f, nil, tt.devOpts...)
+			ids, n, err := walkDevices(t, p)
+			checkDupEnd(t, err, tt.wantDup, "ListDevices")
+			if diff := cmp.Diff([]string{"a", "b"}, ids); diff != "" || n != 2 {
+				t.Errorf("%d pages, devices (-want +got):\n%s", n, diff)
+			}
+			checkEnd(t, p.HasMorePages, func() error { _, err := p.NextPage(context.Background()); return err }, tt.wantLast)
+			if len(f.calls) != 2 {
+				t.Errorf("%d calls, want 2 (the repeated token is never sent)", len(f.calls))
+			}
+		})
+		t.Run(tt.name+"/ListDeviceEvents", func(t *testing.T) {
+			f := &fakeEventPages{pages: pages}
+			p := iot1click.NewListDeviceEventsPaginator(f, in, tt.evOpts...)
+			var got []string
+			var err error
+			for p.HasMorePages() && len(f.calls) < 100 {
+				var out *iot1click.ListDeviceEventsOutput
+				if out, err = p.NextPage(context.Background()); err != nil {
+					break
+				}
+				for _, e := range out.Events {
+					got = append(got, e.StdEvent)
+				}
+			}
+			checkDupEnd(t, err, tt.wantDup, "ListDeviceEvents")
+			if diff := cmp.Diff([]string{"a", "b"}, got); diff != "" {
+				t.Errorf("events (-want +got):\n%s", diff)
+			}
+			checkEnd(t, p.HasMorePages, func() error { _, err := p.NextPage(context.Background()); return err }, tt.wantLast)
+			if len(f.calls) != 2 {
+				t.Errorf("%d calls, want 2 (the repeated token is never sent)", len(f.calls))
+			}
+		})
+	}
+}
+
+// checkDupEnd checks how a walk over a repeated token on page 2 ended.
+func checkDupEnd(t *testing.T, err error, wantDup bool, op string) {
+	t.Helper()
+	if !wantDup {
+		if err != nil {
+			t.Fatalf("walk ended with %v, want a quiet end", err)
+		}
+		return
+	}
+	var dup *iot1click.DuplicateTokenError
+	if !errors.As(err, &dup) || !errors.Is(err, iot1click.ErrDuplicateToken) {
+		t.Fatalf("walk ended with %v, want a *DuplicateTokenError", err)
+	}
+	if want := (&iot1click.DuplicateTokenError{Operation: op, Page: 2, Token: "t1"}); !cmp.Equal(want, dup) {
+		t.Errorf("DuplicateTokenError %+v, want %+v", dup, want)
+	}
+}
+
+// maxResultsSent returns the maxResults query parameter of every logged
+// request of op, "-" for a request without one.
+func maxResultsSent(t *testing.T, srv *iot1clicktest.Server, op string) []string {
+	t.Helper()
+	var got []string
+	for _, r := range srv.Requests() {
+		if r.Operation != op {
+			continue
+		}
+		q, err := url.ParseQuery(r.RawQuery)
+		if err != nil {
+			t.Fatalf("bad query %q: %v", r.RawQuery, err)
+		}
+		if v, ok := q["maxResults"]; ok {
+			got = append(got, v[0])
+		} else {
+			got = append(got, "-")
+		}
+	}
+	return got
+}
+
+// TestPaginatorLimitOnTheWire checks what page size a paginator sends:
+// Limit starts as the input's MaxResults, an option may change it, and 0
+// sends no maxResults, so that the service's default (100) applies.
+func TestPaginatorLimitOnTheWire(t *testing.T) {
+	tests := []struct {
+		name     string
+		setLimit bool // with an option function setting Limit to limit
+		limit    int32
+		want     []string
+	}{
+		{"input MaxResults, no option", false, 0, []string{"7", "7"}},
+		{"Limit 3", true, 3, []string{"3", "3", "3", "3"}},
+		{"Limit 0", true, 0, []string{"-"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/ListDevices", func(t *testing.T) {
+			srv, client := newPagingServer(t)
+			srv.AddFleet(10)
+			var opts []func(*iot1click.ListDevicesPaginatorOptions)
+			if tt.setLimit {
+				opts = append(opts, func(o *iot1click.ListDevicesPaginatorOptions) {
+					if o.Limit != 7 {
+						t.Errorf("Limit starts as %d, want the input's MaxResults 7", o.Limit)
+					}
+					o.Limit = tt.limit
+				})
+			}
+			ids, _, err := walkDevices(t, iot1click.NewListDevicesPaginator(client, &iot1click.ListDevicesInput{MaxResults: 7}, opts...))
+			if err != nil || len(ids) != 10 {
+				t.Fatalf("walk: %d devices, %v; want 10", len(ids), err)
+			}
+			if diff := cmp.Diff(tt.want, maxResultsSent(t, srv, iot1clicktest.OpListDevices)); diff != "" {
+				t.Errorf("maxResults sent (-want +got, - for none):\n%s", diff)
+			}
+		})
+		t.Run(tt.name+"/ListDeviceEvents", func(t *testing.T) {
+			srv, client := newPagingServer(t)
+			const id = "G030PM0000000042"
+			addClickedDevice(t, srv, id, 10)
+			var opts []func(*iot1click.ListDeviceEventsPaginatorOptions)
+			if tt.setLimit {
+				opts = append(opts, func(o *iot1click.ListDeviceEventsPaginatorOptions) {
+					if o.Limit != 7 {
+						t.Errorf("Limit starts as %d, want the input's MaxResults 7", o.Limit)
+					}
+					o.Limit = tt.limit
+				})
+			}
+			p := iot1click.NewListDeviceEventsPaginator(client, eventWindow(id, 7), opts...)
+			n := 0
+			for p.HasMorePages() {
+				out, err := p.NextPage(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				n += len(out.Events)
+			}
+			if n != 10 {
+				t.Errorf("%d events, want 10", n)
+			}
+			if diff := cmp.Diff(tt.want, maxResultsSent(t, srv, iot1clicktest.OpListDeviceEvents)); diff != "" {
+				t.Errorf("maxResults sent (-want +got, - for none):\n%s", diff)
+			}
+		})
+	}
 }
