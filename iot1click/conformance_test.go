@@ -42,19 +42,6 @@ func pageSizesFor(n int) []int32 {
 	return out
 }
 
-// eventPageSizesFor is pageSizesFor for event logs, trimmed: for 1,000
-// events, page sizes 1 and 2 (1,500 requests) are replaced by 7. The
-// emulator sorts a device's whole event log on every request, so those
-// walks are quadratic and take over 15 seconds under the race detector,
-// while page sizes 1 and 2 are covered by the smaller logs.
-func eventPageSizesFor(n int) []int32 {
-	sizes := pageSizesFor(n)
-	if n < 1000 {
-		return sizes
-	}
-	return append([]int32{7}, slices.DeleteFunc(sizes, func(s int32) bool { return s <= 2 })...)
-}
-
 // wantPages is the number of pages a walk of n items in pages of size
 // takes: at least one, since an empty listing is one empty page.
 func wantPages(n int, size int32) int {
@@ -92,16 +79,11 @@ func countRequests(srv *iot1clicktest.Server, op string) int {
 }
 
 // checkRequests checks that the server logged exactly want requests of op.
-// The emulator logs a request as its handler returns, which may be just
-// after the client read a large response, so it waits briefly for the log
-// to catch up, and a little more to see that no extra request arrives.
+// The emulator logs each request before writing its answer, so the log is
+// complete as soon as the client has the response: there is nothing to wait
+// for.
 func checkRequests(t testing.TB, srv *iot1clicktest.Server, op string, want int) {
 	t.Helper()
-	deadline := time.Now().Add(2 * time.Second)
-	for countRequests(srv, op) < want && time.Now().Before(deadline) {
-		time.Sleep(2 * time.Millisecond)
-	}
-	time.Sleep(10 * time.Millisecond)
 	if got := countRequests(srv, op); got != want {
 		t.Errorf("server logged %d %s requests, want %d", got, op, want)
 	}
@@ -243,7 +225,7 @@ func TestListDeviceEventsConformance(t *testing.T) {
 			srv, client := newPagingServer(t)
 			id := fmt.Sprintf("G030PM%010d", n)
 			want := addClickedDevice(t, srv, id, n)
-			for _, size := range eventPageSizesFor(n) {
+			for _, size := range pageSizesFor(n) {
 				t.Run(fmt.Sprintf("page=%d", size), func(t *testing.T) {
 					pages := wantPages(n, size)
 
@@ -293,4 +275,112 @@ func TestListDeviceEventsConformance(t *testing.T) {
 			}
 		})
 	}
+}
+
+// walkEventPages walks p and returns the stdEvent of each event, the
+// attempts of each page read, and the error that ended the walk, if any.
+func walkEventPages(t *testing.T, p *iot1click.ListDeviceEventsPaginator, optFns ...func(*iot1click.Options)) (events []string, attempts []int, err error) {
+	t.Helper()
+	for p.HasMorePages() {
+		if len(attempts) > 100 {
+			t.Fatal("paginator is looping")
+		}
+		out, err := p.NextPage(context.Background(), optFns...)
+		if err != nil {
+			return events, attempts, err
+		}
+		attempts = append(attempts, out.Attempts)
+		for _, e := range out.Events {
+			events = append(events, e.StdEvent)
+		}
+	}
+	return events, attempts, nil
+}
+
+// TestListDeviceEventsMidWalkFaults is TestListDevicesPaginatorMidWalkFaults
+// for ListDeviceEvents, with the paginator and the iterator: 10 events in
+// pages of 3, a fault on page 3.
+func TestListDeviceEventsMidWalkFaults(t *testing.T) {
+	const id = "G030PM0000000310"
+	ctx := context.Background()
+	limit3 := func(o *iot1click.ListDeviceEventsPaginatorOptions) { o.Limit = 3 }
+	noRetry := iot1click.WithRetryMaxAttempts(1)
+	fail3 := iot1clicktest.Fault{StatusCode: 500, After: 2, Times: 1}
+	throttle3 := iot1clicktest.Fault{Throttle: true, After: 2, Times: 2}
+
+	t.Run("500 on page 3, retries off", func(t *testing.T) {
+		srv, client := newPagingServer(t)
+		all := addClickedDevice(t, srv, id, 10)
+		var ife *iot1click.InternalFailureException
+
+		srv.InjectFault(iot1clicktest.OpListDeviceEvents, fail3)
+		p := iot1click.NewListDeviceEventsPaginator(client, eventWindow(id, 0), limit3)
+		got, attempts, err := walkEventPages(t, p, noRetry)
+		if !errors.As(err, &ife) || len(attempts) != 2 {
+			t.Fatalf("walk ended after %d pages with %v, want an InternalFailureException after 2", len(attempts), err)
+		}
+		// The paginator stays on the failed page: calling NextPage again
+		// retries it and the walk completes.
+		more, _, err := walkEventPages(t, p, noRetry)
+		if err != nil {
+			t.Fatalf("resumed walk: %v", err)
+		}
+		if diff := cmp.Diff(all, append(got, more...)); diff != "" {
+			t.Errorf("paginator events (-want +got):\n%s", diff)
+		}
+		checkRequests(t, srv, iot1clicktest.OpListDeviceEvents, 5)
+
+		// The iterator yields the events of pages 1 and 2, then the error
+		// once, and ends the loop without a further request.
+		srv.ClearFaults()
+		srv.ResetRequests()
+		srv.InjectFault(iot1clicktest.OpListDeviceEvents, fail3)
+		events, err, after := collectSeq(client.AllDeviceEvents(ctx, eventWindow(id, 3), noRetry))
+		if !errors.As(err, &ife) || after != 0 {
+			t.Fatalf("AllDeviceEvents: err %v, %d yields after it; want an InternalFailureException yielded once", err, after)
+		}
+		got = nil
+		for _, e := range events {
+			got = append(got, e.StdEvent)
+		}
+		if diff := cmp.Diff(all[:6], got); diff != "" {
+			t.Errorf("iterator events before the error (-want +got):\n%s", diff)
+		}
+		checkRequests(t, srv, iot1clicktest.OpListDeviceEvents, 3)
+	})
+
+	t.Run("throttle absorbed by the retryer", func(t *testing.T) {
+		srv, client := newPagingServer(t)
+		all := addClickedDevice(t, srv, id, 10)
+
+		srv.InjectFault(iot1clicktest.OpListDeviceEvents, throttle3)
+		p := iot1click.NewListDeviceEventsPaginator(client, eventWindow(id, 0), limit3)
+		got, attempts, err := walkEventPages(t, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(all, got); diff != "" {
+			t.Errorf("paginator events (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff([]int{1, 1, 3, 1}, attempts); diff != "" {
+			t.Errorf("attempts per page (-want +got):\n%s", diff)
+		}
+		checkRequests(t, srv, iot1clicktest.OpListDeviceEvents, 6)
+
+		srv.ClearFaults()
+		srv.ResetRequests()
+		srv.InjectFault(iot1clicktest.OpListDeviceEvents, throttle3)
+		events, err, after := collectSeq(client.AllDeviceEvents(ctx, eventWindow(id, 3)))
+		if err != nil || after != 0 {
+			t.Fatalf("AllDeviceEvents: err %v, %d items after it", err, after)
+		}
+		got = nil
+		for _, e := range events {
+			got = append(got, e.StdEvent)
+		}
+		if diff := cmp.Diff(all, got); diff != "" {
+			t.Errorf("iterator events (-want +got):\n%s", diff)
+		}
+		checkRequests(t, srv, iot1clicktest.OpListDeviceEvents, 6)
+	})
 }

@@ -15,8 +15,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/netip"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
@@ -84,9 +87,14 @@ Use it with:
   go run ./examples/quickstart -endpoint %[1]s
 
 Control API: %[1]s%[9]sinfo (GET), click, devices, fleet, claim-codes, clock, faults, requests, reset
-Serving until interrupted (Ctrl-C).
 `, srv.URL, srv.Region(), srv.AccountID(), *devices, *unclaimed,
 		iot1click.EndpointEnvVar, srv.AccessKeyID(), srv.SecretAccessKey(), iot1clicktest.ControlPrefix)
+	if w := exposureWarning(*addr); w != "" {
+		fmt.Fprintln(out)
+		fmt.Fprint(out, w)
+		fmt.Fprintln(out)
+	}
+	fmt.Fprintln(out, "Serving until interrupted (Ctrl-C).")
 
 	if ready != nil {
 		ready(srv)
@@ -105,4 +113,34 @@ func newServer(opts ...iot1clicktest.Option) (srv *iot1clicktest.Server, err err
 		}
 	}()
 	return iot1clicktest.NewServer(opts...), nil
+}
+
+// isLoopbackAddr reports whether addr, a host:port to listen on, is reachable
+// from this machine only: its host is in 127.0.0.0/8, ::1 or localhost. An
+// empty host (every interface), any other name or address, and an address
+// that does not parse are not loopback.
+func isLoopbackAddr(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.Unmap().IsLoopback()
+}
+
+// exposureWarning returns the warning to print when the emulator listens on
+// addr, or "" for a loopback address.
+func exposureWarning(addr string) string {
+	if isLoopbackAddr(addr) {
+		return ""
+	}
+	return fmt.Sprintf(`WARNING: -addr %s is not a loopback address (127.0.0.0/8, ::1 or localhost).
+The control API under %s is not signed: anyone who can reach this port can
+read the credentials above (GET %sinfo) and the request log, with
+every request's headers and body, and change the emulator's state.
+Listen on 127.0.0.1 unless other machines must reach the emulator.
+`, addr, iot1clicktest.ControlPrefix, iot1clicktest.ControlPrefix)
 }

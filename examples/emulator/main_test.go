@@ -107,6 +107,56 @@ func TestStandaloneEmulator(t *testing.T) {
 	if !strings.Contains(out.String(), "Shutting down.") {
 		t.Errorf("output lacks the shutdown line:\n%s", out.String())
 	}
+	if strings.Contains(out.String(), "WARNING") {
+		t.Errorf("warning for a loopback address:\n%s", out.String())
+	}
+}
+
+func TestIsLoopbackAddr(t *testing.T) {
+	for addr, want := range map[string]bool{
+		"127.0.0.1:4566":         true,
+		"127.0.0.1:0":            true,
+		"127.1.2.3:4566":         true,
+		"127.255.255.254:80":     true,
+		"[::1]:4566":             true,
+		"[::ffff:127.0.0.1]:80":  true,
+		"localhost:4566":         true,
+		"LocalHost:4566":         true,
+		"localhost.:4566":        true,
+		":4566":                  false, // every interface
+		"0.0.0.0:4566":           false,
+		"[::]:4566":              false,
+		"192.168.1.10:4566":      false,
+		"10.0.0.1:4566":          false,
+		"128.0.0.1:4566":         false,
+		"[fe80::1]:4566":         false,
+		"[::ffff:10.0.0.1]:4566": false,
+		"example.com:4566":       false,
+		"localhost.example:4566": false,
+		"127.0.0.1":              false, // no port: not an address to listen on
+		"not-an-address":         false,
+		"":                       false,
+	} {
+		if got := isLoopbackAddr(addr); got != want {
+			t.Errorf("isLoopbackAddr(%q) = %v, want %v", addr, got, want)
+		}
+	}
+}
+
+func TestExposureWarning(t *testing.T) {
+	for _, addr := range []string{"127.0.0.1:4566", "[::1]:0", "localhost:4566"} {
+		if w := exposureWarning(addr); w != "" {
+			t.Errorf("exposureWarning(%q) = %q, want none", addr, w)
+		}
+	}
+	for _, addr := range []string{":4566", "0.0.0.0:4566", "192.168.1.10:4566"} {
+		w := exposureWarning(addr)
+		for _, want := range []string{"WARNING", addr, "not a loopback address", iot1clicktest.ControlPrefix, "not signed", "credentials", "request log"} {
+			if !strings.Contains(w, want) {
+				t.Errorf("exposureWarning(%q) lacks %q:\n%s", addr, want, w)
+			}
+		}
+	}
 }
 
 func TestStandaloneEmulatorBadArgs(t *testing.T) {

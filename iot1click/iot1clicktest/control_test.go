@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -235,12 +237,25 @@ func TestNewServerPanicsOnInvalidDevices(t *testing.T) {
 }
 
 func TestCloseWaitsForRequests(t *testing.T) {
-	srv := newServer(t)
-	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Latency: 200 * time.Millisecond})
-	done := make(chan int)
+	// The server reads its clock as a request arrives, before any injected
+	// latency: once armed, the first read tells that the request is in the
+	// handler, so Close surely finds it in flight.
+	var armed atomic.Bool
+	arrived := make(chan struct{})
+	var once sync.Once
+	srv := newServer(t, iot1clicktest.WithClock(func() time.Time {
+		if armed.Load() {
+			once.Do(func() { close(arrived) })
+		}
+		return time.Now()
+	}))
+	// Far longer than the test may take: Close must cut it short.
+	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Latency: time.Hour})
+	req, _ := http.NewRequest("GET", srv.URL+"/devices", nil)
+	signRequest(t, srv, req, nil)
+	armed.Store(true)
+	done := make(chan int, 1)
 	go func() {
-		req, _ := http.NewRequest("GET", srv.URL+"/devices", nil)
-		signRequest(t, srv, req, nil)
 		resp, err := srv.HTTPClient().Do(req)
 		if err != nil {
 			done <- -1
@@ -249,14 +264,25 @@ func TestCloseWaitsForRequests(t *testing.T) {
 		resp.Body.Close()
 		done <- resp.StatusCode
 	}()
-	time.Sleep(50 * time.Millisecond)
+	select {
+	case <-arrived:
+	case status := <-done:
+		t.Fatalf("request answered (%d) before Close", status)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the request did not reach the server")
+	}
 	start := time.Now()
 	srv.Close()
+	elapsed := time.Since(start)
+	// The request is logged as it is answered: Close waited for that.
+	if reqs := srv.Requests(); len(reqs) != 1 || reqs[0].StatusCode != 200 || !reqs[0].Fault {
+		t.Errorf("request log after Close: %+v", reqs)
+	}
 	if status := <-done; status != 200 {
 		t.Errorf("in-flight request got %d", status)
 	}
-	if time.Since(start) > 2*time.Second {
-		t.Errorf("Close took %v", time.Since(start))
+	if elapsed > 10*time.Second {
+		t.Errorf("Close took %v: the injected latency was not cut short", elapsed)
 	}
 	srv.Close()
 }

@@ -45,16 +45,19 @@
 //   - maxResults must be an integer from 1 to 250 (default 100), otherwise 400
 //     InvalidRequestException.
 //   - ListDeviceEvents returns events with fromTimeStamp <= time < toTimeStamp,
-//     oldest first; a missing or unparsable timestamp, or fromTimeStamp after
-//     toTimeStamp, is 400 InvalidRequestException. Only events recorded while
+//     oldest first, events of the same time in the order recorded (even when
+//     the server clock was set back between clicks). The timestamps are
+//     RFC 3339 date-times, 't' and 'z' in either case; a missing or
+//     unparsable timestamp, or fromTimeStamp after toTimeStamp, is 400
+//     InvalidRequestException. Only events recorded while
 //     the device belonged to (or was being claimed by) the caller's account
 //     are listed.
 //   - Page tokens are opaque and signed with a per-server key. They are bound
 //     to the operation, the account and the query (maxResults excepted), and
 //     valid for 24 hours of server time and until Reset. A forged, altered,
 //     expired or foreign token is 416 RangeNotSatisfiableException. Pages are
-//     keyed by the last item returned, so devices or events added between
-//     pages are neither skipped nor repeated.
+//     keyed by the last item returned, so no item is repeated, and an item
+//     added between pages is listed if it sorts after that item.
 //   - Tags: at most 50 per device, keys of 1 to 128 characters not starting
 //     with "aws:", values of at most 256 characters; otherwise 400.
 //     TagResource requires the tags member; an empty map is accepted.

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // operations maps operation names to their implementations. Each runs after
@@ -474,9 +476,31 @@ func orEmptyObject(s string) string {
 	return s
 }
 
-// eventKey is the sort key of an event in pages: time, then record order.
+// eventKeyLayout is the time layout of event keys: fixed width, so that keys
+// sort as their events do.
+const eventKeyLayout = "2006-01-02T15:04:05.000000000"
+
+// eventKey is the key of an event in page tokens: its time, then its record
+// order.
 func eventKey(e *DeviceEvent) string {
-	return fmt.Sprintf("%s.%020d", e.Time.UTC().Format("2006-01-02T15:04:05.000000000"), e.seq)
+	return fmt.Sprintf("%s.%020d", e.Time.UTC().Format(eventKeyLayout), e.seq)
+}
+
+// parseEventKey reads the time and record order of an event key.
+func parseEventKey(key string) (time.Time, uint64, bool) {
+	i := strings.LastIndexByte(key, '.')
+	if i < 0 {
+		return time.Time{}, 0, false
+	}
+	t, err := time.Parse(eventKeyLayout, key[:i])
+	if err != nil {
+		return time.Time{}, 0, false
+	}
+	seq, err := strconv.ParseUint(key[i+1:], 10, 64)
+	if err != nil {
+		return time.Time{}, 0, false
+	}
+	return t, seq, true
 }
 
 func (s *Server) listDeviceEvents(x *exchange) {
@@ -509,42 +533,44 @@ func (s *Server) listDeviceEvents(x *exchange) {
 		if e != nil {
 			return nil, e
 		}
-		after := ""
+		// d.Events is sorted by (Time, seq): the page starts at the first
+		// event at or after from, or just after the token's event, and
+		// takes the account's events until to, one more than the page
+		// size to know whether another page follows.
+		events := d.Events
+		start := sort.Search(len(events), func(i int) bool { return !events[i].Time.Before(from) })
 		if token != "" {
-			if after, e = s.parseTokenLocked(token, OpListDeviceEvents, x.account, digest); e != nil {
+			key, e := s.parseTokenLocked(token, OpListDeviceEvents, x.account, digest)
+			if e != nil {
 				return nil, e
 			}
-		}
-		// Each event's key is computed once; keys sort as (time, record order).
-		type keyed struct {
-			key string
-			ev  *DeviceEvent
-		}
-		var match []keyed
-		for i := range d.Events {
-			ev := &d.Events[i]
-			if ev.AccountID != x.account || ev.Time.Before(from) || !ev.Time.Before(to) {
-				continue
-			}
-			if k := eventKey(ev); after == "" || k > after {
-				match = append(match, keyed{k, ev})
+			if key != "" {
+				t, seq, ok := parseEventKey(key)
+				if !ok {
+					return nil, &apiError{status: 416, code: "RangeNotSatisfiableException", msg: "The nextToken is not valid."}
+				}
+				start = max(start, sort.Search(len(events), func(i int) bool { return compareEvent(&events[i], t, seq) > 0 }))
 			}
 		}
-		sort.Slice(match, func(i, j int) bool { return match[i].key < match[j].key })
 		out := struct {
 			Events    []deviceEventJSON `json:"events"`
 			NextToken string            `json:"nextToken,omitempty"`
 		}{Events: []deviceEventJSON{}}
-		for i, m := range match {
-			if i == n {
-				out.NextToken = s.issueTokenLocked(OpListDeviceEvents, x.account, digest, match[n-1].key)
+		var last *DeviceEvent
+		for i := start; i < len(events) && events[i].Time.Before(to); i++ {
+			ev := &events[i]
+			if ev.AccountID != x.account {
+				continue
+			}
+			if len(out.Events) == n {
+				out.NextToken = s.issueTokenLocked(OpListDeviceEvents, x.account, digest, eventKey(last))
 				break
 			}
-			ev := m.ev
 			out.Events = append(out.Events, deviceEventJSON{
 				Device:   deviceJSON{Attributes: orEmpty(ev.Attributes), DeviceID: ev.DeviceID, Type: ev.DeviceType},
 				StdEvent: ev.StdEvent,
 			})
+			last = ev
 		}
 		if x.faulted && x.fault.DuplicatePageToken {
 			out.NextToken = token
@@ -567,7 +593,7 @@ func parseTimeParam(q url.Values, name string) (time.Time, *apiError) {
 	if !ok || vs[0] == "" {
 		return time.Time{}, invalid("%s is required.", name)
 	}
-	t, err := time.Parse(time.RFC3339Nano, vs[0])
+	t, err := wire.ParseTimestamp(vs[0])
 	if err != nil {
 		return time.Time{}, invalid("%s must be an ISO 8601 (RFC 3339) timestamp, got %q.", name, vs[0])
 	}

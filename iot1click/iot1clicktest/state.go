@@ -1,6 +1,7 @@
 package iot1clicktest
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -99,8 +100,9 @@ type Device struct {
 	// a device with none. It is ignored on input.
 	ARN string `json:"arn,omitempty"`
 
-	// Events are the events the device recorded, oldest first. On input,
-	// only ClickType, Time and AccountID of each event are read (an empty
+	// Events are the events the device recorded, oldest first, events of
+	// the same time in the order recorded. On input, in any order, only
+	// ClickType, Time and AccountID of each event are read (an empty
 	// AccountID means the device's account); the rest is derived.
 	Events []DeviceEvent `json:"events,omitempty"`
 }
@@ -149,7 +151,7 @@ type claimCode struct {
 }
 
 type state struct {
-	devices map[string]*Device // events inside, in record order
+	devices map[string]*Device // events inside, sorted by (Time, seq)
 	codes   map[string]*claimCode
 	seq     uint64 // of events
 }
@@ -198,7 +200,11 @@ func validClickType(t string) bool {
 	return t == ClickSingle || t == ClickDouble || t == ClickLong
 }
 
-// recordEventLocked appends an event to d and returns a copy of it.
+// recordEventLocked records an event of d and returns a copy of it. d.Events
+// stays sorted by (Time, seq): an event is inserted after every event of
+// its time or earlier, so that a clock set backwards still gives the right
+// order. The event's time loses its monotonic clock reading, so that events
+// and query bounds all compare by wall time.
 func (s *Server) recordEventLocked(d *Device, clickType string, at time.Time, accountID string) DeviceEvent {
 	s.st.seq++
 	e := DeviceEvent{
@@ -206,15 +212,31 @@ func (s *Server) recordEventLocked(d *Device, clickType string, at time.Time, ac
 		DeviceType:    d.Type,
 		Attributes:    maps.Clone(d.Attributes),
 		ClickType:     clickType,
-		Time:          at,
+		Time:          at.Round(0),
 		CertificateID: certificateID(d.ID),
 		RemainingLife: d.RemainingLife,
 		AccountID:     accountID,
 		seq:           s.st.seq,
 	}
 	e.StdEvent = stdEvent(&e)
-	d.Events = append(d.Events, e)
+	if n := len(d.Events); n == 0 || !d.Events[n-1].Time.After(e.Time) {
+		d.Events = append(d.Events, e) // the usual case: the clock went forward
+	} else {
+		// seq is the largest yet, so the event goes after every event of
+		// its time.
+		i := sort.Search(n, func(i int) bool { return d.Events[i].Time.After(e.Time) })
+		d.Events = slices.Insert(d.Events, i, e)
+	}
 	return cloneEvent(e)
+}
+
+// compareEvent compares event a with the position (t, seq) in the order of
+// events: time, then record order.
+func compareEvent(a *DeviceEvent, t time.Time, seq uint64) int {
+	if c := a.Time.Compare(t); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.seq, seq)
 }
 
 func cloneEvent(e DeviceEvent) DeviceEvent {
