@@ -173,20 +173,30 @@ func (d *Decoder) End() error {
 // are substrings of the input unless they contain escapes. fn does not
 // escape, so a closure passed to Object can stay on the caller's stack.
 func (d *Decoder) Object(fn func(key string) error) error {
-	d.skipWS()
-	if d.pos >= len(d.data) || d.data[d.pos] != '{' {
-		if d.pos < len(d.data) && d.data[d.pos] == 'n' {
-			return d.literal(litNull)
-		}
-		return d.errKind(KindObject)
+	if open, err := d.open('{', KindObject); !open {
+		return err
 	}
-	if d.depth >= maxDepth {
-		return d.errAt(d.pos, "exceeded maximum nesting depth")
-	}
-	d.depth++
 	err := d.objectBody(fn)
 	d.depth--
 	return err
+}
+
+// open starts reading an object or array: it reports true, with the depth
+// counted, when the next value begins with the opening byte, and false with
+// the error (nil for null, which reads as empty) otherwise.
+func (d *Decoder) open(opening byte, kind Kind) (bool, error) {
+	d.skipWS()
+	if d.pos >= len(d.data) || d.data[d.pos] != opening {
+		if d.pos < len(d.data) && d.data[d.pos] == 'n' {
+			return false, d.literal(litNull)
+		}
+		return false, d.errKind(kind)
+	}
+	if d.depth >= maxDepth {
+		return false, d.errAt(d.pos, "exceeded maximum nesting depth")
+	}
+	d.depth++
+	return true, nil
 }
 
 // objectBody reads the members of an object whose '{' is at d.pos.
@@ -249,17 +259,9 @@ func (d *Decoder) objectBody(fn func(key string) error) error {
 // nil. Any other kind of value is a *SyntaxError ("expected array"). fn does
 // not escape, so a closure passed to Array can stay on the caller's stack.
 func (d *Decoder) Array(fn func() error) error {
-	d.skipWS()
-	if d.pos >= len(d.data) || d.data[d.pos] != '[' {
-		if d.pos < len(d.data) && d.data[d.pos] == 'n' {
-			return d.literal(litNull)
-		}
-		return d.errKind(KindArray)
+	if open, err := d.open('[', KindArray); !open {
+		return err
 	}
-	if d.depth >= maxDepth {
-		return d.errAt(d.pos, "exceeded maximum nesting depth")
-	}
-	d.depth++
 	err := d.arrayBody(fn)
 	d.depth--
 	return err
