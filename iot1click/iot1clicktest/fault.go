@@ -91,6 +91,10 @@ type Fault struct {
 	// DuplicatePageToken makes ListDevices or ListDeviceEvents answer with a
 	// nextToken equal to the request's, or, for a first page, with a token
 	// of the first page, so that a paginator that trusts the service loops.
+	// That first-page token is a fresh one: hitting only the first page
+	// (Times 1) repeats the first page under a token no client has seen,
+	// which no token check can detect; hit a later page to test loop
+	// detection.
 	DuplicatePageToken bool `json:"duplicatePageToken,omitempty"`
 
 	// Times is how many requests the fault hits; zero means all of them.
