@@ -181,6 +181,15 @@ func (d *Decoder) Object(fn func(key string) error) error {
 	return err
 }
 
+// skipUnread skips the value at start when the caller's function left it
+// unread.
+func (d *Decoder) skipUnread(start int) error {
+	if d.pos == start {
+		return d.Skip()
+	}
+	return nil
+}
+
 // open starts reading an object or array: it reports true, with the depth
 // counted, when the next value begins with the opening byte, and false with
 // the error (nil for null, which reads as empty) otherwise.
@@ -239,10 +248,8 @@ func (d *Decoder) objectBody(fn func(key string) error) error {
 				return err
 			}
 		}
-		if d.pos == start {
-			if err := d.Skip(); err != nil {
-				return err
-			}
+		if err := d.skipUnread(start); err != nil {
+			return err
 		}
 		if done, err := d.next('}', "object member"); done || err != nil {
 			return err
@@ -282,10 +289,8 @@ func (d *Decoder) arrayBody(fn func() error) error {
 				return err
 			}
 		}
-		if d.pos == start {
-			if err := d.Skip(); err != nil {
-				return err
-			}
+		if err := d.skipUnread(start); err != nil {
+			return err
 		}
 		if done, err := d.next(']', "array element"); done || err != nil {
 			return err
