@@ -128,6 +128,37 @@ func (x *exchange) commit(status int, code string) {
 	x.s.log(&x.rec)
 }
 
+// answer runs fn under the server's lock, then answers with fn's error or,
+// on success, with status and the JSON of fn's result (no body for 204).
+// The result is encoded after the lock is released, so it must not share
+// maps or slices with the server's state.
+func (x *exchange) answer(status int, fn func() (any, *apiError)) {
+	x.s.mu.Lock()
+	out, e := fn()
+	x.s.mu.Unlock()
+	switch {
+	case e != nil:
+		x.writeError(e)
+	case status == http.StatusNoContent:
+		x.writeNoContent()
+	default:
+		x.writeJSON(status, out)
+	}
+}
+
+// duplicateTokenLocked returns the nextToken of a page under a
+// DuplicatePageToken fault: the request's own token, or a fresh token of
+// the first page when the request had none.
+func (x *exchange) duplicateTokenLocked(op, digest, token string) (string, bool) {
+	if !x.faulted || !x.fault.DuplicatePageToken {
+		return "", false
+	}
+	if token == "" {
+		token = x.s.issueTokenLocked(op, x.account, digest, "")
+	}
+	return token, true
+}
+
 // setCommonHeaders sets the headers of every answer.
 func (x *exchange) setCommonHeaders() {
 	h := x.w.Header()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"net/http"
 	"net/url"
 	"sort"
 	"strconv"
@@ -149,87 +150,71 @@ func (s *Server) listDevices(x *exchange) {
 	digest := queryDigest(deviceType)
 	token := q.Get("nextToken")
 
-	s.mu.Lock()
-	after := ""
-	if token != "" {
-		if after, e = s.parseTokenLocked(token, OpListDevices, x.account, digest); e != nil {
-			s.mu.Unlock()
-			x.writeError(e)
-			return
+	x.answer(http.StatusOK, func() (any, *apiError) {
+		after := ""
+		if token != "" {
+			var e *apiError
+			if after, e = s.parseTokenLocked(token, OpListDevices, x.account, digest); e != nil {
+				return nil, e
+			}
 		}
-	}
-	out := struct {
-		Devices   []deviceDescriptionJSON `json:"devices"`
-		NextToken string                  `json:"nextToken,omitempty"`
-	}{Devices: []deviceDescriptionJSON{}}
-	for _, id := range s.sortedIDsLocked() {
-		if after != "" && id <= after {
-			continue
+		out := struct {
+			Devices   []deviceDescriptionJSON `json:"devices"`
+			NextToken string                  `json:"nextToken,omitempty"`
+		}{Devices: []deviceDescriptionJSON{}}
+		for _, id := range s.sortedIDsLocked() {
+			if after != "" && id <= after {
+				continue
+			}
+			d := s.st.devices[id]
+			if d.AccountID != x.account || d.State != StateClaimed || deviceType != "" && d.Type != deviceType {
+				continue
+			}
+			if len(out.Devices) == n {
+				out.NextToken = s.issueTokenLocked(OpListDevices, x.account, digest, out.Devices[n-1].DeviceID)
+				break
+			}
+			out.Devices = append(out.Devices, s.describeLocked(d))
 		}
-		d := s.st.devices[id]
-		if d.AccountID != x.account || d.State != StateClaimed || deviceType != "" && d.Type != deviceType {
-			continue
+		if dup, ok := x.duplicateTokenLocked(OpListDevices, digest, token); ok {
+			out.NextToken = dup
 		}
-		if len(out.Devices) == n {
-			out.NextToken = s.issueTokenLocked(OpListDevices, x.account, digest, out.Devices[n-1].DeviceID)
-			break
-		}
-		out.Devices = append(out.Devices, s.describeLocked(d))
-	}
-	if x.faulted && x.fault.DuplicatePageToken {
-		out.NextToken = token
-		if token == "" {
-			out.NextToken = s.issueTokenLocked(OpListDevices, x.account, digest, "")
-		}
-	}
-	s.mu.Unlock()
-	x.writeJSON(200, out)
+		return out, nil
+	})
 }
 
 func (s *Server) describeDevice(x *exchange) {
-	s.mu.Lock()
-	d, e := s.claimedLocked(x.labels[0], x.account, true)
-	var out struct {
-		DeviceDescription deviceDescriptionJSON `json:"deviceDescription"`
-	}
-	if e == nil {
-		out.DeviceDescription = s.describeLocked(d)
-	}
-	s.mu.Unlock()
-	if e != nil {
-		x.writeError(e)
-		return
-	}
-	x.writeJSON(200, out)
+	x.answer(http.StatusOK, func() (any, *apiError) {
+		d, e := s.claimedLocked(x.labels[0], x.account, true)
+		if e != nil {
+			return nil, e
+		}
+		return struct {
+			DeviceDescription deviceDescriptionJSON `json:"deviceDescription"`
+		}{s.describeLocked(d)}, nil
+	})
 }
 
 func (s *Server) initiateDeviceClaim(x *exchange) {
 	id := x.labels[0]
-	s.mu.Lock()
-	e := func() *apiError {
+	x.answer(http.StatusOK, func() (any, *apiError) {
 		d, ok := s.st.devices[id]
 		if !ok {
-			return notFound(id)
+			return nil, notFound(id)
 		}
 		switch {
 		case d.AccountID != "" && d.AccountID != x.account && d.State == StateClaimInitiated:
-			return &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is being claimed by another account.", id)}
+			return nil, &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is being claimed by another account.", id)}
 		case d.AccountID != "" && d.AccountID != x.account:
-			return &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is claimed by another account.", id)}
+			return nil, &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is claimed by another account.", id)}
 		case d.State == StateClaimed:
-			return &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is already claimed by this account.", id)}
+			return nil, &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is already claimed by this account.", id)}
 		}
 		d.State, d.AccountID = StateClaimInitiated, x.account
 		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = s.nowLocked(), false
 		d.Enabled = false
-		return nil
-	}()
-	s.mu.Unlock()
-	if e != nil {
-		x.writeError(e)
-		return
-	}
-	x.writeJSON(200, stateJSON{StateClaimInitiated})
+		return stateJSON{StateClaimInitiated}, nil
+	})
 }
 
 func (s *Server) finalizeDeviceClaim(x *exchange) {
@@ -245,48 +230,38 @@ func (s *Server) finalizeDeviceClaim(x *exchange) {
 		x.writeError(e)
 		return
 	}
-	s.mu.Lock()
-	e := func() *apiError {
+	x.answer(http.StatusOK, func() (any, *apiError) {
 		d, ok := s.st.devices[id]
 		switch {
 		case !ok:
-			return notFound(id)
+			return nil, notFound(id)
 		case d.AccountID == x.account && d.State == StateClaimed:
-			return &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is already claimed by this account.", id)}
+			return nil, &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is already claimed by this account.", id)}
 		case d.AccountID != x.account || d.State != StateClaimInitiated:
-			return &apiError{412, "PreconditionFailedException",
+			return nil, &apiError{412, "PreconditionFailedException",
 				fmt.Sprintf("No claim of device %s was initiated by this account; call InitiateDeviceClaim first.", id)}
 		case !d.ClickedSinceClaimInitiated:
-			return &apiError{412, "PreconditionFailedException",
+			return nil, &apiError{412, "PreconditionFailedException",
 				fmt.Sprintf("Device %s has not published an event since its claim was initiated; click the button, then finalize the claim.", id)}
 		}
 		d.State, d.Enabled = StateClaimed, false
 		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
 		d.Tags = maps.Clone(in.Tags)
-		return nil
-	}()
-	s.mu.Unlock()
-	if e != nil {
-		x.writeError(e)
-		return
-	}
-	x.writeJSON(200, stateJSON{StateClaimed})
+		return stateJSON{StateClaimed}, nil
+	})
 }
 
 func (s *Server) unclaimDevice(x *exchange) {
-	s.mu.Lock()
-	d, e := s.claimedLocked(x.labels[0], x.account, true)
-	if e == nil {
+	x.answer(http.StatusOK, func() (any, *apiError) {
+		d, e := s.claimedLocked(x.labels[0], x.account, true)
+		if e != nil {
+			return nil, e
+		}
 		d.State, d.AccountID, d.Enabled, d.Tags = StateUnclaimed, "", false, nil
 		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
 		d.OnClickCallback, d.HealthMonitorCallback = "", ""
-	}
-	s.mu.Unlock()
-	if e != nil {
-		x.writeError(e)
-		return
-	}
-	x.writeJSON(200, stateJSON{StateUnclaimed})
+		return stateJSON{StateUnclaimed}, nil
+	})
 }
 
 func (s *Server) claimDevicesByClaimCode(x *exchange) {
@@ -296,18 +271,17 @@ func (s *Server) claimDevicesByClaimCode(x *exchange) {
 		return
 	}
 	forbidden := func(msg string) *apiError { return &apiError{403, "ForbiddenException", msg} }
-	s.mu.Lock()
-	total, e := func() (int, *apiError) {
+	x.answer(http.StatusOK, func() (any, *apiError) {
 		c, ok := s.st.codes[code]
 		if !ok {
-			return 0, forbidden("The claim code is not recognized.")
+			return nil, forbidden("The claim code is not recognized.")
 		}
 		if c.accountID != "" && c.accountID != x.account {
-			return 0, forbidden("The claim code has been claimed by another account.")
+			return nil, forbidden("The claim code has been claimed by another account.")
 		}
 		for _, id := range c.deviceIDs {
 			if d, ok := s.st.devices[id]; ok && d.AccountID != "" && d.AccountID != x.account {
-				return 0, forbidden(fmt.Sprintf("Device %s of the claim code belongs to another account.", id))
+				return nil, forbidden(fmt.Sprintf("Device %s of the claim code belongs to another account.", id))
 			}
 		}
 		for _, id := range c.deviceIDs {
@@ -319,17 +293,11 @@ func (s *Server) claimDevicesByClaimCode(x *exchange) {
 			d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
 		}
 		c.accountID = x.account
-		return len(c.deviceIDs), nil
-	}()
-	s.mu.Unlock()
-	if e != nil {
-		x.writeError(e)
-		return
-	}
-	x.writeJSON(200, struct {
-		ClaimCode string `json:"claimCode"`
-		Total     int    `json:"total"`
-	}{code, total})
+		return struct {
+			ClaimCode string `json:"claimCode"`
+			Total     int    `json:"total"`
+		}{code, len(c.deviceIDs)}, nil
+	})
 }
 
 func (s *Server) updateDeviceState(x *exchange) {
@@ -344,17 +312,14 @@ func (s *Server) updateDeviceState(x *exchange) {
 		x.writeError(invalid("The request body must contain enabled."))
 		return
 	}
-	s.mu.Lock()
-	d, e := s.claimedLocked(x.labels[0], x.account, false)
-	if e == nil {
+	x.answer(http.StatusOK, func() (any, *apiError) {
+		d, e := s.claimedLocked(x.labels[0], x.account, false)
+		if e != nil {
+			return nil, e
+		}
 		d.Enabled = *in.Enabled
-	}
-	s.mu.Unlock()
-	if e != nil {
-		x.writeError(e)
-		return
-	}
-	x.writeJSON(200, struct{}{})
+		return struct{}{}, nil
+	})
 }
 
 // Device methods.
@@ -379,20 +344,15 @@ func deviceMethods(deviceType string) []deviceMethodJSON {
 }
 
 func (s *Server) getDeviceMethods(x *exchange) {
-	s.mu.Lock()
-	d, e := s.claimedLocked(x.labels[0], x.account, false)
-	var typ string
-	if e == nil {
-		typ = d.Type
-	}
-	s.mu.Unlock()
-	if e != nil {
-		x.writeError(e)
-		return
-	}
-	x.writeJSON(200, struct {
-		DeviceMethods []deviceMethodJSON `json:"deviceMethods"`
-	}{deviceMethods(typ)})
+	x.answer(http.StatusOK, func() (any, *apiError) {
+		d, e := s.claimedLocked(x.labels[0], x.account, false)
+		if e != nil {
+			return nil, e
+		}
+		return struct {
+			DeviceMethods []deviceMethodJSON `json:"deviceMethods"`
+		}{deviceMethods(d.Type)}, nil
+	})
 }
 
 func (s *Server) invokeDeviceMethod(x *exchange) {
@@ -414,51 +374,53 @@ func (s *Server) invokeDeviceMethod(x *exchange) {
 	m := deviceMethodJSON{in.DeviceMethod.DeviceType, in.DeviceMethod.MethodName}
 	params := in.DeviceMethodParameters
 
-	s.mu.Lock()
-	resp, e := func() (string, *apiError) {
-		d, e := s.claimedLocked(x.labels[0], x.account, false)
+	x.answer(http.StatusOK, func() (any, *apiError) {
+		resp, e := s.invokeLocked(x, m, params)
 		if e != nil {
-			return "", e
+			return nil, e
 		}
-		supported := false
-		for _, dm := range deviceMethods(d.Type) {
-			supported = supported || dm == m
-		}
-		if !supported {
-			return "", invalid("Device %s of type %s has no method %s of device type %q.", d.ID, d.Type, m.MethodName, m.DeviceType)
-		}
-		if strings.HasPrefix(m.MethodName, "get") {
-			if params != nil && (*params == "" || !json.Valid([]byte(*params))) {
-				return "", invalid("A request parameter was invalid.")
-			}
-		} else {
-			if params == nil || !isJSONObject(*params) {
-				return "", invalid("%s requires deviceMethodParameters holding a JSON object.", m.MethodName)
-			}
-		}
-		switch m.MethodName {
-		case methodGetHealth:
-			b, _ := json.Marshal(map[string]float64{"remainingLife": d.RemainingLife})
-			return string(b), nil
-		case methodSetHealthMonitor:
-			d.HealthMonitorCallback = compactJSON(*params)
-		case methodSetOnClick:
-			d.OnClickCallback = compactJSON(*params)
-		case methodGetHealthMonitor:
-			return orEmptyObject(d.HealthMonitorCallback), nil
-		case methodGetOnClick:
-			return orEmptyObject(d.OnClickCallback), nil
-		}
-		return "{}", nil
-	}()
-	s.mu.Unlock()
+		return struct {
+			DeviceMethodResponse string `json:"deviceMethodResponse"`
+		}{resp}, nil
+	})
+}
+
+// invokeLocked runs device method m and returns its response.
+func (s *Server) invokeLocked(x *exchange, m deviceMethodJSON, params *string) (string, *apiError) {
+	d, e := s.claimedLocked(x.labels[0], x.account, false)
 	if e != nil {
-		x.writeError(e)
-		return
+		return "", e
 	}
-	x.writeJSON(200, struct {
-		DeviceMethodResponse string `json:"deviceMethodResponse"`
-	}{resp})
+	supported := false
+	for _, dm := range deviceMethods(d.Type) {
+		supported = supported || dm == m
+	}
+	if !supported {
+		return "", invalid("Device %s of type %s has no method %s of device type %q.", d.ID, d.Type, m.MethodName, m.DeviceType)
+	}
+	if strings.HasPrefix(m.MethodName, "get") {
+		if params != nil && (*params == "" || !json.Valid([]byte(*params))) {
+			return "", invalid("A request parameter was invalid.")
+		}
+	} else {
+		if params == nil || !isJSONObject(*params) {
+			return "", invalid("%s requires deviceMethodParameters holding a JSON object.", m.MethodName)
+		}
+	}
+	switch m.MethodName {
+	case methodGetHealth:
+		b, _ := json.Marshal(map[string]float64{"remainingLife": d.RemainingLife})
+		return string(b), nil
+	case methodSetHealthMonitor:
+		d.HealthMonitorCallback = compactJSON(*params)
+	case methodSetOnClick:
+		d.OnClickCallback = compactJSON(*params)
+	case methodGetHealthMonitor:
+		return orEmptyObject(d.HealthMonitorCallback), nil
+	case methodGetOnClick:
+		return orEmptyObject(d.OnClickCallback), nil
+	}
+	return "{}", nil
 }
 
 func compactJSON(s string) string {
@@ -527,8 +489,7 @@ func (s *Server) listDeviceEvents(x *exchange) {
 	digest := queryDigest(id, strconv.FormatInt(from.UnixNano(), 10), strconv.FormatInt(to.UnixNano(), 10))
 	token := q.Get("nextToken")
 
-	s.mu.Lock()
-	out, e := func() (any, *apiError) {
+	x.answer(http.StatusOK, func() (any, *apiError) {
 		d, e := s.claimedLocked(id, x.account, true)
 		if e != nil {
 			return nil, e
@@ -572,20 +533,11 @@ func (s *Server) listDeviceEvents(x *exchange) {
 			})
 			last = ev
 		}
-		if x.faulted && x.fault.DuplicatePageToken {
-			out.NextToken = token
-			if token == "" {
-				out.NextToken = s.issueTokenLocked(OpListDeviceEvents, x.account, digest, "")
-			}
+		if dup, ok := x.duplicateTokenLocked(OpListDeviceEvents, digest, token); ok {
+			out.NextToken = dup
 		}
 		return out, nil
-	}()
-	s.mu.Unlock()
-	if e != nil {
-		x.writeError(e)
-		return
-	}
-	x.writeJSON(200, out)
+	})
 }
 
 func parseTimeParam(q url.Values, name string) (time.Time, *apiError) {
@@ -616,20 +568,15 @@ func (s *Server) taggedLocked(arn, account string) (*Device, *apiError) {
 }
 
 func (s *Server) listTagsForResource(x *exchange) {
-	s.mu.Lock()
-	d, e := s.taggedLocked(x.labels[0], x.account)
-	var tags map[string]string
-	if e == nil {
-		tags = orEmpty(d.Tags)
-	}
-	s.mu.Unlock()
-	if e != nil {
-		x.writeError(e)
-		return
-	}
-	x.writeJSON(200, struct {
-		Tags map[string]string `json:"tags"`
-	}{tags})
+	x.answer(http.StatusOK, func() (any, *apiError) {
+		d, e := s.taggedLocked(x.labels[0], x.account)
+		if e != nil {
+			return nil, e
+		}
+		return struct {
+			Tags map[string]string `json:"tags"`
+		}{orEmpty(d.Tags)}, nil
+	})
 }
 
 func (s *Server) tagResource(x *exchange) {
@@ -648,26 +595,19 @@ func (s *Server) tagResource(x *exchange) {
 		x.writeError(e)
 		return
 	}
-	s.mu.Lock()
-	e := func() *apiError {
+	x.answer(http.StatusNoContent, func() (any, *apiError) {
 		d, e := s.taggedLocked(x.labels[0], x.account)
 		if e != nil {
-			return e
+			return nil, e
 		}
 		merged := orEmpty(d.Tags)
 		maps.Copy(merged, in.Tags)
 		if e := validateTags(merged); e != nil {
-			return e
+			return nil, e
 		}
 		d.Tags = merged
-		return nil
-	}()
-	s.mu.Unlock()
-	if e != nil {
-		x.writeError(e)
-		return
-	}
-	x.writeNoContent()
+		return nil, nil
+	})
 }
 
 func (s *Server) untagResource(x *exchange) {
@@ -679,17 +619,14 @@ func (s *Server) untagResource(x *exchange) {
 		x.writeError(e)
 		return
 	}
-	s.mu.Lock()
-	d, e := s.taggedLocked(x.labels[0], x.account)
-	if e == nil {
+	x.answer(http.StatusNoContent, func() (any, *apiError) {
+		d, e := s.taggedLocked(x.labels[0], x.account)
+		if e != nil {
+			return nil, e
+		}
 		for _, k := range q["tagKeys"] {
 			delete(d.Tags, k)
 		}
-	}
-	s.mu.Unlock()
-	if e != nil {
-		x.writeError(e)
-		return
-	}
-	x.writeNoContent()
+		return nil, nil
+	})
 }
