@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -20,11 +21,11 @@ const (
 // ErrNotButtonEvent is matched, with errors.Is, by the *EventError that
 // ParseButtonEvent returns for a payload that is a JSON object but not a
 // button click, such as a device health event.
-var ErrNotButtonEvent = errors.New("not a button event")
+var ErrNotButtonEvent = errors.New("iot1click: not a button event")
 
 // ErrUnknownClickType is matched by the *EventError that ParseButtonEvent
 // returns when clickType is not SINGLE, DOUBLE or LONG.
-var ErrUnknownClickType = errors.New("unknown click type")
+var ErrUnknownClickType = errors.New("iot1click: unknown click type")
 
 // EventError reports a stdEvent payload that ParseButtonEvent could not read
 // as a button event. Err is ErrNotButtonEvent, ErrUnknownClickType, or the
@@ -40,10 +41,12 @@ type EventError struct {
 
 // Error describes the problem.
 func (e *EventError) Error() string {
+	// The package's own errors carry the prefix already.
+	msg := strings.TrimPrefix(e.Err.Error(), "iot1click: ")
 	if e.Field == "" {
-		return "iot1click: stdEvent: " + e.Err.Error()
+		return "iot1click: stdEvent: " + msg
 	}
-	return "iot1click: stdEvent member " + e.Field + ": " + e.Err.Error()
+	return "iot1click: stdEvent member " + e.Field + ": " + msg
 }
 
 // Unwrap returns Err.

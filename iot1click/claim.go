@@ -10,26 +10,21 @@ import (
 )
 
 // DefaultClaimPollInterval is how often ClaimDevice asks the service for the
-// click by default: often enough that a person sees the claim complete
-// within moments of pressing the button, rarely enough that a wait of a few
-// minutes costs a few dozen requests.
+// click by default: a claim completes moments after the press, and a wait of
+// a few minutes costs a few dozen requests.
 const DefaultClaimPollInterval = 2 * time.Second
 
 const (
-	// claimEventMargin widens the event window before the moment of
-	// initiation. The Date header has a resolution of one second, and the
-	// service's hosts need not agree to the millisecond.
+	// claimEventMargin widens the event window before the initiation: the
+	// Date header has a resolution of one second.
 	claimEventMargin = 2 * time.Second
 
 	// claimEventLookahead extends the event window past the estimated
-	// server time, for the same reasons and for the time a poll takes.
+	// server time, to cover the time a poll takes.
 	claimEventLookahead = time.Minute
 
 	// claimFinalizeAttempts bounds the FinalizeDeviceClaim calls of one
-	// claim. Because of claimEventMargin the event taken for the click may
-	// predate the initiation; FinalizeDeviceClaim then answers
-	// PreconditionFailedException, and ClaimDevice waits for a newer event
-	// and finalizes again, up to this many times in all.
+	// claim, which is retried on a newer event when refused.
 	claimFinalizeAttempts = 3
 )
 
@@ -63,8 +58,8 @@ type ClaimError struct {
 	// Stage is the stage that failed.
 	Stage ClaimStage
 
-	// DeviceID is the device being claimed.
-	DeviceID string
+	// DeviceId is the device being claimed.
+	DeviceId string
 
 	// Err is the cause.
 	Err error
@@ -72,7 +67,7 @@ type ClaimError struct {
 
 // Error names the stage, the device and the cause.
 func (e *ClaimError) Error() string {
-	return fmt.Sprintf("iot1click: claim of device %s failed at stage %q: %v", e.DeviceID, string(e.Stage), e.Err)
+	return fmt.Sprintf("iot1click: claim of device %s failed at stage %q: %v", e.DeviceId, string(e.Stage), e.Err)
 }
 
 // Unwrap returns Err.
@@ -97,9 +92,9 @@ type ClaimOptions struct {
 	// ClaimDevice's context and should return promptly.
 	OnAwaitingClick func(ctx context.Context, deviceID string)
 
-	// APIOptions apply to every call ClaimDevice makes, as the optFns of a
+	// CallOptions apply to every call ClaimDevice makes, as the optFns of a
 	// single call do.
-	APIOptions []func(*Options)
+	CallOptions []func(*Options)
 }
 
 // WithClaimTags returns a ClaimDevice option that sets ClaimOptions.Tags.
@@ -127,8 +122,8 @@ func WithOnAwaitingClick(fn func(ctx context.Context, deviceID string)) func(*Cl
 
 // ClaimResult is the outcome of a successful ClaimDevice.
 type ClaimResult struct {
-	// DeviceID is the claimed device.
-	DeviceID string
+	// DeviceId is the claimed device.
+	DeviceId string
 
 	// State is the claim state FinalizeDeviceClaim reported, StateClaimed.
 	State string
@@ -193,24 +188,20 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 		o.PollInterval = DefaultClaimPollInterval
 	}
 	fail := func(stage ClaimStage, err error) (*ClaimResult, error) {
-		return nil, &ClaimError{Stage: stage, DeviceID: deviceID, Err: err}
+		return nil, &ClaimError{Stage: stage, DeviceId: deviceID, Err: err}
 	}
 
 	sent := time.Now()
-	init, err := c.InitiateDeviceClaim(ctx, &InitiateDeviceClaimInput{DeviceId: deviceID}, o.APIOptions...)
+	init, err := c.InitiateDeviceClaim(ctx, &InitiateDeviceClaimInput{DeviceId: deviceID}, o.CallOptions...)
 	if err != nil {
 		return fail(ClaimStageInitiate, err)
 	}
 
-	// The events are stamped by the service's clock, which may be minutes
-	// away from this machine's: a window computed from time.Now would then
-	// miss the click entirely. So the window is computed in server time:
-	// it starts at the Date of the initiation response (less a margin for
-	// the header's one-second resolution) and ends at an estimate of the
-	// server's present (local time plus the offset measured on the latest
-	// response) plus a lookahead. Without a Date header it falls back to
-	// the local clock.
-	res := &ClaimResult{DeviceID: deviceID, InitiatedAt: sent}
+	// Events carry the service's time, which may be minutes off the local
+	// clock, so the event window is in server time: from the initiation
+	// response's Date to the estimated server time (local clock plus the
+	// latest measured offset), falling back to the local clock.
+	res := &ClaimResult{DeviceId: deviceID, InitiatedAt: sent}
 	var offset time.Duration // server clock minus local clock
 	if !init.ServerTime.IsZero() {
 		res.InitiatedAt = init.ServerTime
@@ -222,7 +213,7 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 		o.OnAwaitingClick(ctx, deviceID)
 	}
 
-	retryer := c.claimRetryer(o.APIOptions)
+	retryer := c.withOptions(o.CallOptions).Retryer
 	var (
 		lastErr error // of the latest failed poll
 		used    int   // events in the window already tried as the click
@@ -230,23 +221,20 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 		fin     *FinalizeDeviceClaimOutput
 	)
 	for {
-		click, listed, serverTime, err := c.pollClick(ctx, deviceID, from, time.Now().Add(offset+claimEventLookahead), o.APIOptions)
+		click, listed, serverTime, err := c.pollClick(ctx, deviceID, from, time.Now().Add(offset+claimEventLookahead), o.CallOptions)
 		res.Polls++
 		if !serverTime.IsZero() {
 			offset = serverTime.Sub(time.Now())
 		}
 		if listed > used {
-			// The window's start is fixed and the service lists events
-			// oldest first, so events published since the last poll come
-			// after the first listed ones: a listing longer than the one
-			// whose latest event was refused holds a newer event. (Event
-			// times cannot tell: they have millisecond precision.)
+			// The window's start is fixed and events are listed oldest
+			// first, so a longer listing holds a newer event.
 			res.Click, res.Button = click, nil
 			if b, berr := click.ButtonEvent(); berr == nil {
 				res.Button = b
 			}
 			res.Finalizes++
-			out, ferr := c.FinalizeDeviceClaim(ctx, &FinalizeDeviceClaimInput{DeviceId: deviceID, Tags: o.Tags}, o.APIOptions...)
+			out, ferr := c.FinalizeDeviceClaim(ctx, &FinalizeDeviceClaimInput{DeviceId: deviceID, Tags: o.Tags}, o.CallOptions...)
 			if ferr == nil {
 				fin = out
 				break
@@ -255,12 +243,11 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 			if !errors.As(ferr, &pf) || res.Finalizes >= claimFinalizeAttempts || ctx.Err() != nil {
 				return fail(ClaimStageFinalize, ferr)
 			}
-			// No click since the initiation: the event was older. Wait
-			// for one listed after it.
+			// The event predated the initiation: wait for a newer one.
 			used, refusal, lastErr = listed, ferr, nil
 		} else if err != nil && ctx.Err() == nil {
-			// A poll cut short by the end of ctx says nothing new; any other
-			// failure either ends the claim or is kept for the report.
+			// A failure ends the claim unless retryable; then it is kept
+			// for the report.
 			if !pollRetryable(retryer, err) {
 				return fail(ClaimStageAwaitClick, err)
 			}
@@ -280,7 +267,7 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 	res.State = fin.State
 
 	if o.Enable {
-		if _, err := c.UpdateDeviceState(ctx, &UpdateDeviceStateInput{DeviceId: deviceID, Enabled: true}, o.APIOptions...); err != nil {
+		if _, err := c.UpdateDeviceState(ctx, &UpdateDeviceStateInput{DeviceId: deviceID, Enabled: true}, o.CallOptions...); err != nil {
 			return fail(ClaimStageEnable, err)
 		}
 		res.Enabled = true
@@ -310,18 +297,6 @@ func (c *Client) pollClick(ctx context.Context, deviceID string, from, to time.T
 		}
 	}
 	return last, listed, serverTime, nil
-}
-
-// claimRetryer returns the retryer of calls made with optFns.
-func (c *Client) claimRetryer(optFns []func(*Options)) interface{ IsErrorRetryable(error) bool } {
-	o := c.options.Copy()
-	for _, fn := range optFns {
-		fn(&o)
-	}
-	if o.Retryer == nil {
-		return newDefaultRetryer(o.RetryMode)
-	}
-	return o.Retryer
 }
 
 // pollRetryable reports whether a failed poll should be followed by

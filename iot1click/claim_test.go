@@ -150,8 +150,8 @@ func claimError(t *testing.T, err error, stage iot1click.ClaimStage, id string) 
 	if !errors.As(err, &ce) {
 		t.Fatalf("error %v (%T), want a *ClaimError", err, err)
 	}
-	if ce.Stage != stage || ce.DeviceID != id {
-		t.Fatalf("ClaimError stage %q device %q, want %q %q (%v)", ce.Stage, ce.DeviceID, stage, id, err)
+	if ce.Stage != stage || ce.DeviceId != id {
+		t.Fatalf("ClaimError stage %q device %q, want %q %q (%v)", ce.Stage, ce.DeviceId, stage, id, err)
 	}
 	return ce
 }
@@ -180,7 +180,7 @@ func TestClaimDeviceClickBeforeFirstPoll(t *testing.T) {
 	if hookCalls.Load() != 1 {
 		t.Errorf("hook called %d times, want 1", hookCalls.Load())
 	}
-	if res.DeviceID != id || res.State != iot1click.StateClaimed || !res.Enabled || res.Polls != 1 {
+	if res.DeviceId != id || res.State != iot1click.StateClaimed || !res.Enabled || res.Polls != 1 {
 		t.Errorf("result %+v, want device %s CLAIMED, enabled, after 1 poll", res, id)
 	}
 	if res.Button == nil || res.Button.ClickType != iot1click.ClickTypeSingle || res.Click.Device.DeviceId != id {
@@ -388,7 +388,7 @@ func TestClaimDeviceFinalizeRefused(t *testing.T) {
 		srv, client, id := newClaimServer(t)
 		srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, iot1clicktest.Fault{StatusCode: 500})
 		noRetry := func(o *iot1click.ClaimOptions) {
-			o.APIOptions = append(o.APIOptions, iot1click.WithRetryMaxAttempts(1))
+			o.CallOptions = append(o.CallOptions, iot1click.WithRetryMaxAttempts(1))
 		}
 		_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, noRetry, clickNow(t, srv, iot1clicktest.ClickSingle))
 		claimError(t, err, iot1click.ClaimStageFinalize, id)
@@ -472,7 +472,7 @@ func TestClaimDeviceEnableFails(t *testing.T) {
 
 func TestClaimDeviceFaultsDuringPolling(t *testing.T) {
 	noRetry := func(o *iot1click.ClaimOptions) {
-		o.APIOptions = append(o.APIOptions, iot1click.WithRetryMaxAttempts(1))
+		o.CallOptions = append(o.CallOptions, iot1click.WithRetryMaxAttempts(1))
 	}
 	tests := []struct {
 		name   string
@@ -582,7 +582,7 @@ func TestClaimDeviceClockSkew(t *testing.T) {
 }
 
 func TestClaimErrorMessage(t *testing.T) {
-	err := &iot1click.ClaimError{Stage: iot1click.ClaimStageAwaitClick, DeviceID: "G030PM0123456789", Err: context.DeadlineExceeded}
+	err := &iot1click.ClaimError{Stage: iot1click.ClaimStageAwaitClick, DeviceId: "G030PM0123456789", Err: context.DeadlineExceeded}
 	want := `iot1click: claim of device G030PM0123456789 failed at stage "await click": context deadline exceeded`
 	if err.Error() != want {
 		t.Errorf("Error() = %q, want %q", err.Error(), want)

@@ -3,15 +3,10 @@ package iot1click
 import (
 	"context"
 	"os"
-	"runtime"
-	"strings"
 	"sync/atomic"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
-	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	"github.com/aws/smithy-go/logging"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
@@ -55,7 +50,7 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	for _, fn := range optFns {
 		fn(&options)
 	}
-	finalizeDefaults(&options)
+	resolveOptions(&options)
 
 	c := &Client{
 		options:   options,
@@ -64,15 +59,6 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	c.signer = newSigner(&options)
 	c.ep, c.epErr = resolveEndpoint(context.Background(), &options)
 	return c
-}
-
-// newSigner returns the SigV4 signer for options o; its log, when
-// ClientLogMode asks for one, hides the session token.
-func newSigner(o *Options) *v4.Signer {
-	return v4.NewSigner(func(so *v4.SignerOptions) {
-		so.Logger = redactingLogger{o.Logger}
-		so.LogSigning = o.ClientLogMode.IsSigning()
-	})
 }
 
 // NewFromConfig returns a client configured from cfg, as loaded by
@@ -106,87 +92,6 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 // Options returns a copy of the client's options.
 func (c *Client) Options() Options {
 	return c.options.Copy()
-}
-
-// finalizeDefaults fills the options a caller left zero.
-func finalizeDefaults(o *Options) {
-	if o.HTTPClient == nil {
-		o.HTTPClient = awshttp.NewBuildableClient()
-	}
-	if o.Retryer == nil {
-		o.Retryer = newDefaultRetryer(o.RetryMode)
-	}
-	if o.RetryMaxAttempts != 0 {
-		o.Retryer = retry.AddWithMaxAttempts(o.Retryer, o.RetryMaxAttempts)
-	}
-	o.Credentials = cacheCredentials(o.Credentials)
-	if o.Logger == nil {
-		o.Logger = logging.Nop{}
-	}
-}
-
-// cacheCredentials wraps a provider in an *aws.CredentialsCache, unless it
-// is one already or is anonymous.
-func cacheCredentials(p aws.CredentialsProvider) aws.CredentialsProvider {
-	switch p.(type) {
-	case nil, *aws.CredentialsCache, aws.AnonymousCredentials, *aws.AnonymousCredentials:
-		return p
-	}
-	return aws.NewCredentialsCache(p)
-}
-
-// isAnonymous reports whether p is aws.AnonymousCredentials, with which
-// requests are sent unsigned.
-func isAnonymous(p aws.CredentialsProvider) bool {
-	switch p.(type) {
-	case aws.AnonymousCredentials, *aws.AnonymousCredentials:
-		return true
-	}
-	return false
-}
-
-// retryableStatusCodes are the statuses retried besides the standard
-// retryer's own (500, 502, 503, 504 and the throttling codes): any 5xx but
-// 501 Not Implemented and 505 HTTP Version Not Supported, which no retry
-// mends, and 429 whatever code the service gives it.
-var retryableStatusCodes = func() map[int]struct{} {
-	m := map[int]struct{}{429: {}}
-	for s := 500; s < 600; s++ {
-		if s != 501 && s != 505 {
-			m[s] = struct{}{}
-		}
-	}
-	return m
-}()
-
-// newDefaultRetryer returns the retryer used when Options.Retryer is nil.
-func newDefaultRetryer(mode aws.RetryMode) aws.Retryer {
-	std := func(so *retry.StandardOptions) {
-		so.Retryables = append(so.Retryables, retry.RetryableHTTPStatusCode{Codes: retryableStatusCodes})
-	}
-	if mode == aws.RetryModeAdaptive {
-		return retry.NewAdaptiveMode(func(ao *retry.AdaptiveModeOptions) {
-			ao.StandardOptions = append(ao.StandardOptions, std)
-		})
-	}
-	return retry.NewStandard(std)
-}
-
-func buildUserAgent(appID string) string {
-	var b strings.Builder
-	b.WriteString("iot1click-go/")
-	b.WriteString(Version)
-	b.WriteString(" os/")
-	b.WriteString(runtime.GOOS)
-	b.WriteString(" lang/go#")
-	b.WriteString(strings.TrimPrefix(runtime.Version(), "go"))
-	b.WriteString(" md/GOARCH#")
-	b.WriteString(runtime.GOARCH)
-	if appID != "" {
-		b.WriteString(" app/")
-		b.WriteString(appID)
-	}
-	return b.String()
 }
 
 // The interfaces below are implemented by the config module's EnvConfig and

@@ -38,7 +38,10 @@
 // name). An answer of the service is wrapped in an *awshttp.ResponseError
 // (HTTP status and request ID) around one of the modelled exceptions, such
 // as *ResourceNotFoundException, or a *smithy.GenericAPIError; errors.As
-// finds each layer. Invalid input is refused before any I/O with a
+// finds each layer. Each exception holds the service's Message and Code,
+// the body's code member as sent (empty when absent): this service
+// documents it as an HTTP status such as "404", so ErrorCode, not Code,
+// names the exception. Invalid input is refused before any I/O with a
 // *smithy.InvalidParamsError listing every problem, and a malformed answer
 // gives a *smithy.DeserializationError.
 //

@@ -21,9 +21,7 @@ type ForbiddenException struct {
 	// Message is the service's message.
 	Message string
 
-	// Code is the body's code member as sent, empty when absent. This
-	// service documents it as an HTTP status such as "404"; ErrorCode
-	// names the exception.
+	// Code is the body's code member as sent, such as "404".
 	Code string
 }
 
@@ -32,9 +30,7 @@ type InternalFailureException struct {
 	// Message is the service's message.
 	Message string
 
-	// Code is the body's code member as sent, empty when absent. This
-	// service documents it as an HTTP status such as "404"; ErrorCode
-	// names the exception.
+	// Code is the body's code member as sent, such as "404".
 	Code string
 }
 
@@ -44,9 +40,7 @@ type InvalidRequestException struct {
 	// Message is the service's message.
 	Message string
 
-	// Code is the body's code member as sent, empty when absent. This
-	// service documents it as an HTTP status such as "404"; ErrorCode
-	// names the exception.
+	// Code is the body's code member as sent, such as "404".
 	Code string
 }
 
@@ -57,9 +51,7 @@ type PreconditionFailedException struct {
 	// Message is the service's message.
 	Message string
 
-	// Code is the body's code member as sent, empty when absent. This
-	// service documents it as an HTTP status such as "404"; ErrorCode
-	// names the exception.
+	// Code is the body's code member as sent, such as "404".
 	Code string
 }
 
@@ -69,9 +61,7 @@ type RangeNotSatisfiableException struct {
 	// Message is the service's message.
 	Message string
 
-	// Code is the body's code member as sent, empty when absent. This
-	// service documents it as an HTTP status such as "404"; ErrorCode
-	// names the exception.
+	// Code is the body's code member as sent, such as "404".
 	Code string
 }
 
@@ -81,9 +71,7 @@ type ResourceConflictException struct {
 	// Message is the service's message.
 	Message string
 
-	// Code is the body's code member as sent, empty when absent. This
-	// service documents it as an HTTP status such as "404"; ErrorCode
-	// names the exception.
+	// Code is the body's code member as sent, such as "404".
 	Code string
 }
 
@@ -93,9 +81,7 @@ type ResourceNotFoundException struct {
 	// Message is the service's message.
 	Message string
 
-	// Code is the body's code member as sent, empty when absent. This
-	// service documents it as an HTTP status such as "404"; ErrorCode
-	// names the exception.
+	// Code is the body's code member as sent, such as "404".
 	Code string
 }
 

@@ -160,7 +160,7 @@ func ExampleClient_ClaimDevice() {
 	if err != nil {
 		log.Fatal(err) // a *iot1click.ClaimError naming the stage that failed
 	}
-	fmt.Printf("%s is %s, enabled: %v, clicked: %s\n", res.DeviceID, res.State, res.Enabled, res.Button.ClickType)
+	fmt.Printf("%s is %s, enabled: %v, clicked: %s\n", res.DeviceId, res.State, res.Enabled, res.Button.ClickType)
 	// Output:
 	// Press the button on device G030PM0123456789 now.
 	// G030PM0123456789 is CLAIMED, enabled: true, clicked: SINGLE
@@ -177,7 +177,7 @@ func ExampleClaimError() {
 	var ce *iot1click.ClaimError
 	var notFound *iot1click.ResourceNotFoundException
 	if errors.As(err, &ce) && errors.As(err, &notFound) {
-		fmt.Printf("stage %q: unknown device %s\n", ce.Stage, ce.DeviceID)
+		fmt.Printf("stage %q: unknown device %s\n", ce.Stage, ce.DeviceId)
 	}
 	// Output:
 	// stage "initiate": unknown device G030PM0000000404

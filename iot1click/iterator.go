@@ -17,13 +17,11 @@ import (
 //	}
 //
 // params.MaxResults sets the page size. The iterator is lazy: no request is
-// sent until it is ranged over. params and optFns are copied when AllDevices
-// is called, and every range starts a new walk from params.NextToken
-// (usually the first page), so ranging twice lists the devices twice.
-// Breaking out of the loop sends no further request. A failure, including a
-// repeated page token (ErrDuplicateToken: the iterator walks with the
-// default paginator options, so it never stops quietly on one), is yielded
-// once as a zero DeviceDescription and the error, and ends the loop. Use
+// sent until it is ranged over. params and optFns are copied, so every range
+// starts a new walk from params.NextToken (usually the first page). Breaking
+// out of the loop sends no further request. A failure, including a repeated
+// page token (ErrDuplicateToken), is yielded once as a zero
+// DeviceDescription and the error, and ends the loop. Use
 // NewListDevicesPaginator for per-page metadata such as request IDs, or to
 // set StopOnDuplicateToken.
 func (c *Client) AllDevices(ctx context.Context, params *ListDevicesInput, optFns ...func(*Options)) iter.Seq2[DeviceDescription, error] {
@@ -39,51 +37,53 @@ func (c *Client) AllDeviceEvents(ctx context.Context, params *ListDeviceEventsIn
 	return ListDeviceEventsAll(ctx, c, params, optFns...)
 }
 
-// ListDevicesAll is Client.AllDevices over any ListDevicesAPIClient, such as
-// a test double.
+// ListDevicesAll is Client.AllDevices over any ListDevicesAPIClient. It
+// exists for code written against the interface, such as a test double in
+// place of a *Client; with a *Client, use Client.AllDevices.
 func ListDevicesAll(ctx context.Context, client ListDevicesAPIClient, params *ListDevicesInput, optFns ...func(*Options)) iter.Seq2[DeviceDescription, error] {
 	var in ListDevicesInput
 	if params != nil {
 		in = *params
 	}
-	optFns = slices.Clone(optFns)
-	return func(yield func(DeviceDescription, error) bool) {
-		// Default options: a repeated page token is reported, not hidden.
-		p := NewListDevicesPaginator(client, &in)
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx, optFns...)
-			if err != nil {
-				yield(DeviceDescription{}, err)
-				return
-			}
-			for _, d := range page.Devices {
-				if !yield(d, nil) {
-					return
-				}
-			}
-		}
-	}
+	return allItems(ctx, func() *ListDevicesPaginator { return NewListDevicesPaginator(client, &in) },
+		func(out *ListDevicesOutput) []DeviceDescription { return out.Devices }, optFns)
 }
 
 // ListDeviceEventsAll is Client.AllDeviceEvents over any
-// ListDeviceEventsAPIClient.
+// ListDeviceEventsAPIClient. It exists for code written against the
+// interface, such as a test double; with a *Client, use
+// Client.AllDeviceEvents.
 func ListDeviceEventsAll(ctx context.Context, client ListDeviceEventsAPIClient, params *ListDeviceEventsInput, optFns ...func(*Options)) iter.Seq2[DeviceEvent, error] {
 	var in ListDeviceEventsInput
 	if params != nil {
 		in = *params
 	}
+	return allItems(ctx, func() *ListDeviceEventsPaginator { return NewListDeviceEventsPaginator(client, &in) },
+		func(out *ListDeviceEventsOutput) []DeviceEvent { return out.Events }, optFns)
+}
+
+// pager is the part of a paginator that allItems walks.
+type pager[O any] interface {
+	HasMorePages() bool
+	NextPage(ctx context.Context, optFns ...func(*Options)) (O, error)
+}
+
+// allItems returns an iterator over the items of every page of a new
+// paginator from newPager, made anew for each range. The paginator has the
+// default options: a repeated page token is reported, not hidden.
+func allItems[P pager[O], O any, T any](ctx context.Context, newPager func() P, items func(O) []T, optFns []func(*Options)) iter.Seq2[T, error] {
 	optFns = slices.Clone(optFns)
-	return func(yield func(DeviceEvent, error) bool) {
-		// Default options: a repeated page token is reported, not hidden.
-		p := NewListDeviceEventsPaginator(client, &in)
+	return func(yield func(T, error) bool) {
+		p := newPager()
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx, optFns...)
 			if err != nil {
-				yield(DeviceEvent{}, err)
+				var zero T
+				yield(zero, err)
 				return
 			}
-			for _, e := range page.Events {
-				if !yield(e, nil) {
+			for _, item := range items(page) {
+				if !yield(item, nil) {
 					return
 				}
 			}

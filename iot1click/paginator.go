@@ -46,15 +46,10 @@ func (e *DuplicateTokenError) Error() string {
 // Is reports whether target is ErrDuplicateToken.
 func (e *DuplicateTokenError) Is(target error) bool { return target == ErrDuplicateToken }
 
-// tokenWalk holds the page-token state shared by the paginators.
-//
-// The walk ends when a page has no NextToken. It also ends when a page's
-// NextToken is one the walk already sent or received: the service's pages
-// are deterministic, so following it would repeat pages and, at worst,
-// loop forever. Unless stopQuietly, that end is reported by the next call
-// to NextPage as a *DuplicateTokenError, after the page that carried the
-// token was returned normally; with stopQuietly the walk ends as if that
-// page were the last.
+// tokenWalk holds the page-token state shared by the paginators. The walk
+// ends at a page without NextToken, or at a NextToken already seen, which is
+// never sent (it would repeat pages): that end is reported as a
+// *DuplicateTokenError by the next NextPage, unless stopQuietly.
 type tokenWalk struct {
 	op          string
 	stopQuietly bool
@@ -114,7 +109,7 @@ func (w *tokenWalk) after(next string) {
 }
 
 // ListDevicesAPIClient is the part of *Client that NewListDevicesPaginator
-// and ListDevicesAll need; a test can implement it without a server.
+// and ListDevicesAll need; a test double can implement it without a server.
 type ListDevicesAPIClient interface {
 	ListDevices(ctx context.Context, params *ListDevicesInput, optFns ...func(*Options)) (*ListDevicesOutput, error)
 }
@@ -131,16 +126,11 @@ type ListDevicesPaginatorOptions struct {
 	Limit int32
 
 	// StopOnDuplicateToken, when true, ends the walk quietly when the
-	// service returns a page token already seen in the walk: HasMorePages
-	// turns false, as though the page carrying the repeated token were the
-	// last, as in aws-sdk-go-v2.
-	//
-	// When false, the default, the walk ends with a *DuplicateTokenError
-	// (matching ErrDuplicateToken) from the NextPage after that page, so
-	// that the caller learns that the listing may be incomplete. This is
-	// where the SDK differs from aws-sdk-go-v2, whose paginators with false
-	// send the repeated token and may loop forever: here the repeated token
-	// is never sent, whatever the setting, so a walk cannot loop.
+	// service returns a page token already seen in the walk, as though that
+	// page were the last. When false, the default, the NextPage after that
+	// page returns a *DuplicateTokenError, so that the caller learns the
+	// listing may be incomplete. The repeated token is never sent, so a walk
+	// cannot loop (unlike aws-sdk-go-v2, which sends it when false).
 	StopOnDuplicateToken bool
 }
 
@@ -219,11 +209,9 @@ type ListDeviceEventsPaginatorOptions struct {
 	// ListDevicesPaginatorOptions.Limit.
 	Limit int32
 
-	// StopOnDuplicateToken, when true, ends the walk quietly when the
-	// service returns a page token already seen in the walk, as in
-	// aws-sdk-go-v2. When false, the default, the walk ends with a
-	// *DuplicateTokenError instead of following the token as aws-sdk-go-v2
-	// does. See ListDevicesPaginatorOptions.StopOnDuplicateToken.
+	// StopOnDuplicateToken, when true, ends the walk quietly at a page token
+	// already seen; when false, the default, with a *DuplicateTokenError.
+	// See ListDevicesPaginatorOptions.StopOnDuplicateToken.
 	StopOnDuplicateToken bool
 }
 

@@ -1,13 +1,28 @@
 package iot1click
 
 import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
+)
+
+const (
+	headerInvocationID = "Amz-Sdk-Invocation-Id"
+	headerSDKRequest   = "Amz-Sdk-Request"
+	headerUserAgent    = "User-Agent"
+	headerContentType  = "Content-Type"
 )
 
 // operationInput is implemented by every operation's input.
@@ -130,6 +145,125 @@ func (b *requestBuilder) member(key string) {
 // endBody closes the JSON body object.
 func (b *requestBuilder) endBody() {
 	b.body = append(b.body, '}')
+}
+
+// httpRequest is what the attempts of one call share.
+type httpRequest struct {
+	body        []byte // nil for requests without a body
+	values      [4]string
+	payloadHash string
+	maxAttempts int
+	signer      *v4.Signer
+	dec         *wire.Decoder // pooled with the request builder
+}
+
+// bodyReader is a rewindable request body.
+type bodyReader struct {
+	b   []byte
+	off int
+}
+
+func (r *bodyReader) Read(p []byte) (int, error) {
+	if r.off >= len(r.b) {
+		return 0, io.EOF
+	}
+	n := copy(p, r.b[r.off:])
+	r.off += n
+	return n, nil
+}
+
+func (r *bodyReader) Close() error { return nil }
+
+// newRequest builds the HTTP request of a call from the serialized input
+// in b, ready for signing.
+func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint, b *requestBuilder) (*http.Request, *httpRequest, error) {
+	req, err := http.NewRequestWithContext(ctx, b.method, "", nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Not pooled: the request's header values live here, and a user's
+	// HTTPClient may keep the request after the call.
+	hr := &httpRequest{}
+
+	// One string holds the path and the query.
+	n := len(ep.basePath) + len(b.path)
+	b.scratch = append(b.scratch[:0], ep.basePath...)
+	b.scratch = append(b.scratch, b.path...)
+	b.scratch = append(b.scratch, b.query...)
+	s := string(b.scratch)
+
+	u := req.URL
+	u.Scheme = ep.scheme
+	u.Host = ep.host
+	if b.escaped || ep.basePathRaw != ep.basePath {
+		u.RawPath = s[:n]
+		u.Path = ep.basePathRaw + string(b.rawPath)
+	} else {
+		u.Path = s[:n]
+	}
+	u.RawQuery = s[n:]
+	req.Host = ep.host
+
+	h := make(http.Header, 8)
+	for k, v := range ep.headers {
+		h[k] = v
+	}
+	hr.values[0] = c.userAgent
+	if o.AppID != c.options.AppID {
+		hr.values[0] = buildUserAgent(o.AppID)
+	}
+	h[headerUserAgent] = hr.values[0:1:1]
+	hr.values[1] = newInvocationID()
+	h[headerInvocationID] = hr.values[1:2:2]
+	if b.hasBody {
+		hr.values[2] = "application/json"
+		h[headerContentType] = hr.values[2:3:3]
+		hr.body = b.body
+		req.ContentLength = int64(len(b.body))
+	}
+	req.Header = h
+	hr.payloadHash = payloadHash(hr.body)
+	hr.dec = &b.dec
+	hr.signer = c.signerFor(o)
+	return req, hr, nil
+}
+
+// newInvocationID returns a random UUID (version 4).
+func newInvocationID() string {
+	var u [16]byte
+	_, _ = rand.Read(u[:])
+	u[6] = u[6]&0x0f | 0x40
+	u[8] = u[8]&0x3f | 0x80
+	var s [36]byte
+	hex.Encode(s[0:8], u[0:4])
+	s[8] = '-'
+	hex.Encode(s[9:13], u[4:6])
+	s[13] = '-'
+	hex.Encode(s[14:18], u[6:8])
+	s[18] = '-'
+	hex.Encode(s[19:23], u[8:10])
+	s[23] = '-'
+	hex.Encode(s[24:], u[10:])
+	return string(s[:])
+}
+
+// buildUserAgent returns the User-Agent header value, with app/appID when
+// appID is set.
+func buildUserAgent(appID string) string {
+	var b strings.Builder
+	b.WriteString("iot1click-go/")
+	b.WriteString(Version)
+	b.WriteString(" os/")
+	b.WriteString(runtime.GOOS)
+	b.WriteString(" lang/go#")
+	b.WriteString(strings.TrimPrefix(runtime.Version(), "go"))
+	b.WriteString(" md/GOARCH#")
+	b.WriteString(runtime.GOARCH)
+	if appID != "" {
+		b.WriteString(" app/")
+		b.WriteString(appID)
+	}
+	return b.String()
 }
 
 // validation helpers

@@ -147,7 +147,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if res.Enabled {
 		state = "enabled"
 	}
-	fmt.Fprintf(out, "Device %s is %s and %s.\n", res.DeviceID, res.State, state)
+	fmt.Fprintf(out, "Device %s is %s and %s.\n", res.DeviceId, res.State, state)
 	if len(tags) > 0 {
 		fmt.Fprintf(out, "Tags: %s\n", tags)
 	}
