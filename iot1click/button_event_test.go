@@ -3,6 +3,7 @@ package iot1click_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,8 +116,8 @@ func TestParseButtonEventErrors(t *testing.T) {
 			if isJSON := errors.As(err, &se) || errors.As(err, &te); isJSON != tt.wantJSON {
 				t.Errorf("error %v: JSON cause %v, want %v", err, isJSON, tt.wantJSON)
 			}
-			if err.Error() == "" {
-				t.Error("empty message")
+			if msg := err.Error(); !strings.HasPrefix(msg, "iot1click: stdEvent") || strings.Count(msg, "iot1click: ") != 1 {
+				t.Errorf("message %q, want one %q prefix", msg, "iot1click: stdEvent")
 			}
 		})
 	}
@@ -151,5 +152,20 @@ func TestButtonEventFromEmulator(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ButtonEvent (-want +got):\n%s", diff)
+	}
+}
+
+// TestErrorVariablesPrefix checks that the package's exported error
+// variables name the package in their messages.
+func TestErrorVariablesPrefix(t *testing.T) {
+	for _, err := range []error{
+		iot1click.ErrNotButtonEvent,
+		iot1click.ErrUnknownClickType,
+		iot1click.ErrDuplicateToken,
+		iot1click.ErrNoMorePages,
+	} {
+		if !strings.HasPrefix(err.Error(), "iot1click: ") {
+			t.Errorf("message %q lacks the %q prefix", err, "iot1click: ")
+		}
 	}
 }
