@@ -246,8 +246,8 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 			// The event predated the initiation: wait for a newer one.
 			used, refusal, lastErr = listed, ferr, nil
 		} else if err != nil && ctx.Err() == nil {
-			// A failure ends the claim unless retryable; then it is kept
-			// for the report.
+			// A poll failure, other than the end of ctx, ends the claim
+			// unless retryable; a retryable one is kept for the report.
 			if !pollRetryable(retryer, err) {
 				return fail(ClaimStageAwaitClick, err)
 			}
