@@ -18,32 +18,15 @@ import (
 // awsSample is the click event of the AWS IoT 1-Click developer guide, as
 // aws-lambda-go's testdata holds it.
 const awsSample = `{
-  "deviceEvent": {
-    "buttonClicked": {
-      "clickType": "SINGLE",
-      "reportedTime": "2018-05-04T23:26:33.747Z"
-    }
-  },
+  "deviceEvent": {"buttonClicked": {"clickType": "SINGLE", "reportedTime": "2018-05-04T23:26:33.747Z"}},
   "deviceInfo": {
-    "attributes": {
-      "key3": "value3",
-      "key1": "value1",
-      "key4": "value4"
-    },
-    "type": "button",
-    "deviceId": "G030PM0123456789",
-    "remainingLife": 5.00
+    "attributes": {"key3": "value3", "key1": "value1", "key4": "value4"},
+    "type": "button", "deviceId": "G030PM0123456789", "remainingLife": 5.00
   },
   "placementInfo": {
-    "projectName": "test",
-    "placementName": "myPlacement",
-    "attributes": {
-      "location": "Seattle",
-      "equipment": "printer"
-    },
-    "devices": {
-      "myButton": "G030PM0123456789"
-    }
+    "projectName": "test", "placementName": "myPlacement",
+    "attributes": {"location": "Seattle", "equipment": "printer"},
+    "devices": {"myButton": "G030PM0123456789"}
   }
 }`
 
