@@ -113,6 +113,18 @@ func TestParse(t *testing.T) {
 			if diff := cmp.Diff(tt.want, &doc.Event); diff != "" {
 				t.Errorf("UnmarshalJSON (-want +got):\n%s", diff)
 			}
+			// And a document marshalled by value writes the event's shape.
+			b, err := json.Marshal(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := tt.want.MarshalJSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := jsonEqual(t, []byte(`{"Event":`+string(want)+`}`), b); diff != "" {
+				t.Errorf("json.Marshal of a document (-want +got):\n%s", diff)
+			}
 		})
 	}
 }

@@ -122,7 +122,10 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 // the millisecond, and placementInfo only when Placement is not nil. An
 // event that Parse would not accept (no device ID, both or neither of
 // ClickType and Health, an unknown click type) gives an *Error.
-func (e *Event) MarshalJSON() ([]byte, error) {
+//
+// MarshalJSON has a value receiver, so that an Event is written in this
+// shape also as a member of a struct that is marshalled by value.
+func (e Event) MarshalJSON() ([]byte, error) {
 	if err := e.validate(); err != nil {
 		return nil, err
 	}
