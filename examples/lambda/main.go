@@ -68,8 +68,8 @@ type Response struct {
 const eventWindowLookahead = time.Minute
 
 // Handle handles one event. A button click is answered with the device's
-// description and its click count for the current UTC day; health alerts
-// are acknowledged without calls to the service.
+// description and its click count for the current UTC day; other events,
+// such as health alerts, are acknowledged without calls to the service.
 func (h *Handler) Handle(ctx context.Context, ev clickevent.Event) (*Response, error) {
 	id := ev.Device.DeviceID
 	if id == "" {
@@ -77,13 +77,16 @@ func (h *Handler) Handle(ctx context.Context, ev clickevent.Event) (*Response, e
 	}
 	resp := &Response{DeviceID: id, ClickType: ev.ClickType}
 	if !ev.ReportedTime.IsZero() {
-		resp.ReportedTime = ev.ReportedTime.UTC().Format("2006-01-02T15:04:05.000Z")
+		resp.ReportedTime = ev.ReportedTime.UTC().Format(clickevent.ReportedTimeLayout)
 	}
 	if p := ev.Placement; p != nil {
 		resp.Project, resp.Placement = p.ProjectName, p.PlacementName
 	}
-	if ev.Health != nil {
-		resp.Message = fmt.Sprintf("Device %s reports a remaining life below %g; not a click, nothing to do.", id, ev.Health.RemainingLifeLowerThan)
+	if ev.ClickType == "" {
+		resp.Message = fmt.Sprintf("Device %s sent an event that is not a click; nothing to do.", id)
+		if ev.Health != nil {
+			resp.Message = fmt.Sprintf("Device %s reports a remaining life below %g; not a click, nothing to do.", id, ev.Health.RemainingLifeLowerThan)
+		}
 		return resp, nil
 	}
 

@@ -133,6 +133,16 @@ func TestHandleHealthEvent(t *testing.T) {
 	if n := len(srv.Requests()); n != 0 {
 		t.Errorf("%d requests for a health event, want 0", n)
 	}
+
+	// Called directly with an event that is neither, the handler still
+	// sends nothing.
+	resp, err = (&Handler{Client: srv.Client()}).Handle(t.Context(), clickevent.Event{Device: clickevent.Device{DeviceID: "G030PM0123456789"}})
+	if err != nil || !strings.Contains(resp.Message, "not a click") {
+		t.Errorf("response %+v, %v, want an acknowledgement", resp, err)
+	}
+	if n := len(srv.Requests()); n != 0 {
+		t.Errorf("%d requests for an event that is not a click, want 0", n)
+	}
 }
 
 func TestHandleErrors(t *testing.T) {

@@ -220,13 +220,14 @@ func parseReportedTime(s string) (time.Time, error) {
 	return t, nil
 }
 
-// reportedTimeLayout is how AWS wrote reportedTime, in UTC.
-const reportedTimeLayout = "2006-01-02T15:04:05.000Z"
+// ReportedTimeLayout is the time layout of reportedTime as AWS wrote it,
+// for a time in UTC: milliseconds and a Z.
+const ReportedTimeLayout = "2006-01-02T15:04:05.000Z"
 
 // formatReportedTime writes a reportedTime member; the zero time is empty.
 func formatReportedTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format(reportedTimeLayout)
+	return t.UTC().Format(ReportedTimeLayout)
 }
