@@ -189,6 +189,13 @@ func TestParseErrors(t *testing.T) {
 			if !strings.Contains(ce.Excerpt, tt.wantExcerpt) || (ce.Excerpt != "") != (tt.wantExcerpt != "" || tt.wantJSON && tt.in != "") {
 				t.Errorf("Excerpt = %q, want one with %q", ce.Excerpt, tt.wantExcerpt)
 			}
+			// json.Unmarshal gives the same error for valid JSON.
+			if json.Valid([]byte(tt.in)) {
+				var ev clickevent.Event
+				if uerr := json.Unmarshal([]byte(tt.in), &ev); uerr == nil || uerr.Error() != err.Error() {
+					t.Errorf("json.Unmarshal: %v, want %v", uerr, err)
+				}
+			}
 			msg := err.Error()
 			if strings.Contains(msg, "wire") {
 				t.Errorf("message %q names an unexported type", msg)
