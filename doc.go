@@ -15,6 +15,9 @@
 //     range-over-func iterators over ListDevices and ListDeviceEvents; a
 //     claim helper that chains InitiateDeviceClaim, waiting for the click
 //     and FinalizeDeviceClaim; typed button events.
+//   - [github.com/iot1click-sdk/iot1click-go/iot1click/clickevent]: the event
+//     a Lambda function gets for a click or a health alert, typed: read from
+//     JSON or aws-lambda-go's events.IoTOneClickEvent, and written back.
 //   - [github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest]: an
 //     in-process emulator of the whole service, httptest style, that checks
 //     every signature and follows the service's claim rules.

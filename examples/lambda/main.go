@@ -2,7 +2,9 @@
 // clicks, built with aws-lambda-go: for each click it describes the device
 // through the service (DescribeDevice) and counts the device's clicks of the
 // current UTC day (ListDeviceEvents, through Client.AllDeviceEvents), and
-// returns a summary.
+// returns a summary. It takes the event as a clickevent.Event, which reads
+// clicks and health alerts alike; a handler written for aws-lambda-go's
+// events.IoTOneClickEvent converts it with clickevent.FromLambda.
 //
 // Build it for the provided.al2023 runtime and set it as the project's
 // callback:
@@ -22,11 +24,11 @@ import (
 	"log"
 	"time"
 
-	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-sdk-go-v2/config"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
 )
 
 func main() {
@@ -67,22 +69,24 @@ const eventWindowLookahead = time.Minute
 
 // Handle handles one event. A button click is answered with the device's
 // description and its click count for the current UTC day; other events,
-// such as health events, are acknowledged without calls to the service.
-func (h *Handler) Handle(ctx context.Context, ev events.IoTOneClickEvent) (*Response, error) {
-	click := ev.DeviceEvent.ButtonClicked
-	id := ev.DeviceInfo.DeviceID
+// such as health alerts, are acknowledged without calls to the service.
+func (h *Handler) Handle(ctx context.Context, ev clickevent.Event) (*Response, error) {
+	id := ev.Device.DeviceID
 	if id == "" {
 		return nil, fmt.Errorf("event has no deviceInfo.deviceId")
 	}
-	resp := &Response{
-		DeviceID:     id,
-		ClickType:    click.ClickType,
-		ReportedTime: click.ReportedTime,
-		Project:      ev.PlacementInfo.ProjectName,
-		Placement:    ev.PlacementInfo.PlacementName,
+	resp := &Response{DeviceID: id, ClickType: ev.ClickType}
+	if !ev.ReportedTime.IsZero() {
+		resp.ReportedTime = ev.ReportedTime.UTC().Format(clickevent.ReportedTimeLayout)
 	}
-	if click.ClickType == "" {
+	if p := ev.Placement; p != nil {
+		resp.Project, resp.Placement = p.ProjectName, p.PlacementName
+	}
+	if ev.ClickType == "" {
 		resp.Message = fmt.Sprintf("Device %s sent an event that is not a click; nothing to do.", id)
+		if ev.Health != nil {
+			resp.Message = fmt.Sprintf("Device %s reports a remaining life below %g; not a click, nothing to do.", id, ev.Health.RemainingLifeLowerThan)
+		}
 		return resp, nil
 	}
 
@@ -113,6 +117,6 @@ func (h *Handler) Handle(ctx context.Context, ev events.IoTOneClickEvent) (*Resp
 			resp.ClicksToday++
 		}
 	}
-	resp.Message = fmt.Sprintf("%s click on device %s: click %d of the day (UTC).", click.ClickType, id, resp.ClicksToday)
+	resp.Message = fmt.Sprintf("%s click on device %s: click %d of the day (UTC).", ev.ClickType, id, resp.ClicksToday)
 	return resp, nil
 }

@@ -7,10 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
 
@@ -47,13 +48,13 @@ const sampleEvent = `{
   }
 }`
 
-func decodeEvent(t *testing.T, s string) events.IoTOneClickEvent {
+func decodeEvent(t *testing.T, s string) clickevent.Event {
 	t.Helper()
-	var ev events.IoTOneClickEvent
-	if err := json.Unmarshal([]byte(s), &ev); err != nil {
+	ev, err := clickevent.Parse([]byte(s))
+	if err != nil {
 		t.Fatal(err)
 	}
-	return ev
+	return *ev
 }
 
 func TestHandleClick(t *testing.T) {
@@ -80,10 +81,15 @@ func TestHandleClick(t *testing.T) {
 	// The Lambda runtime's client clock is the test's; signing must work,
 	// so the handler's client runs at the emulator's (fixed) time through
 	// the client's clock skew correction.
+	// The event goes through aws-lambda-go's decoding, as in Lambda.
 	h := &Handler{Client: srv.Client(), Now: func() time.Time { return now }}
-	resp, err := h.Handle(t.Context(), decodeEvent(t, sampleEvent))
+	b, err := lambda.NewHandler(h.Handle).Invoke(t.Context(), []byte(sampleEvent))
 	if err != nil {
 		t.Fatal(err)
+	}
+	var resp *Response
+	if err := json.Unmarshal(b, &resp); err != nil || !strings.Contains(string(b), `"clicksToday":4`) {
+		t.Fatalf("JSON response %s, %v", b, err)
 	}
 	life := 5.0
 	want := &Response{
@@ -99,10 +105,6 @@ func TestHandleClick(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, resp); diff != "" {
 		t.Errorf("response (-want +got):\n%s", diff)
-	}
-	b, err := json.Marshal(resp)
-	if err != nil || !strings.Contains(string(b), `"clicksToday":4`) {
-		t.Errorf("JSON response %s, %v", b, err)
 	}
 
 	var ops []string
@@ -125,11 +127,21 @@ func TestHandleHealthEvent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp.ClickType != "" || resp.ClicksToday != 0 || !strings.Contains(resp.Message, "not a click") {
+	if resp.ClickType != "" || resp.ClicksToday != 0 || !strings.Contains(resp.Message, "below 10; not a click") {
 		t.Errorf("response %+v, want an acknowledgement", resp)
 	}
 	if n := len(srv.Requests()); n != 0 {
 		t.Errorf("%d requests for a health event, want 0", n)
+	}
+
+	// Called directly with an event that is neither, the handler still
+	// sends nothing.
+	resp, err = (&Handler{Client: srv.Client()}).Handle(t.Context(), clickevent.Event{Device: clickevent.Device{DeviceID: "G030PM0123456789"}})
+	if err != nil || !strings.Contains(resp.Message, "not a click") {
+		t.Errorf("response %+v, %v, want an acknowledgement", resp, err)
+	}
+	if n := len(srv.Requests()); n != 0 {
+		t.Errorf("%d requests for an event that is not a click, want 0", n)
 	}
 }
 
@@ -150,15 +162,27 @@ func TestHandleErrors(t *testing.T) {
 	id := srv.Devices()[0].ID
 	srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{Code: "InvalidRequestException"})
 	ev := decodeEvent(t, sampleEvent)
-	ev.DeviceInfo.DeviceID = id
+	ev.Device.DeviceID = id
 	_, err = h.Handle(t.Context(), ev)
 	var ir *iot1click.InvalidRequestException
 	if !errors.As(err, &ir) || !strings.Contains(err.Error(), "listing the events") {
 		t.Errorf("failed listing: %v, want an InvalidRequestException from ListDeviceEvents", err)
 	}
 
+	// An event that is not one: aws-lambda-go's decoding reports the
+	// typed error of clickevent, and the handler is not called.
+	n := len(srv.Requests())
+	_, err = lambda.NewHandler(h.Handle).Invoke(t.Context(), []byte(strings.Replace(sampleEvent, `"SINGLE"`, `"TRIPLE"`, 1)))
+	var ce *clickevent.Error
+	if !errors.As(err, &ce) || !errors.Is(err, iot1click.ErrUnknownClickType) {
+		t.Errorf("unknown click type: %v, want a *clickevent.Error matching ErrUnknownClickType", err)
+	}
+	if got := len(srv.Requests()); got != n {
+		t.Errorf("%d requests for an unreadable event, want none", got-n)
+	}
+
 	// No device ID.
-	if _, err := h.Handle(t.Context(), events.IoTOneClickEvent{}); err == nil {
+	if _, err := h.Handle(t.Context(), clickevent.Event{}); err == nil {
 		t.Error("event without a device ID accepted")
 	}
 }
