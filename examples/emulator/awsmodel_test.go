@@ -139,9 +139,10 @@ type botoError struct {
 	Status int    `json:"status"`
 }
 
-// python returns Debian's python3 when it can import boto3. Without it the
-// test is skipped, except in CI (CI=true), which installs python3-boto3.
-func python(t *testing.T) string {
+// debianPython returns Debian's python3 when it can import boto3. Without
+// it the test is skipped, except in CI (CI=true), which installs
+// python3-boto3.
+func debianPython(t *testing.T) string {
 	t.Helper()
 	const py = "/usr/bin/python3"
 	if err := exec.Command(py, "-c", "import boto3").Run(); err != nil {
@@ -154,21 +155,69 @@ func python(t *testing.T) string {
 	return py
 }
 
+// pathPython returns the interpreter behind the python3 on PATH when it is
+// not Debian's and can import module (boto3 or awscli); otherwise it skips
+// t. Its botocore may be today's, which no longer ships the service.
+func pathPython(t *testing.T, module string) string {
+	t.Helper()
+	out, err := exec.Command("python3", "-c", "import sys, "+module+"; print(sys.executable)").Output()
+	if err != nil {
+		t.Skipf("no python3 on PATH imports %s: %v", module, err)
+	}
+	py := strings.TrimSpace(string(out))
+	if real, err := filepath.EvalSymlinks(py); err == nil {
+		if deb, err := filepath.EvalSymlinks("/usr/bin/python3"); err == nil && real == deb {
+			t.Skipf("the python3 on PATH is Debian's")
+		}
+	}
+	return py
+}
+
+// clientEnv is the whole environment of a Python client of srv: nothing of
+// the machine's AWS_* variables or files, the model in models.
+func clientEnv(srv *iot1clicktest.Server, home, models string) []string {
+	return []string{
+		"PATH=/usr/bin:/bin",
+		"HOME=" + home,
+		"AWS_DATA_PATH=" + models,
+		"AWS_ACCESS_KEY_ID=" + srv.AccessKeyID(),
+		"AWS_SECRET_ACCESS_KEY=" + srv.SecretAccessKey(),
+		"AWS_DEFAULT_REGION=" + srv.Region(),
+		"AWS_CONFIG_FILE=/dev/null",
+		"AWS_SHARED_CREDENTIALS_FILE=/dev/null",
+		"AWS_EC2_METADATA_DISABLED=true",
+	}
+}
+
+// writeModel writes the model with -write-aws-model into a new folder and
+// returns the folder.
+func writeModel(t *testing.T) string {
+	t.Helper()
+	models := t.TempDir()
+	if err := run(context.Background(), []string{"-write-aws-model", models}, new(bytes.Buffer), nil); err != nil {
+		t.Fatal(err)
+	}
+	return models
+}
+
 // TestBoto3WithWrittenModel drives the emulator with botocore, an
 // independent client, given the model -write-aws-model writes: list with
 // paging, describe, errors mapped to the modelled exceptions, and a claim
-// finalized after a click.
+// finalized after a click. Debian's boto3 is the client of record; the
+// boto3 of the python3 on PATH, when there is one, is driven too.
 func TestBoto3WithWrittenModel(t *testing.T) {
-	py := python(t)
+	t.Run("debian", func(t *testing.T) { driveBoto3(t, debianPython(t)) })
+	t.Run("path", func(t *testing.T) { driveBoto3(t, pathPython(t, "boto3")) })
+}
+
+// driveBoto3 runs botoScript with the interpreter py and checks what it did.
+func driveBoto3(t *testing.T, py string) {
 	srv := iot1clicktest.NewServer()
 	defer srv.Close()
 	fleet := srv.AddFleet(5)
 	unclaimed := srv.AddUnclaimedDevices(1)[0]
 
-	models := t.TempDir()
-	if err := run(context.Background(), []string{"-write-aws-model", models}, new(bytes.Buffer), nil); err != nil {
-		t.Fatal(err)
-	}
+	models := writeModel(t)
 	home := t.TempDir()
 	script := filepath.Join(home, "drive.py")
 	if err := os.WriteFile(script, []byte(botoScript), 0o644); err != nil {
@@ -180,18 +229,7 @@ func TestBoto3WithWrittenModel(t *testing.T) {
 	now := srv.Now()
 	cmd := exec.CommandContext(ctx, py, script, srv.URL, unclaimed,
 		now.Add(-time.Hour).UTC().Format(time.RFC3339), now.Add(time.Hour).UTC().Format(time.RFC3339))
-	// The environment is built from nothing: no AWS_* of the machine.
-	cmd.Env = []string{
-		"PATH=/usr/bin:/bin",
-		"HOME=" + home,
-		"AWS_DATA_PATH=" + models,
-		"AWS_ACCESS_KEY_ID=" + srv.AccessKeyID(),
-		"AWS_SECRET_ACCESS_KEY=" + srv.SecretAccessKey(),
-		"AWS_DEFAULT_REGION=" + srv.Region(),
-		"AWS_CONFIG_FILE=/dev/null",
-		"AWS_SHARED_CREDENTIALS_FILE=/dev/null",
-		"AWS_EC2_METADATA_DISABLED=true",
-	}
+	cmd.Env = clientEnv(srv, home, models)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdin, err := cmd.StdinPipe()
@@ -291,5 +329,66 @@ func TestBoto3WithWrittenModel(t *testing.T) {
 	}
 	if len(res.Events) != 1 || !strings.Contains(res.Events[0], `"clickType":"SINGLE"`) {
 		t.Errorf("events %q, want the one SINGLE click", res.Events)
+	}
+}
+
+// TestAWSCLIWithWrittenModel runs the AWS CLI of the python3 on PATH, when
+// it has one, with the written model: a paged list and a not-found error.
+func TestAWSCLIWithWrittenModel(t *testing.T) {
+	py := pathPython(t, "awscli")
+	srv := iot1clicktest.NewServer()
+	defer srv.Close()
+	fleet := srv.AddFleet(5)
+	env := clientEnv(srv, t.TempDir(), writeModel(t))
+
+	aws := func(args ...string) (stdout, stderr string, err error) {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, py, append([]string{"-m", "awscli", "iot1click-devices", "--endpoint-url", srv.URL}, args...)...)
+		cmd.Env = env
+		var o, e bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &o, &e
+		err = cmd.Run()
+		return o.String(), e.String(), err
+	}
+
+	// Two CLI pages of at most four devices, each fetched in service pages
+	// of two: every device once.
+	var got []string
+	token := ""
+	for page := 0; page < 2; page++ {
+		args := []string{"list-devices", "--page-size", "2", "--max-items", "4", "--output", "json"}
+		if token != "" {
+			args = append(args, "--starting-token", token)
+		}
+		out, errOut, err := aws(args...)
+		if err != nil {
+			t.Fatalf("list-devices: %v\n%s", err, errOut)
+		}
+		var list struct {
+			Devices   []struct{ DeviceId string }
+			NextToken string
+		}
+		if err := json.Unmarshal([]byte(out), &list); err != nil {
+			t.Fatalf("decoding %q: %v", out, err)
+		}
+		for _, d := range list.Devices {
+			got = append(got, d.DeviceId)
+		}
+		token = list.NextToken
+		if (page == 0) != (token != "") || (page == 0) != (len(list.Devices) == 4) {
+			t.Errorf("page %d: %d devices, NextToken %q; want 4 and a token, then 1 and none", page, len(list.Devices), token)
+		}
+	}
+	want := slices.Clone(fleet)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("list-devices listed %v, want %v", got, want)
+	}
+
+	if _, errOut, err := aws("describe-device", "--device-id", "G030PM0000000000"); err == nil ||
+		!strings.Contains(errOut, "(ResourceNotFoundException)") {
+		t.Errorf("describe-device of a missing device: %v, %q; want a ResourceNotFoundException", err, errOut)
 	}
 }
