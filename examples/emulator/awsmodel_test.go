@@ -6,14 +6,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
 
@@ -390,5 +393,30 @@ func TestAWSCLIWithWrittenModel(t *testing.T) {
 	if _, errOut, err := aws("describe-device", "--device-id", "G030PM0000000000"); err == nil ||
 		!strings.Contains(errOut, "(ResourceNotFoundException)") {
 		t.Errorf("describe-device of a missing device: %v, %q; want a ResourceNotFoundException", err, errOut)
+	}
+}
+
+// TestModelRoutesMatchEmulator checks the method and request URI of every
+// operation of the written model against the emulator's routes: a request
+// sent as the model says reaches the operation of that name.
+func TestModelRoutesMatchEmulator(t *testing.T) {
+	srv := iot1clicktest.NewServer()
+	defer srv.Close()
+	label := regexp.MustCompile(`\{[^}]+\}`)
+	for _, op := range model.Operations {
+		path := label.ReplaceAllString(op.URI, "G030PM0000000000")
+		req, err := http.NewRequest(op.Method, srv.URL+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		reqs := srv.Requests()
+		if got := reqs[len(reqs)-1]; got.Operation != op.Name || got.Method != op.Method || got.Path != path {
+			t.Errorf("%s %s reached %q (%s %s), want %s", op.Method, path, got.Operation, got.Method, got.Path, op.Name)
+		}
 	}
 }
