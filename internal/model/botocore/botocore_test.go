@@ -29,6 +29,20 @@ func decodeModel(t *testing.T, data []byte) jsonModel {
 	return m
 }
 
+// files returns the shared model file name and what write writes.
+func files(t *testing.T, name string, write func() ([]byte, error)) (ref, written []byte) {
+	t.Helper()
+	ref, err := os.ReadFile(filepath.Join(testenv.SharedModels(t), name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	written, err = write()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ref, written
+}
+
 // resolve returns the shape name of m with every reference replaced by the
 // shape it names, documentation dropped and required members sorted: two
 // models agree on a shape when resolve returns equal values for it.
@@ -111,14 +125,7 @@ func (m jsonModel) operation(t *testing.T, name string) map[string]any {
 // written model names must also agree with the shape of that name in the
 // service's model.
 func TestServiceMatchesModel(t *testing.T) {
-	ref, err := os.ReadFile(filepath.Join(testenv.SharedModels(t), "iot1click-devices-2018-05-14.api.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := Service()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ref, data := files(t, "iot1click-devices-2018-05-14.api.json", Service)
 	want, got := decodeModel(t, ref), decodeModel(t, data)
 
 	if diff := cmp.Diff(want.Metadata, got.Metadata); diff != "" {
@@ -158,14 +165,7 @@ func TestServiceMatchesModel(t *testing.T) {
 // TestPaginatorsMatchModel checks the written paginators against the
 // service's own.
 func TestPaginatorsMatchModel(t *testing.T) {
-	ref, err := os.ReadFile(filepath.Join(testenv.SharedModels(t), "iot1click-devices-2018-05-14.paginators.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := Paginators()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ref, data := files(t, "iot1click-devices-2018-05-14.paginators.json", Paginators)
 	var want, got any
 	if err := json.Unmarshal(ref, &want); err != nil {
 		t.Fatal(err)
