@@ -209,8 +209,15 @@ func writeModel(t *testing.T) string {
 // finalized after a click. Debian's boto3 is the client of record; the
 // boto3 of the python3 on PATH, when there is one, is driven too.
 func TestBoto3WithWrittenModel(t *testing.T) {
-	t.Run("debian", func(t *testing.T) { driveBoto3(t, debianPython(t)) })
-	t.Run("path", func(t *testing.T) { driveBoto3(t, pathPython(t, "boto3")) })
+	t.Parallel()
+	t.Run("debian", func(t *testing.T) {
+		t.Parallel()
+		driveBoto3(t, debianPython(t))
+	})
+	t.Run("path", func(t *testing.T) {
+		t.Parallel()
+		driveBoto3(t, pathPython(t, "boto3"))
+	})
 }
 
 // driveBoto3 runs botoScript with the interpreter py and checks what it did.
@@ -338,6 +345,7 @@ func driveBoto3(t *testing.T, py string) {
 // TestAWSCLIWithWrittenModel runs the AWS CLI of the python3 on PATH, when
 // it has one, with the written model: a paged list and a not-found error.
 func TestAWSCLIWithWrittenModel(t *testing.T) {
+	t.Parallel()
 	py := pathPython(t, "awscli")
 	srv := iot1clicktest.NewServer()
 	defer srv.Close()
