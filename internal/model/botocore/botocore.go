@@ -25,6 +25,11 @@ const (
 
 // Service returns the service model (service-2.json).
 func Service() ([]byte, error) {
+	return service(model.Operations)
+}
+
+// service returns the service model of ops.
+func service(ops []model.Operation) ([]byte, error) {
 	m := serviceModel{
 		Metadata: metadata{
 			APIVersion:       model.APIVersion,
@@ -40,7 +45,7 @@ func Service() ([]byte, error) {
 		Operations: map[string]operation{},
 		Shapes:     map[string]shape{},
 	}
-	for _, op := range model.Operations {
+	for _, op := range ops {
 		o := operation{
 			Name:  op.Name,
 			HTTP:  httpBinding{Method: op.Method, RequestURI: op.URI, ResponseCode: op.Status},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 )
 
@@ -212,5 +213,37 @@ func TestWrite(t *testing.T) {
 	}
 	if _, err := Write(file); err == nil {
 		t.Error("Write under a regular file succeeded")
+	}
+}
+
+// TestServiceRejectsBadDescriptions checks that a description botocore
+// could not use is an error, not a model.
+func TestServiceRejectsBadDescriptions(t *testing.T) {
+	str := &model.Shape{Name: "__string", Kind: model.KindString}
+	op := func(in ...model.Member) model.Operation {
+		return model.Operation{Name: "Op", Method: "GET", URI: "/x", Status: 200, Input: in, NoOutput: true}
+	}
+	for name, ops := range map[string][]model.Operation{
+		"unknown exception": {{Name: "Op", Method: "GET", URI: "/x", Status: 200, NoOutput: true, Errors: []string{"TeapotException"}}},
+		"unknown kind":      {op(model.Member{Name: "A", Wire: "a", Shape: &model.Shape{Name: "X", Kind: "blob"}})},
+		"label in a body structure": {op(model.Member{Name: "A", Wire: "a", Shape: &model.Shape{
+			Name: "S", Kind: model.KindStructure,
+			Members: []model.Member{{Name: "B", Wire: "b", In: model.InURI, Shape: str}},
+		}})},
+		"two shapes named alike": {op(
+			model.Member{Name: "A", Wire: "a", Shape: str},
+			model.Member{Name: "B", Wire: "b", Shape: &model.Shape{Name: "__string", Kind: model.KindInteger}},
+		)},
+		"an operation named like a type": {op(model.Member{Name: "A", Wire: "a", Shape: &model.Shape{
+			Name: "OpRequest", Kind: model.KindString,
+		}})},
+	} {
+		if data, err := service(ops); err == nil {
+			t.Errorf("%s: service returned %s, want an error", name, data)
+		}
+	}
+	// The same shape reached twice is written once.
+	if _, err := service([]model.Operation{op(model.Member{Name: "A", Wire: "a", Shape: str}, model.Member{Name: "B", Wire: "b", Shape: str})}); err != nil {
+		t.Errorf("a shape used twice: %v", err)
 	}
 }
