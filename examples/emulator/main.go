@@ -5,11 +5,13 @@
 //	go run ./examples/emulator -addr 127.0.0.1:4566 -region us-west-2 -devices 25
 //
 // It prints the endpoint, region and credentials to use, then serves until
-// interrupted. With -write-aws-model DIR it writes instead a botocore model
-// of the service, for the AWS CLI and boto3 of today, which no longer know
-// the service (AWS_DATA_PATH=DIR), and exits. Tests in any language drive it through its control API under
+// interrupted. Tests in any language drive it through its control API under
 // /_iot1click/ (press a button, seed devices and claim codes, reset); see the
 // iot1clicktest package documentation.
+//
+// With -write-aws-model DIR it writes a botocore model of the service
+// instead, for today's AWS CLI and boto3, which no longer ship the service
+// (export AWS_DATA_PATH=DIR), and exits.
 package main
 
 import (
