@@ -400,10 +400,24 @@ func (d *Decoder) Scalar() (string, Kind, error) {
 
 // StringMap reads an object whose values are strings. null reads as a nil
 // map and {} as a non-nil empty map. The map is sized from a quick count of
-// the object's members. StringMap is lenient: members whose values are not
-// strings (including null) are validated and skipped. For duplicate keys
-// the last value wins.
+// the object's members. A member whose value is null is absent from the map;
+// a value of any other kind is a *SyntaxError ("expected string, found
+// number"). For duplicate keys the last value wins.
 func (d *Decoder) StringMap() (map[string]string, error) {
+	return d.stringMap(false)
+}
+
+// LooseStringMap reads an object like [Decoder.StringMap] but skips, after
+// validating them, the members whose values are not strings, for an object
+// whose members are not modelled and are read only as far as they are
+// strings.
+func (d *Decoder) LooseStringMap() (map[string]string, error) {
+	return d.stringMap(true)
+}
+
+// stringMap reads a string map; loose skips non-string values rather than
+// refusing them.
+func (d *Decoder) stringMap(loose bool) (map[string]string, error) {
 	d.skipWS()
 	if d.pos >= len(d.data) || d.data[d.pos] != '{' {
 		if d.pos < len(d.data) && d.data[d.pos] == 'n' {
@@ -414,7 +428,10 @@ func (d *Decoder) StringMap() (map[string]string, error) {
 	m := make(map[string]string, d.countMembers())
 	err := d.Object(func(key string) error {
 		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
-			return nil // not a string: skipped by Object
+			if loose || (d.pos < len(d.data) && d.data[d.pos] == 'n') {
+				return nil // skipped (and validated) by Object
+			}
+			return d.errKind(KindString)
 		}
 		v, err := d.readString()
 		if err != nil {

@@ -583,9 +583,9 @@ func TestStringMap(t *testing.T) {
 		{`{"a":"b"}`, map[string]string{"a": "b"}},
 		{`{"a":"b","a":"c"}`, map[string]string{"a": "c"}},
 		{`{"k\"ey":"v\u00e9","e":""}`, map[string]string{`k"ey`: "vé", "e": ""}},
-		// Lenient: values that are not strings are skipped.
-		{`{"a":"b","c":1,"d":null,"e":{"x":[1,{"y":"z"}]},"f":"g","h":[],"i":true}`, map[string]string{"a": "b", "f": "g"}},
-		{`{"c":1}`, map[string]string{}},
+		// A null value is an absent member.
+		{`{"a":"b","d":null,"f":"g"}`, map[string]string{"a": "b", "f": "g"}},
+		{`{"d":null}`, map[string]string{}},
 		{`{"a":"{","b":"}","c":"\"}"}`, map[string]string{"a": "{", "b": "}", "c": `"}`}},
 	}
 	for _, tt := range ok {
@@ -603,7 +603,9 @@ func TestStringMap(t *testing.T) {
 			t.Errorf("StringMap(%q) = %#v, want %#v", tt.in, got, tt.want)
 		}
 	}
-	bad := []string{`[]`, `"x"`, `1`, `true`, ``, `{`, `{"a":"b"`, `{"a":"b",}`, `{"a":1x}`, `{"a":[}`, `{"a":"\x"}`, `{"a" "b"}`, "{\"a\":\"\x01\"}"}
+	bad := []string{`[]`, `"x"`, `1`, `true`, ``, `{`, `{"a":"b"`, `{"a":"b",}`, `{"a":1x}`, `{"a":[}`, `{"a":"\x"}`, `{"a" "b"}`, "{\"a\":\"\x01\"}",
+		// Values of the wrong kind.
+		`{"a":1}`, `{"a":"b","c":true}`, `{"a":{}}`, `{"a":[]}`, `{"a":nul}`, `{"a":`}
 	for _, in := range bad {
 		var d Decoder
 		d.Reset(in)
@@ -612,6 +614,43 @@ func TestStringMap(t *testing.T) {
 			err = d.End()
 		} else if m != nil {
 			t.Errorf("StringMap(%q) returned a map with an error", in)
+		}
+		wantSyntaxError(t, in, err)
+	}
+}
+
+func TestLooseStringMap(t *testing.T) {
+	ok := map[string]map[string]string{
+		`null`:    nil,
+		`{}`:      {},
+		`{"c":1}`: {},
+		`{"a":"b","c":1,"d":null,"e":{"x":[1,{"y":"z"}]},"f":"g","h":[],"i":true}`: {"a": "b", "f": "g"},
+	}
+	for in, want := range ok {
+		var d Decoder
+		d.Reset(in)
+		got, err := d.LooseStringMap()
+		if err == nil {
+			err = d.End()
+		}
+		if err != nil {
+			t.Errorf("LooseStringMap(%q): %v", in, err)
+			continue
+		}
+		if (got == nil) != (want == nil) || !reflect.DeepEqual(got, want) {
+			t.Errorf("LooseStringMap(%q) = %#v, want %#v", in, got, want)
+		}
+	}
+	// Skipped values are still validated, and the map itself must be an
+	// object.
+	for _, in := range []string{`"x"`, `[]`, `1`, `{"a":1x}`, `{"a":nul}`, `{"a":[}`, `{"a":`} {
+		var d Decoder
+		d.Reset(in)
+		m, err := d.LooseStringMap()
+		if err == nil {
+			err = d.End()
+		} else if m != nil {
+			t.Errorf("LooseStringMap(%q) returned a map with an error", in)
 		}
 		wantSyntaxError(t, in, err)
 	}

@@ -27,7 +27,7 @@ func (d *Decoder) Float64() (float64, error) {
 			f, err := strconv.ParseFloat(s, 64)
 			if err != nil {
 				d.pos = start
-				return 0, d.errAt(start, "number "+s+" overflows float64")
+				return 0, d.errAt(start, "number "+Excerpt(s)+" overflows float64")
 			}
 			return f, nil
 		case c == 'n':
@@ -72,9 +72,9 @@ func (d *Decoder) Int64() (int64, error) {
 			}
 			d.pos = start
 			if strings.ContainsAny(s, ".eE") {
-				return 0, d.errAt(start, "number "+s+" is not an integer")
+				return 0, d.errAt(start, "number "+Excerpt(s)+" is not an integer")
 			}
-			return 0, d.errAt(start, "number "+s+" overflows int64")
+			return 0, d.errAt(start, "number "+Excerpt(s)+" overflows int64")
 		case c == 'n':
 			return 0, d.literal(litNull)
 		}

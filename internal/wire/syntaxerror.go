@@ -104,3 +104,24 @@ func isBidiControl(r rune) bool {
 	return r == 0x061c || r == 0x200e || r == 0x200f ||
 		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
+
+// MaxExcerpt is the most bytes of an input that [Excerpt] quotes.
+const MaxExcerpt = 100
+
+// Excerpt returns s quoted for an error message, as by strconv.Quote, so
+// that control characters, invalid UTF-8 and invisible characters are
+// escaped. A string longer than MaxExcerpt bytes is cut to its first
+// MaxExcerpt bytes, at a rune boundary, followed by an ellipsis and its
+// length: "12345"… (15728640 bytes). Every error of this package and of
+// the response decoders that quotes input quotes it through Excerpt, so an
+// error stays short whatever the input.
+func Excerpt(s string) string {
+	if len(s) <= MaxExcerpt {
+		return strconv.Quote(s)
+	}
+	cut := MaxExcerpt
+	for cut > MaxExcerpt-utf8.UTFMax && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
+}
