@@ -124,3 +124,37 @@ func TestErrorsQuoteExcerpts(t *testing.T) {
 	}
 	checkErrorLen(t, "ParseTimestamp", err)
 }
+
+func TestInt32(t *testing.T) {
+	for in, want := range map[string]int32{"0": 0, "null": 0, "2147483647": 2147483647, "-2147483648": -2147483648, " 12 ": 12} {
+		var d Decoder
+		d.Reset(in)
+		got, err := d.Int32()
+		if err == nil {
+			err = d.End()
+		}
+		if err != nil || got != want {
+			t.Errorf("Int32(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for in, msg := range map[string]string{
+		"2147483648":           "number 2147483648 overflows int32",
+		"-2147483649":          "number -2147483649 overflows int32",
+		"9223372036854775808":  "overflows int64",
+		"1.5":                  "not an integer",
+		`"1"`:                  "expected number, found string",
+		" 99999999999999999 ]": "overflows int32",
+	} {
+		var d Decoder
+		d.Reset(in)
+		_, err := d.Int32()
+		se := wantSyntaxError(t, in, err)
+		if !strings.Contains(se.Msg, msg) {
+			t.Errorf("Int32(%q): %v, want %q", in, err, msg)
+		}
+		// The value is left unconsumed, at the offset reported.
+		if want := len(in) - len(strings.TrimLeft(in, " ")); se.Offset != want {
+			t.Errorf("Int32(%q): offset %d, want %d", in, se.Offset, want)
+		}
+	}
+}

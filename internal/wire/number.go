@@ -82,6 +82,22 @@ func (d *Decoder) Int64() (int64, error) {
 	return 0, d.errKind(KindNumber)
 }
 
+// Int32 reads an integral number like [Decoder.Int64] and also refuses one
+// outside the range of int32.
+func (d *Decoder) Int32() (int32, error) {
+	d.skipWS()
+	start := d.pos
+	n, err := d.Int64()
+	if err != nil {
+		return 0, err
+	}
+	if n < math.MinInt32 || n > math.MaxInt32 {
+		d.pos = start
+		return 0, d.errAt(start, "number "+strconv.FormatInt(n, 10)+" overflows int32")
+	}
+	return int32(n), nil
+}
+
 // parseInt parses validated JSON number text holding an integer that fits
 // in an int64.
 func parseInt(s string) (int64, bool) {
