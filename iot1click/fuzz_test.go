@@ -42,7 +42,10 @@ func fuzzResponse(status uint16, header string, body []byte, at, n uint32) *cann
 // the answer, the call must not panic and must return either an output of
 // the operation's type or an error that checkCallError accepts: a
 // *smithy.OperationError wrapping a smithy error type, with a message
-// under maxErrorLen bytes.
+// under maxErrorLen bytes. go test runs the seeds below and those in
+// testdata/fuzz/FuzzResponses; fuzz longer with
+//
+//	go test -run '^$' -fuzz FuzzResponses -fuzztime 5m ./iot1click/
 func FuzzResponses(f *testing.F) {
 	const (
 		jsonCT  = "Content-Type: application/json\nX-Amzn-RequestId: req-1"
