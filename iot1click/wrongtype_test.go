@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/aws/smithy-go"
@@ -215,6 +216,40 @@ func TestOperationsTable(t *testing.T) {
 		out, err := op.call(context.Background(), c)
 		if err != nil || out == nil {
 			t.Errorf("%s on %s: %v", op.name, op.ok, err)
+		}
+	}
+}
+
+// TestHugeValuesShortErrors sends answers of several MiB whose one value is
+// out of range or of the wrong kind, and checks that the error quotes a
+// short excerpt only.
+func TestHugeValuesShortErrors(t *testing.T) {
+	digits := strings.Repeat("9", 4<<20)
+	tests := []struct {
+		op, body, want string
+	}{
+		{"ClaimDevicesByClaimCode", `{"total":` + digits + `}`, "overflows int64"},
+		{"ClaimDevicesByClaimCode", `{"total":1.` + digits + `}`, "is not an integer"},
+		{"ListDevices", `{"devices":[{"remainingLife":1e` + digits + `}]}`, "overflows float64"},
+		{"DescribeDevice", `{"deviceDescription":"` + digits + `"}`, "expected object, found string"},
+		{"ListTagsForResource", `{"tags":{"` + digits + `":1}}`, "expected string, found number"},
+	}
+	for _, tt := range tests {
+		var op operation
+		for _, o := range operations {
+			if o.name == tt.op {
+				op = o
+			}
+		}
+		c := newCannedClient(&cannedTransport{status: http.StatusOK, header: jsonHeader(), body: []byte(tt.body)})
+		_, err := op.call(context.Background(), c)
+		var de *smithy.DeserializationError
+		if !errors.As(err, &de) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s of %d bytes: %.300v, want a *smithy.DeserializationError saying %q", tt.op, len(tt.body), err, tt.want)
+			continue
+		}
+		if n := len(err.Error()); n > 1024 {
+			t.Errorf("%s of %d bytes: error of %d bytes", tt.op, len(tt.body), n)
 		}
 	}
 }
