@@ -88,26 +88,20 @@ var benchPages = []struct {
 
 // benchHTTPClient returns an *http.Client whose transport answers body.
 func benchHTTPClient(body []byte) *http.Client {
+	return &http.Client{Transport: benchTransport(body)}
+}
+
+// benchTransport returns the in-memory transport that answers body.
+func benchTransport(body []byte) *memoryTransport {
 	h := http.Header{}
 	h.Set("Content-Type", "application/json")
 	h.Set("X-Amzn-RequestId", "c0ffee00-0000-4000-8000-000000000000")
 	h.Set("Date", "Wed, 25 Nov 2026 12:00:00 GMT")
-	return &http.Client{Transport: &memoryTransport{header: h, body: body}}
+	return &memoryTransport{header: h, body: body}
 }
 
 func benchCredentials() aws.CredentialsProvider {
 	return credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "")
-}
-
-// newBenchClient returns a client whose calls are answered with body. New
-// wraps the static credentials in an aws.CredentialsCache.
-func newBenchClient(body []byte) *Client {
-	return New(Options{
-		Region:       benchRegion,
-		Credentials:  benchCredentials(),
-		HTTPClient:   benchHTTPClient(body),
-		BaseEndpoint: aws.String(benchEndpoint),
-	})
 }
 
 // listDevicesCall makes one ListDevices call and returns the number of
@@ -115,9 +109,14 @@ func newBenchClient(body []byte) *Client {
 type listDevicesCall func(ctx context.Context) (int, error)
 
 // clientCall returns one ListDevices call of the client, with DeviceType
-// and MaxResults set, answered with body.
-func clientCall(body []byte) listDevicesCall {
-	c := newBenchClient(body)
+// and MaxResults set, sent with hc.
+func clientCall(hc *http.Client) listDevicesCall {
+	c := New(Options{
+		Region:       benchRegion,
+		Credentials:  benchCredentials(),
+		HTTPClient:   hc,
+		BaseEndpoint: aws.String(benchEndpoint),
+	})
 	if _, ok := c.Options().Credentials.(*aws.CredentialsCache); !ok {
 		panic("benchmark client's credentials are not an *aws.CredentialsCache")
 	}
@@ -156,8 +155,7 @@ const floorEmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca
 // signer with credentials retrieved from an aws.CredentialsCache on every
 // call, sent through the same in-memory transport, and the body read and
 // unmarshalled with encoding/json.
-func floorCall(body []byte) listDevicesCall {
-	hc := benchHTTPClient(body)
+func floorCall(hc *http.Client) listDevicesCall {
 	creds := aws.NewCredentialsCache(benchCredentials())
 	signer := v4.NewSigner()
 	base, err := url.Parse(benchEndpoint)
@@ -223,8 +221,8 @@ func runListDevices(b *testing.B, call listDevicesCall, want int) {
 // encoding/json call.
 func BenchmarkListDevices(b *testing.B) {
 	for _, p := range benchPages {
-		b.Run(p.name+"/client", func(b *testing.B) { runListDevices(b, clientCall(p.body), p.want) })
-		b.Run(p.name+"/floor", func(b *testing.B) { runListDevices(b, floorCall(p.body), p.want) })
+		b.Run(p.name+"/client", func(b *testing.B) { runListDevices(b, clientCall(benchHTTPClient(p.body)), p.want) })
+		b.Run(p.name+"/floor", func(b *testing.B) { runListDevices(b, floorCall(benchHTTPClient(p.body)), p.want) })
 	}
 }
 
@@ -235,7 +233,7 @@ func BenchmarkListDevices(b *testing.B) {
 func BenchmarkListDevicesFloorRatio(b *testing.B) {
 	for _, p := range benchPages {
 		b.Run(p.name, func(b *testing.B) {
-			sides := [2]listDevicesCall{clientCall(p.body), floorCall(p.body)}
+			sides := [2]listDevicesCall{clientCall(benchHTTPClient(p.body)), floorCall(benchHTTPClient(p.body))}
 			var ns, mallocs [2]float64
 			ctx := context.Background()
 			const block = 64
@@ -268,6 +266,62 @@ func BenchmarkListDevicesFloorRatio(b *testing.B) {
 			b.ReportMetric(mallocs[0]/n, "client-allocs/op")
 			b.ReportMetric(mallocs[1]/n, "floor-allocs/op")
 			b.ReportMetric(mallocs[0]/mallocs[1], "x-floor-allocs")
+		})
+	}
+}
+
+// capturingTransport records the requests it answers in memory.
+type capturingTransport struct {
+	*memoryTransport
+	reqs []*http.Request
+}
+
+func (t *capturingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	t.reqs = append(t.reqs, req)
+	return t.memoryTransport.RoundTrip(req)
+}
+
+// TestListDevicesFloorSendsTheClientsRequest checks that the floor of the
+// benchmarks makes the client's request, signed for the same scope, and
+// reads the same number of devices, so that the two stay comparable.
+func TestListDevicesFloorSendsTheClientsRequest(t *testing.T) {
+	for _, p := range benchPages {
+		t.Run(p.name, func(t *testing.T) {
+			var sent [2]*http.Request
+			for i, mk := range []func(*http.Client) listDevicesCall{clientCall, floorCall} {
+				tr := &capturingTransport{memoryTransport: benchTransport(p.body)}
+				n, err := mk(&http.Client{Transport: tr})(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n != p.want {
+					t.Errorf("side %d read %d devices, want %d", i, n, p.want)
+				}
+				if len(tr.reqs) != 1 {
+					t.Fatalf("side %d sent %d requests, want 1", i, len(tr.reqs))
+				}
+				sent[i] = tr.reqs[0]
+			}
+			client, floor := sent[0], sent[1]
+			if client.Method != floor.Method || client.URL.String() != floor.URL.String() {
+				t.Errorf("floor sent %s %s, client %s %s", floor.Method, floor.URL, client.Method, client.URL)
+			}
+			// scope returns the Authorization header's algorithm and
+			// credential, without the date: key/region/service/aws4_request.
+			scope := func(r *http.Request) string {
+				cred, _, _ := strings.Cut(r.Header.Get("Authorization"), ", ")
+				parts := strings.Split(cred, "/")
+				if len(parts) != 5 {
+					return cred
+				}
+				return strings.Join(append(parts[:1:1], parts[2:]...), "/")
+			}
+			if got, want := scope(floor), scope(client); got != want {
+				t.Errorf("floor signs with %q, client with %q", got, want)
+			}
+			if want := "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/us-west-2/iot1click/aws4_request"; scope(floor) != want {
+				t.Errorf("floor's Authorization header is %q", floor.Header.Get("Authorization"))
+			}
 		})
 	}
 }
