@@ -26,7 +26,7 @@ import (
 // for an empty page, and to 600 allocations and 0.45x the floor's time for a
 // page of 100 devices:
 //
-//	go test -run '^$' -bench 'ListDevices(Floor)?' -benchmem ./iot1click/
+//	go test -run '^$' -bench 'ListDevices(FloorRatio)?$' -benchmem ./iot1click/
 //
 // BenchmarkListDevices/<page>/client and /floor give the absolute figures;
 // BenchmarkListDevicesFloorRatio/<page> runs both sides alternately in one
