@@ -110,6 +110,9 @@ func newThroughputSides(b *testing.B) *throughputSides {
 	// Fill the request log, and warm both sides' connection pools.
 	benchDrive(b, emulatorRequestLog+1000, throughputCallers, sides.call(emu))
 	benchDrive(b, 1000, throughputCallers, sides.call(bare))
+	if n := len(srv.Requests()); n != emulatorRequestLog {
+		b.Fatalf("the request log holds %d requests, want it full at %d", n, emulatorRequestLog)
+	}
 	return sides
 }
 
