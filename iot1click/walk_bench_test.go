@@ -28,10 +28,12 @@ const (
 	benchWalkWork     = 100 * time.Microsecond
 )
 
-// benchWalkPrefetch configures the prefetching side of the walk benchmarks; nil
-// skips that side.
+// benchWalkPrefetch configures the prefetching side of the walk benchmarks;
+// while it is nil, BenchmarkListDevicesWalk runs the plain side only and
+// BenchmarkListDevicesWalkPrefetchRatio is skipped.
 //
-// TODO(issue 10): once ListDevicesPaginatorOptions.Prefetch exists, set
+// TODO(issue 10): the prefetch side goes here. Once
+// ListDevicesPaginatorOptions.Prefetch exists, set
 //
 //	benchWalkPrefetch = func(o *iot1click.ListDevicesPaginatorOptions) { o.Prefetch = 1 }
 var benchWalkPrefetch func(*iot1click.ListDevicesPaginatorOptions)
