@@ -83,7 +83,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			e.claimID = firstUnclaimed(srv.Devices())
 		}
 		e.click = func(context.Context) error {
-			_, err := srv.Click(e.claimID, iot1clicktest.ClickSingle)
+			_, err := srv.Click(e.claimID, iot1click.ClickTypeSingle)
 			return err
 		}
 	} else {
@@ -266,10 +266,10 @@ func waitForClick(ctx context.Context, c *iot1click.Client, id string, from time
 	}
 }
 
-func firstUnclaimed(devices []iot1clicktest.Device) string {
+func firstUnclaimed(devices []iot1clicktest.DeviceRecord) string {
 	for _, d := range devices {
 		if d.State == "" || d.State == iot1clicktest.StateUnclaimed {
-			return d.ID
+			return d.DeviceId
 		}
 	}
 	return ""

@@ -57,7 +57,7 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		}
 		controlJSON(w, http.StatusOK, d)
 	case key == "POST devices":
-		var in []Device
+		var in []DeviceRecord
 		if !decode(&in) {
 			return
 		}
@@ -67,7 +67,7 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		}
 		ids := make([]string, len(in))
 		for i, d := range in {
-			ids[i] = d.ID
+			ids[i] = d.DeviceId
 		}
 		controlJSON(w, http.StatusOK, map[string][]string{"deviceIds": ids})
 	case key == "POST fleet":

@@ -118,8 +118,8 @@
 // errors are {"message":"..."} with a 4xx status:
 //
 //	GET    /_iot1click/info          region, accountId, accessKeyId, secretAccessKey, url
-//	GET    /_iot1click/devices       all devices, sorted by ID (Device as JSON)
-//	POST   /_iot1click/devices       add or replace devices: a JSON list of Device
+//	GET    /_iot1click/devices       all devices, sorted by ID (DeviceRecord as JSON)
+//	POST   /_iot1click/devices       add or replace devices: a JSON list of DeviceRecord
 //	GET    /_iot1click/devices/{id}  one device
 //	POST   /_iot1click/fleet         {"count":n,"claimed":bool} -> {"deviceIds":[...]}
 //	POST   /_iot1click/claim-codes   {"claimCode":"C-...","deviceIds":[...]}

@@ -47,7 +47,7 @@ func ExampleServer_Click() {
 	fmt.Println(err != nil)
 
 	// Press the button, as the device's owner would.
-	ev, _ := srv.Click(id, iot1clicktest.ClickSingle)
+	ev, _ := srv.Click(id, iot1click.ClickTypeSingle)
 	fmt.Println(ev.ClickType)
 
 	fin, _ := client.FinalizeDeviceClaim(ctx, &iot1click.FinalizeDeviceClaimInput{DeviceId: id})

@@ -2,9 +2,10 @@ package iot1clicktest
 
 import (
 	"fmt"
-	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"net/http"
 	"time"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 // Operation names, as InjectFault and Request.Operation use them.

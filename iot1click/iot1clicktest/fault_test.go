@@ -11,7 +11,7 @@ import (
 
 func TestFaults(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(3))
-	id := srv.Devices()[0].ID
+	id := srv.Devices()[0].DeviceId
 
 	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, Times: 2})
 	wantStatus(t, call(t, srv, "GET", "/devices", "", nil), 429, "ThrottlingException")

@@ -63,8 +63,8 @@ func (s *Server) addFleetLocked(n int, claimed bool) []string {
 		if rng.Intn(10) == 0 {
 			life = 5 + rng.Float64()*25
 		}
-		d := &Device{
-			ID:            id,
+		d := &DeviceRecord{
+			DeviceId:      id,
 			Type:          DeviceTypeButton,
 			Attributes:    map[string]string{},
 			RemainingLife: math.Round(life*100) / 100,

@@ -76,11 +76,11 @@ func orEmpty(m map[string]string) map[string]string {
 	return maps.Clone(m)
 }
 
-func (s *Server) describeLocked(d *Device) deviceDescriptionJSON {
+func (s *Server) describeLocked(d *DeviceRecord) deviceDescriptionJSON {
 	return deviceDescriptionJSON{
-		Arn:           s.arn(d.AccountID, d.ID),
+		Arn:           s.arn(d.AccountID, d.DeviceId),
 		Attributes:    orEmpty(d.Attributes),
-		DeviceID:      d.ID,
+		DeviceID:      d.DeviceId,
 		Enabled:       d.Enabled,
 		RemainingLife: d.RemainingLife,
 		Tags:          orEmpty(d.Tags),
@@ -90,7 +90,7 @@ func (s *Server) describeLocked(d *Device) deviceDescriptionJSON {
 
 // claimedLocked returns the device id if the account claimed it, or, with
 // pending, if the account initiated its claim.
-func (s *Server) claimedLocked(id, account string, pending bool) (*Device, *apiError) {
+func (s *Server) claimedLocked(id, account string, pending bool) (*DeviceRecord, *apiError) {
 	d, ok := s.st.devices[id]
 	if !ok || d.AccountID != account || !(d.State == StateClaimed || pending && d.State == StateClaimInitiated) {
 		return nil, notFound(id)
@@ -396,7 +396,7 @@ func (s *Server) invokeLocked(x *exchange, m deviceMethodJSON, params *string) (
 		supported = supported || dm == m
 	}
 	if !supported {
-		return "", invalid("Device %s of type %s has no method %s of device type %q.", d.ID, d.Type, m.MethodName, m.DeviceType)
+		return "", invalid("Device %s of type %s has no method %s of device type %q.", d.DeviceId, d.Type, m.MethodName, m.DeviceType)
 	}
 	if strings.HasPrefix(m.MethodName, "get") {
 		if params != nil && (*params == "" || !json.Valid([]byte(*params))) {
@@ -444,7 +444,7 @@ const eventKeyLayout = "2006-01-02T15:04:05.000000000"
 
 // eventKey is the key of an event in page tokens: its time, then its record
 // order.
-func eventKey(e *DeviceEvent) string {
+func eventKey(e *EventRecord) string {
 	return fmt.Sprintf("%s.%020d", e.Time.UTC().Format(eventKeyLayout), e.seq)
 }
 
@@ -517,7 +517,7 @@ func (s *Server) listDeviceEvents(x *exchange) {
 			Events    []deviceEventJSON `json:"events"`
 			NextToken string            `json:"nextToken,omitempty"`
 		}{Events: []deviceEventJSON{}}
-		var last *DeviceEvent
+		var last *EventRecord
 		for i := start; i < len(events) && events[i].Time.Before(to); i++ {
 			ev := &events[i]
 			if ev.AccountID != x.account {
@@ -528,7 +528,7 @@ func (s *Server) listDeviceEvents(x *exchange) {
 				break
 			}
 			out.Events = append(out.Events, deviceEventJSON{
-				Device:   deviceJSON{Attributes: orEmpty(ev.Attributes), DeviceID: ev.DeviceID, Type: ev.DeviceType},
+				Device:   deviceJSON{Attributes: orEmpty(ev.Attributes), DeviceID: ev.DeviceId, Type: ev.DeviceType},
 				StdEvent: ev.StdEvent,
 			})
 			last = ev
@@ -553,7 +553,7 @@ func parseTimeParam(q url.Values, name string) (time.Time, *apiError) {
 }
 
 // taggedLocked returns the device an ARN names if the account owns it.
-func (s *Server) taggedLocked(arn, account string) (*Device, *apiError) {
+func (s *Server) taggedLocked(arn, account string) (*DeviceRecord, *apiError) {
 	nf := &apiError{404, "ResourceNotFoundException", fmt.Sprintf("The requested resource could not be found: %s", arn)}
 	parts := strings.SplitN(arn, ":", 6)
 	if len(parts) != 6 || parts[0] != "arn" || parts[1] == "" || parts[2] != "iot1click" ||

@@ -51,7 +51,7 @@ type config struct {
 	accessKeyID  string
 	secret       string
 	extra        []account
-	devices      []Device
+	devices      []DeviceRecord
 	fleet        int
 	unclaimed    int
 	seed         int64
@@ -92,7 +92,7 @@ func WithAccount(accessKeyID, secretAccessKey, accountID string) Option {
 
 // WithDevices adds devices, as AddDevices does. NewServer panics if a device
 // is invalid.
-func WithDevices(devices ...Device) Option {
+func WithDevices(devices ...DeviceRecord) Option {
 	return func(c *config) { c.devices = append(c.devices, devices...) }
 }
 
