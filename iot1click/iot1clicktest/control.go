@@ -11,7 +11,7 @@ import (
 )
 
 // serveControl serves the unsigned control endpoints under ControlPrefix.
-func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
+func (s *Handler) serveControl(w http.ResponseWriter, r *http.Request) {
 	path := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, ControlPrefix), strings.TrimSuffix(ControlPrefix, "/"))
 	body, err := io.ReadAll(io.LimitReader(r.Body, s.cfg.maxBodyBytes+1))
 	if err != nil {
@@ -39,7 +39,7 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 	switch key := r.Method + " " + path; {
 	case key == "GET info":
 		controlJSON(w, http.StatusOK, map[string]string{
-			"url": s.URL, "region": s.Region(), "accountId": s.AccountID(),
+			"url": requestBase(r), "region": s.Region(), "accountId": s.AccountID(),
 			"accessKeyId": s.AccessKeyID(), "secretAccessKey": s.SecretAccessKey(),
 		})
 	case key == "GET devices":
@@ -190,4 +190,12 @@ func controlJSON(w http.ResponseWriter, status int, v any) {
 
 func controlError(w http.ResponseWriter, status int, msg string) {
 	controlJSON(w, status, map[string]string{"message": msg})
+}
+
+// requestBase returns the base URL a request was sent to.
+func requestBase(r *http.Request) string {
+	if r.TLS != nil {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
 }

@@ -120,13 +120,13 @@ type faultState struct {
 // ClearFaults or Reset. A request is offered to the faults of its operation
 // in the order injected, then to those of AllOperations; the first fault
 // that hits applies. InjectFault panics if op is not an operation name.
-func (s *Server) InjectFault(op string, f Fault) {
+func (s *Handler) InjectFault(op string, f Fault) {
 	if err := s.injectFault(op, f); err != nil {
 		panic(err)
 	}
 }
 
-func (s *Server) injectFault(op string, f Fault) error {
+func (s *Handler) injectFault(op string, f Fault) error {
 	if !knownOperation(op) {
 		return fmt.Errorf("%w: unknown operation %q", ErrInvalid, op)
 	}
@@ -140,14 +140,14 @@ func (s *Server) injectFault(op string, f Fault) error {
 }
 
 // ClearFaults removes every injected fault.
-func (s *Server) ClearFaults() {
+func (s *Handler) ClearFaults() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults = map[string][]*faultState{}
 }
 
 // pickFaultLocked returns the fault that hits a request of op, if any.
-func (s *Server) pickFaultLocked(op string) (Fault, bool) {
+func (s *Handler) pickFaultLocked(op string) (Fault, bool) {
 	for _, key := range [2]string{op, AllOperations} {
 		for _, fs := range s.faults[key] {
 			fs.seen++

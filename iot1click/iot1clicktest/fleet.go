@@ -34,7 +34,7 @@ var (
 // placement attributes projectRegion, projectName, placementName and
 // deviceTemplateName, a remaining life between 5 and 100 percent, and some
 // have tags; most are enabled. The same seed generates the same fleet.
-func (s *Server) AddFleet(n int) []string {
+func (s *Handler) AddFleet(n int) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.addFleetLocked(n, true)
@@ -42,13 +42,13 @@ func (s *Server) AddFleet(n int) []string {
 
 // AddUnclaimedDevices adds n generated buttons that no account has claimed,
 // ready for InitiateDeviceClaim, and returns their IDs.
-func (s *Server) AddUnclaimedDevices(n int) []string {
+func (s *Handler) AddUnclaimedDevices(n int) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.addFleetLocked(n, false)
 }
 
-func (s *Server) addFleetLocked(n int, claimed bool) []string {
+func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 	rng := s.fleetRNG
 	ids := make([]string, 0, max(n, 0))
 	for i := 0; i < n; i++ {

@@ -15,24 +15,6 @@ import (
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
-// operations maps operation names to their implementations. Each runs after
-// the route, the body size, the signature and the faults were checked.
-var operations = map[string]func(*Server, *exchange){
-	OpClaimDevicesByClaimCode: (*Server).claimDevicesByClaimCode,
-	OpDescribeDevice:          (*Server).describeDevice,
-	OpFinalizeDeviceClaim:     (*Server).finalizeDeviceClaim,
-	OpGetDeviceMethods:        (*Server).getDeviceMethods,
-	OpInitiateDeviceClaim:     (*Server).initiateDeviceClaim,
-	OpInvokeDeviceMethod:      (*Server).invokeDeviceMethod,
-	OpListDeviceEvents:        (*Server).listDeviceEvents,
-	OpListDevices:             (*Server).listDevices,
-	OpListTagsForResource:     (*Server).listTagsForResource,
-	OpTagResource:             (*Server).tagResource,
-	OpUnclaimDevice:           (*Server).unclaimDevice,
-	OpUntagResource:           (*Server).untagResource,
-	OpUpdateDeviceState:       (*Server).updateDeviceState,
-}
-
 const (
 	defaultMaxResults = 100
 	maxMaxResults     = 250
@@ -76,7 +58,7 @@ func orEmpty(m map[string]string) map[string]string {
 	return maps.Clone(m)
 }
 
-func (s *Server) describeLocked(d *DeviceRecord) deviceDescriptionJSON {
+func (s *Handler) describeLocked(d *DeviceRecord) deviceDescriptionJSON {
 	return deviceDescriptionJSON{
 		Arn:           s.arn(d.AccountID, d.DeviceId),
 		Attributes:    orEmpty(d.Attributes),
@@ -90,7 +72,7 @@ func (s *Server) describeLocked(d *DeviceRecord) deviceDescriptionJSON {
 
 // claimedLocked returns the device id if the account claimed it, or, with
 // pending, if the account initiated its claim.
-func (s *Server) claimedLocked(id, account string, pending bool) (*DeviceRecord, *apiError) {
+func (s *Handler) claimedLocked(id, account string, pending bool) (*DeviceRecord, *apiError) {
 	d, ok := s.st.devices[id]
 	if !ok || d.AccountID != account || !(d.State == StateClaimed || pending && d.State == StateClaimInitiated) {
 		return nil, notFound(id)
@@ -136,7 +118,7 @@ func validateTags(tags map[string]string) *apiError {
 	return nil
 }
 
-func (s *Server) listDevices(x *exchange) {
+func (s *Handler) listDevices(x *exchange) {
 	q, e := x.query()
 	var n int
 	if e == nil {
@@ -183,9 +165,9 @@ func (s *Server) listDevices(x *exchange) {
 	})
 }
 
-func (s *Server) describeDevice(x *exchange) {
+func (s *Handler) describeDevice(x *exchange) {
 	x.answer(http.StatusOK, func() (any, *apiError) {
-		d, e := s.claimedLocked(x.labels[0], x.account, true)
+		d, e := s.claimedLocked(x.label, x.account, true)
 		if e != nil {
 			return nil, e
 		}
@@ -195,8 +177,8 @@ func (s *Server) describeDevice(x *exchange) {
 	})
 }
 
-func (s *Server) initiateDeviceClaim(x *exchange) {
-	id := x.labels[0]
+func (s *Handler) initiateDeviceClaim(x *exchange) {
+	id := x.label
 	x.answer(http.StatusOK, func() (any, *apiError) {
 		d, ok := s.st.devices[id]
 		if !ok {
@@ -217,8 +199,8 @@ func (s *Server) initiateDeviceClaim(x *exchange) {
 	})
 }
 
-func (s *Server) finalizeDeviceClaim(x *exchange) {
-	id := x.labels[0]
+func (s *Handler) finalizeDeviceClaim(x *exchange) {
+	id := x.label
 	var in struct {
 		Tags map[string]string `json:"tags"`
 	}
@@ -251,9 +233,9 @@ func (s *Server) finalizeDeviceClaim(x *exchange) {
 	})
 }
 
-func (s *Server) unclaimDevice(x *exchange) {
+func (s *Handler) unclaimDevice(x *exchange) {
 	x.answer(http.StatusOK, func() (any, *apiError) {
-		d, e := s.claimedLocked(x.labels[0], x.account, true)
+		d, e := s.claimedLocked(x.label, x.account, true)
 		if e != nil {
 			return nil, e
 		}
@@ -264,8 +246,8 @@ func (s *Server) unclaimDevice(x *exchange) {
 	})
 }
 
-func (s *Server) claimDevicesByClaimCode(x *exchange) {
-	code := x.labels[0]
+func (s *Handler) claimDevicesByClaimCode(x *exchange) {
+	code := x.label
 	if !validClaimCode(code) {
 		x.writeError(invalid("The claim code %q is not valid: it must start with C- and have 12 to 40 characters.", code))
 		return
@@ -300,7 +282,7 @@ func (s *Server) claimDevicesByClaimCode(x *exchange) {
 	})
 }
 
-func (s *Server) updateDeviceState(x *exchange) {
+func (s *Handler) updateDeviceState(x *exchange) {
 	var in struct {
 		Enabled *bool `json:"enabled"`
 	}
@@ -313,7 +295,7 @@ func (s *Server) updateDeviceState(x *exchange) {
 		return
 	}
 	x.answer(http.StatusOK, func() (any, *apiError) {
-		d, e := s.claimedLocked(x.labels[0], x.account, false)
+		d, e := s.claimedLocked(x.label, x.account, false)
 		if e != nil {
 			return nil, e
 		}
@@ -343,9 +325,9 @@ func deviceMethods(deviceType string) []deviceMethodJSON {
 	return ms
 }
 
-func (s *Server) getDeviceMethods(x *exchange) {
+func (s *Handler) getDeviceMethods(x *exchange) {
 	x.answer(http.StatusOK, func() (any, *apiError) {
-		d, e := s.claimedLocked(x.labels[0], x.account, false)
+		d, e := s.claimedLocked(x.label, x.account, false)
 		if e != nil {
 			return nil, e
 		}
@@ -355,7 +337,7 @@ func (s *Server) getDeviceMethods(x *exchange) {
 	})
 }
 
-func (s *Server) invokeDeviceMethod(x *exchange) {
+func (s *Handler) invokeDeviceMethod(x *exchange) {
 	var in struct {
 		DeviceMethod *struct {
 			DeviceType string `json:"deviceType"`
@@ -386,8 +368,8 @@ func (s *Server) invokeDeviceMethod(x *exchange) {
 }
 
 // invokeLocked runs device method m and returns its response.
-func (s *Server) invokeLocked(x *exchange, m deviceMethodJSON, params *string) (string, *apiError) {
-	d, e := s.claimedLocked(x.labels[0], x.account, false)
+func (s *Handler) invokeLocked(x *exchange, m deviceMethodJSON, params *string) (string, *apiError) {
+	d, e := s.claimedLocked(x.label, x.account, false)
 	if e != nil {
 		return "", e
 	}
@@ -465,8 +447,8 @@ func parseEventKey(key string) (time.Time, uint64, bool) {
 	return t, seq, true
 }
 
-func (s *Server) listDeviceEvents(x *exchange) {
-	id := x.labels[0]
+func (s *Handler) listDeviceEvents(x *exchange) {
+	id := x.label
 	q, e := x.query()
 	var n int
 	if e == nil {
@@ -553,7 +535,7 @@ func parseTimeParam(q url.Values, name string) (time.Time, *apiError) {
 }
 
 // taggedLocked returns the device an ARN names if the account owns it.
-func (s *Server) taggedLocked(arn, account string) (*DeviceRecord, *apiError) {
+func (s *Handler) taggedLocked(arn, account string) (*DeviceRecord, *apiError) {
 	nf := &apiError{404, "ResourceNotFoundException", fmt.Sprintf("The requested resource could not be found: %s", arn)}
 	parts := strings.SplitN(arn, ":", 6)
 	if len(parts) != 6 || parts[0] != "arn" || parts[1] == "" || parts[2] != "iot1click" ||
@@ -567,9 +549,9 @@ func (s *Server) taggedLocked(arn, account string) (*DeviceRecord, *apiError) {
 	return d, nil
 }
 
-func (s *Server) listTagsForResource(x *exchange) {
+func (s *Handler) listTagsForResource(x *exchange) {
 	x.answer(http.StatusOK, func() (any, *apiError) {
-		d, e := s.taggedLocked(x.labels[0], x.account)
+		d, e := s.taggedLocked(x.label, x.account)
 		if e != nil {
 			return nil, e
 		}
@@ -579,7 +561,7 @@ func (s *Server) listTagsForResource(x *exchange) {
 	})
 }
 
-func (s *Server) tagResource(x *exchange) {
+func (s *Handler) tagResource(x *exchange) {
 	var in struct {
 		Tags map[string]string `json:"tags"`
 	}
@@ -596,7 +578,7 @@ func (s *Server) tagResource(x *exchange) {
 		return
 	}
 	x.answer(http.StatusNoContent, func() (any, *apiError) {
-		d, e := s.taggedLocked(x.labels[0], x.account)
+		d, e := s.taggedLocked(x.label, x.account)
 		if e != nil {
 			return nil, e
 		}
@@ -610,7 +592,7 @@ func (s *Server) tagResource(x *exchange) {
 	})
 }
 
-func (s *Server) untagResource(x *exchange) {
+func (s *Handler) untagResource(x *exchange) {
 	q, e := x.query()
 	if e == nil && len(q["tagKeys"]) == 0 {
 		e = invalid("At least one tagKeys is required.")
@@ -620,7 +602,7 @@ func (s *Server) untagResource(x *exchange) {
 		return
 	}
 	x.answer(http.StatusNoContent, func() (any, *apiError) {
-		d, e := s.taggedLocked(x.labels[0], x.account)
+		d, e := s.taggedLocked(x.label, x.account)
 		if e != nil {
 			return nil, e
 		}

@@ -163,7 +163,7 @@ func certificateID(deviceID string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func (s *Server) arn(accountID, deviceID string) string {
+func (s *Handler) arn(accountID, deviceID string) string {
 	return fmt.Sprintf("arn:aws:iot1click:%s:%s:devices/%s", s.cfg.region, accountID, deviceID)
 }
 
@@ -202,7 +202,7 @@ func validClickType(t string) bool {
 // its time or earlier, so that a clock set backwards still gives the right
 // order. The event's time loses its monotonic clock reading, so that events
 // and query bounds all compare by wall time.
-func (s *Server) recordEventLocked(d *DeviceRecord, clickType string, at time.Time, accountID string) EventRecord {
+func (s *Handler) recordEventLocked(d *DeviceRecord, clickType string, at time.Time, accountID string) EventRecord {
 	s.st.seq++
 	e := EventRecord{
 		DeviceId:      d.DeviceId,
@@ -242,7 +242,7 @@ func cloneEvent(e EventRecord) EventRecord {
 }
 
 // snapshot returns a deep copy of d.
-func (s *Server) snapshot(d *DeviceRecord) DeviceRecord {
+func (s *Handler) snapshot(d *DeviceRecord) DeviceRecord {
 	c := *d
 	c.Attributes = maps.Clone(d.Attributes)
 	c.Tags = maps.Clone(d.Tags)
@@ -264,13 +264,13 @@ func (s *Server) snapshot(d *DeviceRecord) DeviceRecord {
 // AddDevices adds devices to the server, replacing any with the same ID. It
 // reports an error, and adds none, if a device is invalid: no ID, an
 // unknown state or click type, or a remaining life outside 0..100.
-func (s *Server) AddDevices(devices ...DeviceRecord) error {
+func (s *Handler) AddDevices(devices ...DeviceRecord) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.addDevicesLocked(devices)
 }
 
-func (s *Server) addDevicesLocked(devices []DeviceRecord) error {
+func (s *Handler) addDevicesLocked(devices []DeviceRecord) error {
 	prepared := make([]*DeviceRecord, 0, len(devices))
 	for _, in := range devices {
 		d, err := s.prepareDevice(in)
@@ -294,7 +294,7 @@ func (s *Server) addDevicesLocked(devices []DeviceRecord) error {
 	return nil
 }
 
-func (s *Server) prepareDevice(in DeviceRecord) (*DeviceRecord, error) {
+func (s *Handler) prepareDevice(in DeviceRecord) (*DeviceRecord, error) {
 	d := in
 	if d.DeviceId == "" {
 		return nil, fmt.Errorf("%w: a device needs an ID", ErrInvalid)
@@ -340,7 +340,7 @@ func (s *Server) prepareDevice(in DeviceRecord) (*DeviceRecord, error) {
 }
 
 // Device returns a snapshot of the device with the given ID.
-func (s *Server) Device(id string) (DeviceRecord, bool) {
+func (s *Handler) Device(id string) (DeviceRecord, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	d, ok := s.st.devices[id]
@@ -351,7 +351,7 @@ func (s *Server) Device(id string) (DeviceRecord, bool) {
 }
 
 // Devices returns snapshots of all devices, sorted by ID.
-func (s *Server) Devices() []DeviceRecord {
+func (s *Handler) Devices() []DeviceRecord {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := make([]DeviceRecord, 0, len(s.st.devices))
@@ -361,7 +361,7 @@ func (s *Server) Devices() []DeviceRecord {
 	return out
 }
 
-func (s *Server) sortedIDsLocked() []string {
+func (s *Handler) sortedIDsLocked() []string {
 	ids := make([]string, 0, len(s.st.devices))
 	for id := range s.st.devices {
 		ids = append(ids, id)
@@ -374,7 +374,7 @@ func (s *Server) sortedIDsLocked() []string {
 // event a real click records and marks a pending claim as clicked. clickType
 // is iot1click.ClickTypeSingle, ClickTypeDouble or ClickTypeLong; empty
 // means ClickTypeSingle.
-func (s *Server) Click(deviceID, clickType string) (EventRecord, error) {
+func (s *Handler) Click(deviceID, clickType string) (EventRecord, error) {
 	if clickType == "" {
 		clickType = iot1click.ClickTypeSingle
 	}
@@ -396,7 +396,7 @@ func (s *Server) Click(deviceID, clickType string) (EventRecord, error) {
 // AddClaimCode registers a claim code for devices the server knows, so that
 // ClaimDevicesByClaimCode with the code claims them. A code starts with "C-"
 // and has 12 to 40 characters. Registering a code again replaces it.
-func (s *Server) AddClaimCode(code string, deviceIDs ...string) error {
+func (s *Handler) AddClaimCode(code string, deviceIDs ...string) error {
 	if !validClaimCode(code) {
 		return fmt.Errorf("%w: claim code %q must start with C- and have 12 to 40 characters", ErrInvalid, code)
 	}
