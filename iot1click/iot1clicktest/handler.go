@@ -436,13 +436,35 @@ func (s *Handler) log(rec *Request) {
 	s.requests = append(s.requests, *rec)
 }
 
-// decodeBody decodes a JSON object body into v; an empty body is an empty
+// decode decodes the JSON object body into v (an empty body is an empty
+// object) and checks that the required members are present and not null.
+// It reports false after answering 400 InvalidRequestException.
+func (x *exchange) decode(v any, required ...string) bool {
+	e := decodeJSON(x.body, v)
+	if e == nil && len(required) > 0 {
+		var members map[string]json.RawMessage
+		_ = decodeJSON(x.body, &members)
+		for _, name := range required {
+			if m, ok := members[name]; !ok || string(m) == "null" {
+				e = invalid("The request body must contain %s.", name)
+				break
+			}
+		}
+	}
+	if e != nil {
+		x.writeError(e)
+		return false
+	}
+	return true
+}
+
+// decodeJSON decodes a JSON object body into v; an empty body is an empty
 // object.
-func (x *exchange) decodeBody(v any) *apiError {
-	if len(bytes.TrimSpace(x.body)) == 0 {
+func decodeJSON(body []byte, v any) *apiError {
+	if len(bytes.TrimSpace(body)) == 0 {
 		return nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(x.body))
+	dec := json.NewDecoder(bytes.NewReader(body))
 	if err := dec.Decode(v); err != nil {
 		return invalid("Could not parse request body into json: %v", err)
 	}
