@@ -4,14 +4,22 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"mime"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
 
 // serveControl serves the unsigned control endpoints under ControlPrefix.
 func (s *Handler) serveControl(w http.ResponseWriter, r *http.Request) {
+	if status, msg := controlRefusal(r); status != 0 {
+		controlError(w, status, msg)
+		return
+	}
 	path := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, ControlPrefix), strings.TrimSuffix(ControlPrefix, "/"))
 	body, err := io.ReadAll(io.LimitReader(r.Body, s.cfg.maxBodyBytes+1))
 	if err != nil {
@@ -156,7 +164,7 @@ func (s *Handler) serveControl(w http.ResponseWriter, r *http.Request) {
 			}
 			f.Latency = d
 		}
-		if err := s.injectFault(in.Operation, f); err != nil {
+		if err := s.InjectFault(in.Operation, f); err != nil {
 			fail(err)
 			return
 		}
@@ -198,4 +206,55 @@ func requestBase(r *http.Request) string {
 		return "https://" + r.Host
 	}
 	return "http://" + r.Host
+}
+
+// controlRefusal returns the status and message that refuse a control
+// request a web page could have sent, or 0: a Host other than a loopback
+// name or the address the request came in on (DNS rebinding), a foreign
+// Origin, or a write whose body is not declared as JSON (a cross-origin
+// form or text/plain POST).
+func controlRefusal(r *http.Request) (int, string) {
+	if !ownHost(r, r.Host) {
+		return http.StatusForbidden, "the control API answers only requests to a loopback name or the server's own address, not Host " + strconv.Quote(r.Host)
+	}
+	if origin := r.Header.Get("Origin"); origin != "" {
+		u, err := url.Parse(origin)
+		if err != nil || u.Host == "" || !ownHost(r, u.Host) {
+			return http.StatusForbidden, "the control API refuses requests from Origin " + strconv.Quote(origin)
+		}
+	}
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+	default:
+		if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+			return http.StatusUnsupportedMediaType, "control requests that change the emulator must have Content-Type: application/json"
+		}
+	}
+	return 0, ""
+}
+
+// ownHost reports whether hostport, a Host header or an origin's host, names
+// a loopback address, localhost, or the local address r came in on.
+func ownHost(r *http.Request, hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	if ip.Unmap().IsLoopback() {
+		return true
+	}
+	local, _ := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if local == nil {
+		return false
+	}
+	ap, err := netip.ParseAddrPort(local.String())
+	return err == nil && ap.Addr().Unmap() == ip.Unmap() && !ip.IsUnspecified()
 }

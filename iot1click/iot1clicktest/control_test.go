@@ -23,6 +23,9 @@ func control(t *testing.T, srv *iot1clicktest.Server, method, path, body string,
 		rd = bytes.NewReader([]byte(body))
 	}
 	req, _ := http.NewRequest(method, srv.URL+"/_iot1click/"+path, rd)
+	if method != http.MethodGet {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	resp, err := srv.HTTPClient().Do(req)
 	if err != nil {
 		t.Fatal(err)

@@ -69,8 +69,8 @@ func knownOperation(op string) bool {
 // Latency and DuplicatePageToken answers 500 InternalFailureException.
 // Latency alone, or DuplicatePageToken alone, lets the operation run.
 type Fault struct {
-	// StatusCode is the HTTP status of the error. When zero it follows
-	// from Code, and is 500 when Code is unknown too.
+	// StatusCode is the HTTP status of the error, from 400 to 599. When
+	// zero it follows from Code, and is 500 when Code is unknown too.
 	StatusCode int `json:"statusCode,omitempty"`
 
 	// Code is the error type, such as InternalFailureException. When empty
@@ -119,16 +119,16 @@ type faultState struct {
 // OpListDevices, or AllOperations) fail as f says. Faults stay until
 // ClearFaults or Reset. A request is offered to the faults of its operation
 // in the order injected, then to those of AllOperations; the first fault
-// that hits applies. InjectFault panics if op is not an operation name.
-func (s *Handler) InjectFault(op string, f Fault) {
-	if err := s.injectFault(op, f); err != nil {
-		panic(err)
-	}
-}
-
-func (s *Handler) injectFault(op string, f Fault) error {
+// that hits applies. InjectFault reports an error matching ErrInvalid, and
+// injects nothing, if op is not an operation name or f is invalid: a
+// StatusCode outside 400..599, a negative count or duration, or a
+// probability outside 0..1.
+func (s *Handler) InjectFault(op string, f Fault) error {
 	if !knownOperation(op) {
 		return fmt.Errorf("%w: unknown operation %q", ErrInvalid, op)
+	}
+	if f.StatusCode != 0 && (f.StatusCode < 400 || f.StatusCode > 599) {
+		return fmt.Errorf("%w: fault status %d is outside 400..599", ErrInvalid, f.StatusCode)
 	}
 	if f.Probability < 0 || f.Probability > 1 || f.Times < 0 || f.After < 0 || f.Latency < 0 {
 		return fmt.Errorf("%w: fault has a negative count or duration, or a probability outside 0..1", ErrInvalid)
