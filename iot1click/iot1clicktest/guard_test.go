@@ -39,9 +39,9 @@ func TestControlRefusesWebPages(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(1))
 	const json = "application/json"
 	for _, tc := range []struct {
-		name                                   string
+		name                                    string
 		method, path, host, origin, ctype, body string
-		want                                   int
+		want                                    int
 	}{
 		{"own address", "GET", "info", "", "", "", "", 200},
 		{"localhost", "GET", "info", "localhost:4566", "", "", "", 200},
