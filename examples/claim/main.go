@@ -38,10 +38,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "claim:", err)
-		os.Exit(1)
-	}
+	cli.Exit("claim", run(ctx, os.Args[1:], os.Stdout))
 }
 
 // tagFlag collects repeated -tag key=value flags.

@@ -3,6 +3,7 @@ package iot1clicktest
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net"
@@ -86,8 +87,8 @@ func (s *Handler) serveControl(w http.ResponseWriter, r *http.Request) {
 		if !decode(&in) {
 			return
 		}
-		if in.Count < 0 || in.Count > 100000 {
-			controlError(w, http.StatusBadRequest, "count must be from 0 to 100000")
+		if in.Count < 0 || in.Count > MaxFleet {
+			controlError(w, http.StatusBadRequest, fmt.Sprintf("count must be from 0 to %d", MaxFleet))
 			return
 		}
 		var ids []string

@@ -29,6 +29,10 @@ var (
 	}
 )
 
+// MaxFleet is the largest count of generated devices that
+// POST /_iot1click/fleet accepts in one request.
+const MaxFleet = 100_000
+
 // AddFleet adds n generated buttons claimed by the default account and
 // returns their IDs. The devices have IDs like G030PM0123456789, the
 // placement attributes projectRegion, projectName, placementName and
