@@ -254,6 +254,9 @@ func NewServer(opts ...Option) *Server {
 		configure(hs)
 	}
 	ts.Start()
+	if t, ok := ts.Client().Transport.(*http.Transport); ok {
+		t.MaxIdleConnsPerHost = 256 // for tests that call concurrently
+	}
 	return &Server{Handler: h, URL: "http://" + dialable(ts.Listener.Addr()), ts: ts}
 }
 
