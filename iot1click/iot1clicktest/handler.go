@@ -231,7 +231,13 @@ var operations = []operation{
 func (s *Handler) newMux() *http.ServeMux {
 	mux := http.NewServeMux()
 	for _, op := range operations {
-		mux.HandleFunc(op.pattern, func(w http.ResponseWriter, r *http.Request) { s.serveOperation(w, r, op) })
+		mux.HandleFunc(op.pattern, func(w http.ResponseWriter, r *http.Request) {
+			if !strings.HasPrefix(op.pattern, r.Method+" ") {
+				s.serveUnknown(w, r) // HEAD, which a GET pattern matches too
+				return
+			}
+			s.serveOperation(w, r, op)
+		})
 	}
 	mux.HandleFunc(ControlPrefix, s.serveControl)
 	mux.HandleFunc(strings.TrimSuffix(ControlPrefix, "/"), s.serveControl)

@@ -76,3 +76,16 @@ func TestHandlerMountedInOwnServer(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadIsNotGet checks that HEAD, which a ServeMux GET pattern also
+// matches, is no operation.
+func TestHeadIsNotGet(t *testing.T) {
+	srv := newServer(t, iot1clicktest.WithFleet(1))
+	r := call(t, srv, "HEAD", "/devices", "", nil)
+	if r.StatusCode != 404 || r.Header.Get("X-Amzn-ErrorType") != "UnknownOperationException" {
+		t.Errorf("HEAD /devices: %d %q", r.StatusCode, r.Header.Get("X-Amzn-ErrorType"))
+	}
+	if reqs := srv.Requests(); len(reqs) != 1 || reqs[0].Operation != "" {
+		t.Errorf("request log: %+v", reqs)
+	}
+}
