@@ -201,7 +201,8 @@ func (x *exchange) writeError(e *apiError) {
 }
 
 // operation is an operation of the service: its name, its ServeMux pattern
-// (with at most one path label) and its implementation, which runs after
+// (with at most one path label, read with PathValue, so unescaped: an ARN's
+// "%2F" stays inside its one segment) and its implementation, which runs after
 // the body size, the signature and the faults were checked.
 type operation struct {
 	name    string
@@ -209,21 +210,31 @@ type operation struct {
 	run     func(*Handler, *exchange)
 }
 
+// label returns the name of the operation's path label, "" for none.
+func (op operation) label() string {
+	_, rest, ok := strings.Cut(op.pattern, "{")
+	if !ok {
+		return ""
+	}
+	name, _, _ := strings.Cut(rest, "}")
+	return name
+}
+
 // operations are the service's operations.
 var operations = []operation{
-	{OpClaimDevicesByClaimCode, "PUT /claims/{label}", (*Handler).claimDevicesByClaimCode},
-	{OpDescribeDevice, "GET /devices/{label}", (*Handler).describeDevice},
-	{OpFinalizeDeviceClaim, "PUT /devices/{label}/finalize-claim", (*Handler).finalizeDeviceClaim},
-	{OpGetDeviceMethods, "GET /devices/{label}/methods", (*Handler).getDeviceMethods},
-	{OpInitiateDeviceClaim, "PUT /devices/{label}/initiate-claim", (*Handler).initiateDeviceClaim},
-	{OpInvokeDeviceMethod, "POST /devices/{label}/methods", (*Handler).invokeDeviceMethod},
-	{OpListDeviceEvents, "GET /devices/{label}/events", (*Handler).listDeviceEvents},
+	{OpClaimDevicesByClaimCode, "PUT /claims/{claimCode}", (*Handler).claimDevicesByClaimCode},
+	{OpDescribeDevice, "GET /devices/{deviceId}", (*Handler).describeDevice},
+	{OpFinalizeDeviceClaim, "PUT /devices/{deviceId}/finalize-claim", (*Handler).finalizeDeviceClaim},
+	{OpGetDeviceMethods, "GET /devices/{deviceId}/methods", (*Handler).getDeviceMethods},
+	{OpInitiateDeviceClaim, "PUT /devices/{deviceId}/initiate-claim", (*Handler).initiateDeviceClaim},
+	{OpInvokeDeviceMethod, "POST /devices/{deviceId}/methods", (*Handler).invokeDeviceMethod},
+	{OpListDeviceEvents, "GET /devices/{deviceId}/events", (*Handler).listDeviceEvents},
 	{OpListDevices, "GET /devices", (*Handler).listDevices},
-	{OpListTagsForResource, "GET /tags/{label}", (*Handler).listTagsForResource},
-	{OpTagResource, "POST /tags/{label}", (*Handler).tagResource},
-	{OpUnclaimDevice, "PUT /devices/{label}/unclaim", (*Handler).unclaimDevice},
-	{OpUntagResource, "DELETE /tags/{label}", (*Handler).untagResource},
-	{OpUpdateDeviceState, "PUT /devices/{label}/state", (*Handler).updateDeviceState},
+	{OpListTagsForResource, "GET /tags/{resourceArn}", (*Handler).listTagsForResource},
+	{OpTagResource, "POST /tags/{resourceArn}", (*Handler).tagResource},
+	{OpUnclaimDevice, "PUT /devices/{deviceId}/unclaim", (*Handler).unclaimDevice},
+	{OpUntagResource, "DELETE /tags/{resourceArn}", (*Handler).untagResource},
+	{OpUpdateDeviceState, "PUT /devices/{deviceId}/state", (*Handler).updateDeviceState},
 }
 
 // newMux routes the operations, the control API and, for anything else,
@@ -328,7 +339,7 @@ func (x *exchange) logUnanswered() {
 func (s *Handler) serveOperation(w http.ResponseWriter, r *http.Request, op operation) {
 	x := s.newExchange(w, r)
 	defer x.logUnanswered()
-	x.rec.Operation, x.label = op.name, r.PathValue("label")
+	x.rec.Operation, x.label = op.name, r.PathValue(op.label())
 
 	limit := s.cfg.maxBodyBytes
 	tooLarge := &apiError{status: http.StatusRequestEntityTooLarge, code: "RequestEntityTooLargeException",
