@@ -1,8 +1,11 @@
 package iot1clicktest_test
 
 import (
+	"context"
 	"io"
+	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -72,5 +75,27 @@ func TestControlRefusesWebPages(t *testing.T) {
 	// one added by the accepted fleet request.
 	if n := len(srv.Devices()); n != 2 {
 		t.Errorf("%d devices, want 2", n)
+	}
+}
+
+// TestControlAcceptsOwnAddress checks that the control API answers a
+// request to the non-loopback address it came in on, as when the emulator
+// listens on every interface, and no other.
+func TestControlAcceptsOwnAddress(t *testing.T) {
+	h := iot1clicktest.NewHandler()
+	local := &net.TCPAddr{IP: net.ParseIP("192.168.1.10"), Port: 4566}
+	for host, want := range map[string]int{
+		"192.168.1.10:4566": 200,
+		"192.168.1.10":      200,
+		"192.168.1.11:4566": 403,
+		"0.0.0.0:4566":      403,
+	} {
+		req := httptest.NewRequest("GET", "http://"+host+iot1clicktest.ControlPrefix+"info", nil)
+		req = req.WithContext(context.WithValue(req.Context(), http.LocalAddrContextKey, local))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("Host %s on %s: %d, want %d: %s", host, local, rec.Code, want, rec.Body)
+		}
 	}
 }
