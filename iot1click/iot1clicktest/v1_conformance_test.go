@@ -11,10 +11,15 @@ import (
 	"testing"
 	"time"
 
+	//lint:ignore SA1019 this test checks the emulator against the official aws-sdk-go v1 client, deprecated but the last to model the service
 	awsv1 "github.com/aws/aws-sdk-go/aws"
+	//lint:ignore SA1019 this test checks the emulator against the official aws-sdk-go v1 client, deprecated but the last to model the service
 	"github.com/aws/aws-sdk-go/aws/awserr"
+	//lint:ignore SA1019 this test checks the emulator against the official aws-sdk-go v1 client, deprecated but the last to model the service
 	credentialsv1 "github.com/aws/aws-sdk-go/aws/credentials"
+	//lint:ignore SA1019 this test checks the emulator against the official aws-sdk-go v1 client, deprecated but the last to model the service
 	"github.com/aws/aws-sdk-go/aws/session"
+	//lint:ignore SA1019 this test checks the emulator against the official aws-sdk-go v1 client, deprecated but the last to model the service
 	v1 "github.com/aws/aws-sdk-go/service/iot1clickdevicesservice"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
