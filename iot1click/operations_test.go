@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/smithy-go/middleware"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -16,13 +18,26 @@ import (
 // respTime is testRespDate as a time.
 var respTime = time.Date(2018, 3, 28, 15, 45, 13, 0, time.UTC)
 
-// md returns the ResultMetadata expected of a one-attempt call.
-func md(requestID string) ResultMetadata {
-	return ResultMetadata{RequestID: requestID, Attempts: 1, ServerTime: respTime}
+// checkMetadata checks the ResultMetadata of an output of a one-attempt
+// call: request ID, attempt count and server time, read both with this
+// package's functions and with the official getters.
+func checkMetadata(t *testing.T, out any, requestID string) {
+	t.Helper()
+	md := *out.(operationOutput).metadata()
+	if got, ok := awsmiddleware.GetRequestIDMetadata(md); !ok || got != requestID || RequestID(md) != requestID {
+		t.Errorf("request ID %q (%v), RequestID %q, want %q", got, ok, RequestID(md), requestID)
+	}
+	if n := Attempts(md); n != 1 {
+		t.Errorf("Attempts %d, want 1", n)
+	}
+	if st, ok := awsmiddleware.GetServerTime(md); !ok || !st.Equal(respTime) {
+		t.Errorf("server time %v (%v), want %v", st, ok, respTime)
+	}
 }
 
 // outputCmpOpts compare outputs, including those embedding noBody.
 var outputCmpOpts = cmp.Options{
+	cmpopts.IgnoreTypes(middleware.Metadata{}),
 	cmp.AllowUnexported(TagResourceOutput{}, UntagResourceOutput{}, UpdateDeviceStateOutput{}),
 	cmpopts.EquateEmpty(),
 }
@@ -293,11 +308,6 @@ func jsonString(s string) string {
 	return b.String()
 }
 
-// setMetadata sets the ResultMetadata of an output.
-func setMetadata(out any, m ResultMetadata) {
-	*out.(operationOutput).metadata() = m
-}
-
 // TestOperations checks every operation on the wire: method, escaped path,
 // query, headers, body, signature, and the decoded output with its request
 // ID.
@@ -347,7 +357,7 @@ func TestOperations(t *testing.T) {
 				t.Errorf("X-Amz-Date %q is not now", r.Header.Get("X-Amz-Date"))
 			}
 
-			setMetadata(tc.want, md(requestID))
+			checkMetadata(t, out, requestID)
 			if diff := cmp.Diff(tc.want, out, outputCmpOpts); diff != "" {
 				t.Errorf("output (-want +got):\n%s", diff)
 			}
@@ -390,8 +400,9 @@ func TestRequestIDHeaders(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if out.RequestID != tc.want || out.ResultMetadata.RequestID != tc.want {
-				t.Errorf("RequestID %q, want %q", out.RequestID, tc.want)
+			got, ok := awsmiddleware.GetRequestIDMetadata(out.ResultMetadata)
+			if RequestID(out.ResultMetadata) != tc.want || got != tc.want || ok != (tc.want != "") {
+				t.Errorf("RequestID %q, metadata %q %v, want %q", RequestID(out.ResultMetadata), got, ok, tc.want)
 			}
 		})
 	}
@@ -424,7 +435,7 @@ func TestEmptySuccessBody(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out.DeviceDescription != nil || out.RequestID != "id" {
+	if out.DeviceDescription != nil || RequestID(out.ResultMetadata) != "id" {
 		t.Errorf("output %+v", out)
 	}
 }

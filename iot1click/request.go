@@ -14,6 +14,7 @@ import (
 
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -38,7 +39,7 @@ type operationOutput interface {
 	// deserialize reads a successful response body; d holds the whole body.
 	deserialize(d *wire.Decoder) error
 	// metadata returns the output's result metadata.
-	metadata() *ResultMetadata
+	metadata() *middleware.Metadata
 }
 
 // requestBuilder collects a request's path, query and body. Builders are
