@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
 
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
@@ -24,7 +25,7 @@ import (
 //	Initialize:  RegisterServiceMetadata, OperationInputValidation
 //	Serialize:   OperationSerializer
 //	Build:       ClientRequestID
-//	Finalize:    Retry, ComputePayloadSHA256, Signing
+//	Finalize:    Retry, ResolveEndpointV2, ComputePayloadHash, Signing
 //	Deserialize: AddRawResponseToMetadata, RequestIDRetriever,
 //	             OperationDeserializer, RecordResponseTiming
 //
@@ -147,6 +148,7 @@ func (sc *stackCall) addMiddlewares(stack *middleware.Stack, meter metrics.Meter
 				a.DisableClockSkewCorrection = true
 			}), middleware.After)
 		},
+		func() error { return stack.Finalize.Add((*endpointMiddleware)(sc), middleware.After) },
 		func() error { return v4.AddComputePayloadSHA256Middleware(stack) },
 		func() error { return stack.Finalize.Add((*signMiddleware)(sc), middleware.After) },
 		func() error { return awsmiddleware.AddRawResponseToMetadata(stack) },
@@ -185,7 +187,8 @@ func (m *validateMiddleware) HandleInitialize(ctx context.Context, in middleware
 }
 
 // serializeMiddleware builds the *smithyhttp.Request of the input
-// (Serialize step), on the endpoint resolved for the call.
+// (Serialize step): path, query, headers and body; endpointMiddleware
+// applies the endpoint later.
 type serializeMiddleware stackCall
 
 // ID returns the ID of the official clients' serializer.
@@ -195,9 +198,6 @@ func (*serializeMiddleware) ID() string { return "OperationSerializer" }
 func (m *serializeMiddleware) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
 	middleware.SerializeOutput, middleware.Metadata, error,
 ) {
-	if m.epErr != nil {
-		return middleware.SerializeOutput{}, middleware.Metadata{}, m.epErr
-	}
 	req, ok := in.Request.(*smithyhttp.Request)
 	if !ok {
 		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("unexpected transport type %T", in.Request)
@@ -210,7 +210,7 @@ func (m *serializeMiddleware) HandleSerialize(ctx context.Context, in middleware
 	_, span := tracing.StartSpan(ctx, "OperationSerializer")
 	endTimer := startMetricTimer(ctx, metricSerializationDuration)
 	input.serialize(m.b)
-	hreq, hr, err := m.c.newRequest(ctx, m.o, m.ep, m.b)
+	hreq, hr, err := m.c.newRequest(ctx, m.o, resolvedEndpoint{}, m.b)
 	if err == nil {
 		m.hr = hr
 		req.Request = hreq
@@ -225,6 +225,50 @@ func (m *serializeMiddleware) HandleSerialize(ctx context.Context, in middleware
 		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 	}
 	return next.HandleSerialize(ctx, in)
+}
+
+// endpointMiddleware applies the endpoint resolved for the call to each
+// attempt's request, or fails with the error of its resolution (Finalize
+// step).
+type endpointMiddleware stackCall
+
+// ID returns the ID of the official clients' endpoint middleware.
+func (*endpointMiddleware) ID() string { return "ResolveEndpointV2" }
+
+// HandleFinalize sets the request's scheme, host and base path, and the
+// endpoint's headers.
+func (m *endpointMiddleware) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+	middleware.FinalizeOutput, middleware.Metadata, error,
+) {
+	if m.epErr != nil {
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, m.epErr
+	}
+	req, ok := in.Request.(*smithyhttp.Request)
+	if !ok {
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, fmt.Errorf("unexpected transport type %T", in.Request)
+	}
+	_, span := tracing.StartSpan(ctx, "ResolveEndpoint")
+	endTimer := startMetricTimer(ctx, metricResolveEndpointDuration)
+	applyEndpoint(req.Request, m.ep)
+	endTimer()
+	span.End()
+	return next.HandleFinalize(ctx, in)
+}
+
+// applyEndpoint puts request r, built without an endpoint, on endpoint ep.
+func applyEndpoint(r *http.Request, ep resolvedEndpoint) {
+	u := r.URL
+	u.Scheme, u.Host = ep.scheme, ep.host
+	r.Host = ep.host
+	if ep.basePath != "" {
+		if u.RawPath != "" || ep.basePathRaw != ep.basePath {
+			u.RawPath = ep.basePath + u.EscapedPath()
+		}
+		u.Path = ep.basePathRaw + u.Path
+	}
+	for k, v := range ep.headers {
+		r.Header[k] = v
+	}
 }
 
 // signMiddleware signs each attempt's request with SigV4, at the clock

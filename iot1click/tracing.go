@@ -24,16 +24,18 @@ const (
 
 	metricCallDuration            = "client.call.duration"
 	metricSerializationDuration   = "client.call.serialization_duration"
+	metricResolveEndpointDuration = "client.call.resolve_endpoint_duration"
 	metricSigningDuration         = "client.call.auth.signing_duration"
 	metricDeserializationDuration = "client.call.deserialization_duration"
 )
 
 // operationMetrics are the histograms of one call.
 type operationMetrics struct {
-	Duration            metrics.Float64Histogram
-	SerializeDuration   metrics.Float64Histogram
-	SignRequestDuration metrics.Float64Histogram
-	DeserializeDuration metrics.Float64Histogram
+	Duration                metrics.Float64Histogram
+	SerializeDuration       metrics.Float64Histogram
+	ResolveEndpointDuration metrics.Float64Histogram
+	SignRequestDuration     metrics.Float64Histogram
+	DeserializeDuration     metrics.Float64Histogram
 }
 
 func (m *operationMetrics) histogramFor(name string) metrics.Float64Histogram {
@@ -42,6 +44,8 @@ func (m *operationMetrics) histogramFor(name string) metrics.Float64Histogram {
 		return m.Duration
 	case metricSerializationDuration:
 		return m.SerializeDuration
+	case metricResolveEndpointDuration:
+		return m.ResolveEndpointDuration
 	case metricSigningDuration:
 		return m.SignRequestDuration
 	case metricDeserializationDuration:
@@ -68,6 +72,8 @@ func withOperationMetrics(ctx context.Context, mp metrics.MeterProvider) (contex
 			"Overall call duration (including retries and time to send or receive request and response body)"},
 		{&om.SerializeDuration, metricSerializationDuration,
 			"The time it takes to serialize a message body"},
+		{&om.ResolveEndpointDuration, metricResolveEndpointDuration,
+			"The time it takes to resolve an endpoint (endpoint resolver, not DNS) for the request"},
 		{&om.SignRequestDuration, metricSigningDuration,
 			"The time it takes to sign a request"},
 		{&om.DeserializeDuration, metricDeserializationDuration,
