@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
@@ -58,9 +59,31 @@ func setResponseMetadata(md *middleware.Metadata, requestID string, server time.
 	}
 	if !server.IsZero() {
 		if k := serverTimeKey(); k != nil {
-			md.Set(k, server)
+			md.Set(k, boxServerTime(server))
 		}
 	}
+}
+
+// boxedTime is a server time with its boxed (interface) value.
+type boxedTime struct {
+	t time.Time
+	v any
+}
+
+// lastServerTime is the last server time boxed. Date headers change once a
+// second, so most responses share it.
+var lastServerTime atomic.Pointer[boxedTime]
+
+// boxServerTime returns t as an interface value, shared with the previous
+// response when it had the same time: boxed values are immutable, and this
+// saves an allocation on most calls.
+func boxServerTime(t time.Time) any {
+	if b := lastServerTime.Load(); b != nil && b.t == t {
+		return b.v
+	}
+	b := &boxedTime{t: t, v: t}
+	lastServerTime.Store(b)
+	return b.v
 }
 
 // serverTimeKey returns the metadata key under which
