@@ -11,6 +11,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/middleware"
 )
 
 // memoryTransport answers every request with a canned response, in memory.
@@ -49,7 +50,7 @@ func devicePage(n int) []byte {
 	return []byte(sb.String())
 }
 
-func newBenchClient(body []byte) *Client {
+func newBenchClient(body []byte, optFns ...func(*Options)) *Client {
 	h := http.Header{}
 	h.Set("Content-Type", "application/json")
 	h.Set("X-Amzn-RequestId", "c0ffee00-0000-4000-8000-000000000000")
@@ -59,11 +60,11 @@ func newBenchClient(body []byte) *Client {
 		Credentials:  credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", ""),
 		HTTPClient:   &http.Client{Transport: &memoryTransport{header: h, body: body}},
 		BaseEndpoint: aws.String("https://devices.iot1click.us-west-2.amazonaws.com"),
-	})
+	}, optFns...)
 }
 
-func benchmarkListDevices(b *testing.B, body []byte, want int) {
-	c := newBenchClient(body)
+func benchmarkListDevices(b *testing.B, body []byte, want int, optFns ...func(*Options)) {
+	c := newBenchClient(body, optFns...)
 	ctx := context.Background()
 	in := &ListDevicesInput{MaxResults: 100}
 	b.ReportAllocs()
@@ -89,4 +90,22 @@ func BenchmarkListDevicesEmptyPage(b *testing.B) {
 // of 100 devices.
 func BenchmarkListDevices100(b *testing.B) {
 	benchmarkListDevices(b, devicePage(100), 100)
+}
+
+// withEmptyAPIOption sends calls through the middleware stack, with no
+// middleware of the caller's.
+func withEmptyAPIOption(o *Options) {
+	o.APIOptions = append(o.APIOptions, func(*middleware.Stack) error { return nil })
+}
+
+// BenchmarkListDevicesEmptyPageStack measures BenchmarkListDevicesEmptyPage
+// through the middleware stack that APIOptions turn on.
+func BenchmarkListDevicesEmptyPageStack(b *testing.B) {
+	benchmarkListDevices(b, []byte(`{"devices":[]}`), 0, withEmptyAPIOption)
+}
+
+// BenchmarkListDevices100Stack measures BenchmarkListDevices100 through the
+// middleware stack.
+func BenchmarkListDevices100Stack(b *testing.B) {
+	benchmarkListDevices(b, devicePage(100), 100, withEmptyAPIOption)
 }
