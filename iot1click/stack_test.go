@@ -232,6 +232,19 @@ func TestStackInitializeStub(t *testing.T) {
 		t.Errorf("%d requests sent, want none", len(reqs))
 	}
 
+	// Per call: the stub answers that call only, and the client's options
+	// stay as they were.
+	plain := srv.Client()
+	if out, err := plain.ListDevices(context.Background(), nil, stub); err != nil || out != canned {
+		t.Errorf("per-call stub: %+v, %v", out, err)
+	}
+	if out, err := plain.ListDevices(context.Background(), nil); err != nil || out == canned || len(out.Devices) != 1 {
+		t.Errorf("call after a per-call stub: %+v, %v", out, err)
+	}
+	if n := len(plain.Options().APIOptions); n != 0 || len(srv.Requests()) != 1 {
+		t.Errorf("client has %d API options; %d requests, want 1", n, len(srv.Requests()))
+	}
+
 	// A result of another operation's type is an error, not a panic.
 	wrong := iot1click.New(iot1click.Options{}, stub)
 	_, err := wrong.DescribeDevice(context.Background(), &iot1click.DescribeDeviceInput{DeviceId: "d"})
@@ -416,5 +429,28 @@ func TestClientOnlyBuildHasNoTestDependencies(t *testing.T) {
 		if strings.Contains(deps, mod) {
 			t.Errorf("a client-only program compiles %s:\n%s", mod, deps)
 		}
+	}
+}
+
+// TestNewFromConfigCopiesAPIOptions checks that NewFromConfig takes
+// cfg.APIOptions as they are then: changing cfg later leaves the client
+// unchanged.
+func TestNewFromConfigCopiesAPIOptions(t *testing.T) {
+	srv := newStackServer(t, 1)
+	var ran []string
+	record := func(name string) func(*middleware.Stack) error {
+		return func(*middleware.Stack) error { ran = append(ran, name); return nil }
+	}
+	cfg := emulatorConfig(srv)
+	cfg.APIOptions = append(make([]func(*middleware.Stack) error, 0, 4), record("first"))
+	client := iot1click.NewFromConfig(cfg)
+	cfg.APIOptions[0] = record("replaced")
+	cfg.APIOptions = append(cfg.APIOptions, record("appended"))
+
+	if _, err := client.ListDevices(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ran, []string{"first"}) {
+		t.Errorf("API options run: %q, want [first]", ran)
 	}
 }
