@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -27,6 +24,7 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -405,26 +403,7 @@ func TestStackLogging(t *testing.T) {
 // TestClientOnlyBuildHasNoTestDependencies checks that a program importing
 // only iot1click compiles none of the modules used by the tests alone.
 func TestClientOnlyBuildHasNoTestDependencies(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs go list")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go tool:", err)
-	}
-	prog := filepath.Join(t.TempDir(), "main.go")
-	src := "package main\n\nimport \"github.com/iot1click-sdk/iot1click-go/iot1click\"\n\nfunc main() { _ = iot1click.New }\n"
-	if err := os.WriteFile(prog, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(goTool, "list", "-deps", prog).Output()
-	if err != nil {
-		t.Fatalf("go list: %v", err)
-	}
-	deps := string(out)
-	if !strings.Contains(deps, "github.com/iot1click-sdk/iot1click-go/iot1click\n") {
-		t.Fatalf("go list -deps does not list iot1click:\n%s", deps)
-	}
+	deps := testenv.ClientOnlyDeps(t, "github.com/iot1click-sdk/iot1click-go/iot1click")
 	for _, mod := range []string{"go.opentelemetry.io/", "github.com/google/go-cmp", "go.uber.org/goleak", "github.com/stretchr/"} {
 		if strings.Contains(deps, mod) {
 			t.Errorf("a client-only program compiles %s:\n%s", mod, deps)
