@@ -3,6 +3,7 @@ package iot1click
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 
@@ -284,8 +285,11 @@ func (m *signMiddleware) HandleFinalize(ctx context.Context, in middleware.Final
 	middleware.FinalizeOutput, middleware.Metadata, error,
 ) {
 	req, ok := in.Request.(*smithyhttp.Request)
-	if !ok || m.hr == nil {
+	if !ok {
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, fmt.Errorf("unexpected transport type %T", in.Request)
+	}
+	if m.hr == nil {
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, errors.New("the request was not serialized by OperationSerializer")
 	}
 	hr := *m.hr
 	if h := v4.GetPayloadHash(ctx); h != "" {
