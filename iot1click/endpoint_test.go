@@ -13,7 +13,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
-	"github.com/aws/smithy-go/middleware"
 )
 
 // describeVia calls DescribeDevice through a client built on a countingDoer
@@ -127,15 +126,7 @@ func TestEndpointPerCallRegion(t *testing.T) {
 // signature covers the full path, on the direct path and through a
 // middleware stack.
 func TestBaseEndpointPathPrefix(t *testing.T) {
-	for _, via := range []struct {
-		name string
-		opts []func(*Options)
-	}{
-		{"direct", nil},
-		{"stack", []func(*Options){func(o *Options) {
-			o.APIOptions = append(o.APIOptions, func(*middleware.Stack) error { return nil })
-		}}},
-	} {
+	for _, via := range callPaths {
 		t.Run(via.name, func(t *testing.T) { testBaseEndpointPathPrefix(t, via.opts) })
 	}
 }

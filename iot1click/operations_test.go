@@ -310,58 +310,60 @@ func jsonString(s string) string {
 
 // TestOperations checks every operation on the wire: method, escaped path,
 // query, headers, body, signature, and the decoded output with its request
-// ID.
+// ID, on both call paths.
 func TestOperations(t *testing.T) {
 	ops := map[string]bool{}
 	for _, tc := range operationCases() {
-		t.Run(tc.name, func(t *testing.T) {
-			requestID := "8e8d0a4c-7a6c-4d1e-9f6b-" + strings.ToLower(tc.name)
-			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-				writeJSON(w, tc.status, requestID, tc.resp)
+		for _, via := range callPaths {
+			t.Run(tc.name+"/"+via.name, func(t *testing.T) {
+				requestID := "8e8d0a4c-7a6c-4d1e-9f6b-" + strings.ToLower(tc.name)
+				srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+					writeJSON(w, tc.status, requestID, tc.resp)
+				})
+				out, err := tc.call(context.Background(), srv.client(via.opts...))
+				if err != nil {
+					t.Fatalf("call failed: %v", err)
+				}
+				ops[tc.op] = true
+
+				r := srv.onlyRequest(t)
+				testMethod(t, r, tc.method)
+				testPath(t, r, tc.path)
+				testQuery(t, r, tc.query...)
+				testSignature(t, r)
+				if tc.body != "" {
+					testHeader(t, r, "Content-Type", "application/json")
+					testJSONBody(t, r.Body, tc.body)
+					if got := r.Header.Get("Content-Length"); got != "" && got != strconv.Itoa(len(r.Body)) {
+						t.Errorf("Content-Length %s for a body of %d bytes", got, len(r.Body))
+					}
+					testNoHeader(t, r, "Transfer-Encoding")
+				} else {
+					testNoHeader(t, r, "Content-Type")
+					if r.HasBody || len(r.Body) != 0 {
+						t.Errorf("request has a body %q, want none", r.Body)
+					}
+				}
+				testHeader(t, r, "Amz-Sdk-Request", "attempt=1; max=3")
+				if id := r.Header.Get("Amz-Sdk-Invocation-Id"); !uuidV4RE.MatchString(id) {
+					t.Errorf("amz-sdk-invocation-id %q is not a UUID", id)
+				}
+				if ua := r.Header.Get("User-Agent"); !strings.HasPrefix(ua, "iot1click-go/"+Version+" ") || !strings.Contains(ua, "lang/go#") {
+					t.Errorf("User-Agent %q", ua)
+				}
+				if r.Host != strings.TrimPrefix(srv.URL, "http://") {
+					t.Errorf("Host %q, want %q", r.Host, strings.TrimPrefix(srv.URL, "http://"))
+				}
+				if d, err := time.Parse("20060102T150405Z", r.Header.Get("X-Amz-Date")); err != nil || time.Since(d).Abs() > time.Minute {
+					t.Errorf("X-Amz-Date %q is not now", r.Header.Get("X-Amz-Date"))
+				}
+
+				checkMetadata(t, out, requestID)
+				if diff := cmp.Diff(tc.want, out, outputCmpOpts); diff != "" {
+					t.Errorf("output (-want +got):\n%s", diff)
+				}
 			})
-			out, err := tc.call(context.Background(), srv.client())
-			if err != nil {
-				t.Fatalf("call failed: %v", err)
-			}
-			ops[tc.op] = true
-
-			r := srv.onlyRequest(t)
-			testMethod(t, r, tc.method)
-			testPath(t, r, tc.path)
-			testQuery(t, r, tc.query...)
-			testSignature(t, r)
-			if tc.body != "" {
-				testHeader(t, r, "Content-Type", "application/json")
-				testJSONBody(t, r.Body, tc.body)
-				if got := r.Header.Get("Content-Length"); got != "" && got != strconv.Itoa(len(r.Body)) {
-					t.Errorf("Content-Length %s for a body of %d bytes", got, len(r.Body))
-				}
-				testNoHeader(t, r, "Transfer-Encoding")
-			} else {
-				testNoHeader(t, r, "Content-Type")
-				if r.HasBody || len(r.Body) != 0 {
-					t.Errorf("request has a body %q, want none", r.Body)
-				}
-			}
-			testHeader(t, r, "Amz-Sdk-Request", "attempt=1; max=3")
-			if id := r.Header.Get("Amz-Sdk-Invocation-Id"); !uuidV4RE.MatchString(id) {
-				t.Errorf("amz-sdk-invocation-id %q is not a UUID", id)
-			}
-			if ua := r.Header.Get("User-Agent"); !strings.HasPrefix(ua, "iot1click-go/"+Version+" ") || !strings.Contains(ua, "lang/go#") {
-				t.Errorf("User-Agent %q", ua)
-			}
-			if r.Host != strings.TrimPrefix(srv.URL, "http://") {
-				t.Errorf("Host %q, want %q", r.Host, strings.TrimPrefix(srv.URL, "http://"))
-			}
-			if d, err := time.Parse("20060102T150405Z", r.Header.Get("X-Amz-Date")); err != nil || time.Since(d).Abs() > time.Minute {
-				t.Errorf("X-Amz-Date %q is not now", r.Header.Get("X-Amz-Date"))
-			}
-
-			checkMetadata(t, out, requestID)
-			if diff := cmp.Diff(tc.want, out, outputCmpOpts); diff != "" {
-				t.Errorf("output (-want +got):\n%s", diff)
-			}
-		})
+		}
 	}
 	// Every one of the 13 operations is covered above.
 	for _, op := range []string{
