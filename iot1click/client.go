@@ -68,8 +68,10 @@ func New(options Options, optFns ...func(*Options)) *Client {
 // service-specific AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE variable and
 // the iot_1click_devices_service section of the shared config), FIPS and
 // dual-stack settings, logger, client log mode, application ID and API
-// options (middleware, such as otelaws.AppendMiddlewares adds). optFns apply
-// last, so an endpoint set there wins over all of these.
+// options (middleware, such as otelaws.AppendMiddlewares adds). aws.Config
+// has no tracer or meter provider: set Options.TracerProvider and
+// Options.MeterProvider with an option function. optFns apply last, so an
+// endpoint set there wins over all of these.
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	opts := Options{
 		Region:           cfg.Region,

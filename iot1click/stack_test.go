@@ -359,6 +359,15 @@ func TestStackErrorsAndRetries(t *testing.T) {
 			t.Errorf("server time %v %v", st, ok)
 		}
 	})
+	t.Run("canceled", func(t *testing.T) {
+		srv.ResetRequests()
+		cctx, cancel := context.WithCancel(ctx)
+		cancel()
+		_, err := client.ListDevices(cctx, nil)
+		if !errors.Is(err, context.Canceled) || len(srv.Requests()) != 0 {
+			t.Errorf("error %v after %d requests, want context.Canceled and none", err, len(srv.Requests()))
+		}
+	})
 	t.Run("clock skew", func(t *testing.T) {
 		srv.ResetRequests()
 		srv.SetClock(time.Now().Add(20 * time.Minute))
@@ -431,5 +440,20 @@ func TestNewFromConfigCopiesAPIOptions(t *testing.T) {
 	}
 	if !reflect.DeepEqual(ran, []string{"first"}) {
 		t.Errorf("API options run: %q, want [first]", ran)
+	}
+}
+
+// TestStackOfficialHelpers checks that aws-sdk-go-v2's own APIOptions
+// helpers work on the stack: a user agent key lands beside this SDK's
+// user agent.
+func TestStackOfficialHelpers(t *testing.T) {
+	srv := newStackServer(t, 1)
+	client := srv.Client(withAPIOption(awsmiddleware.AddUserAgentKey("inventory-job")))
+	if _, err := client.ListDevices(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	ua := srv.Requests()[0].Header.Get("User-Agent")
+	if !strings.Contains(ua, "inventory-job") || !strings.Contains(ua, "iot1click-go/"+iot1click.Version) {
+		t.Errorf("User-Agent %q", ua)
 	}
 }
