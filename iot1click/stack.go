@@ -72,6 +72,9 @@ func callStack[O any, PO interface {
 // clients' invokeOperation does.
 func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoint, epErr error, op string,
 	in operationInput, newOutput func() operationOutput) (result any, md middleware.Metadata, err error) {
+	// The values existing middleware read, set before the stack as the
+	// generated clients' resolveServiceMetadata does, so that middleware
+	// added ahead of RegisterServiceMetadata sees them too.
 	ctx = middleware.ClearStackValues(ctx)
 	ctx = middleware.WithServiceID(ctx, ServiceID)
 	ctx = middleware.WithOperationName(ctx, op)
