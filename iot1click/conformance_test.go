@@ -291,7 +291,7 @@ func walkEventPages(t *testing.T, p *iot1click.ListDeviceEventsPaginator, optFns
 		if err != nil {
 			return events, attempts, err
 		}
-		attempts = append(attempts, out.Attempts)
+		attempts = append(attempts, iot1click.Attempts(out.ResultMetadata))
 		for _, e := range out.Events {
 			events = append(events, e.StdEvent)
 		}
