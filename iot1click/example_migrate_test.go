@@ -104,15 +104,15 @@ func ExampleClient_DescribeDevice_migrate() {
 	d := out.DeviceDescription
 	fmt.Println(d.DeviceId, d.Type, "enabled:", d.Enabled)
 	fmt.Println("arn:", d.Arn)
-	fmt.Println("placement:", d.Attributes["projectName"]+"/"+d.Attributes["placementName"])
+	fmt.Println("project:", d.Attributes["projectName"])
 	if d.RemainingLife != nil {
-		fmt.Printf("remaining life: %.2f%%\n", *d.RemainingLife)
+		fmt.Printf("%.2f%%\n", *d.RemainingLife)
 	}
 	// Output:
 	// G030PM0123456789 button enabled: true
 	// arn: arn:aws:iot1click:us-west-2:123456789012:devices/G030PM0123456789
-	// placement: office/lobby
-	// remaining life: 99.85%
+	// project: office
+	// 99.85%
 }
 
 // ListDevices returns the devices as values ([]DeviceDescription, not
@@ -269,16 +269,16 @@ func Example_migrateErrorHandling() {
 		DeviceId: "G030PM0000000404",
 	})
 
-	var notFound *iot1click.ResourceNotFoundException
-	if errors.As(err, &notFound) {
-		fmt.Println("not found:", notFound.Message)
-	}
 	var apiErr smithy.APIError
 	if errors.As(err, &apiErr) {
 		switch apiErr.ErrorCode() {
 		case "ResourceNotFoundException":
 			fmt.Println("code:", apiErr.ErrorCode(), "fault:", apiErr.ErrorFault())
 		}
+	}
+	var notFound *iot1click.ResourceNotFoundException
+	if errors.As(err, &notFound) {
+		fmt.Println("not found:", notFound.Message)
 	}
 	var respErr *awshttp.ResponseError
 	if errors.As(err, &respErr) {
@@ -289,8 +289,8 @@ func Example_migrateErrorHandling() {
 		fmt.Println("operation:", opErr.Operation())
 	}
 	// Output:
-	// not found: The requested device could not be found: G030PM0000000404
 	// code: ResourceNotFoundException fault: client
+	// not found: The requested device could not be found: G030PM0000000404
 	// status: 404 request ID set: true
 	// operation: DescribeDevice
 }
