@@ -72,19 +72,20 @@ func ExampleNew_migrate() {
 	defer srv.Close()
 
 	client := iot1click.New(iot1click.Options{
-		Region:       "us-west-2",
-		Credentials:  credentials.NewStaticCredentialsProvider(srv.AccessKeyID(), srv.SecretAccessKey(), ""),
-		BaseEndpoint: aws.String(srv.URL), // v1: aws.Config{Endpoint: ...}
-		HTTPClient:   srv.HTTPClient(),
+		Region:           "us-west-2",
+		Credentials:      credentials.NewStaticCredentialsProvider(srv.AccessKeyID(), srv.SecretAccessKey(), ""),
+		BaseEndpoint:     aws.String(srv.URL), // v1: aws.Config{Endpoint: ...}
+		RetryMaxAttempts: 5,                   // v1: MaxRetries: aws.Int(4)
+		HTTPClient:       srv.HTTPClient(),
 	})
 
 	out, err := client.DescribeDevice(context.Background(), &iot1click.DescribeDeviceInput{DeviceId: migrateDeviceID})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(out.DeviceDescription.DeviceId)
+	fmt.Println(out.DeviceDescription.DeviceId, "max attempts:", client.Options().Retryer.MaxAttempts())
 	// Output:
-	// G030PM0123456789
+	// G030PM0123456789 max attempts: 5
 }
 
 // DescribeDevice takes and returns plain values: no aws.String on the way
