@@ -88,58 +88,6 @@ func ExampleNew_migrate() {
 	// G030PM0123456789 max attempts: 5
 }
 
-// DescribeDevice takes and returns plain values: no aws.String on the way
-// in, no aws.StringValue or aws.ToString on the way out. RemainingLife stays
-// a pointer because the service may leave it out.
-func ExampleClient_DescribeDevice_migrate() {
-	srv := migrateServer()
-	defer srv.Close()
-	client := srv.Client()
-
-	out, err := client.DescribeDevice(context.Background(), &iot1click.DescribeDeviceInput{
-		DeviceId: "G030PM0123456789",
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	d := out.DeviceDescription
-	fmt.Println(d.DeviceId, d.Type, "enabled:", d.Enabled)
-	fmt.Println("arn:", d.Arn)
-	fmt.Println("project:", d.Attributes["projectName"])
-	if d.RemainingLife != nil {
-		fmt.Printf("%.2f%%\n", *d.RemainingLife)
-	}
-	// Output:
-	// G030PM0123456789 button enabled: true
-	// arn: arn:aws:iot1click:us-west-2:123456789012:devices/G030PM0123456789
-	// project: office
-	// 99.85%
-}
-
-// ListDevices returns the devices as values ([]DeviceDescription, not
-// []*DeviceDescription); MaxResults is an int32 where 0 means the service
-// default, and an empty NextToken marks the last page.
-func ExampleClient_ListDevices_migrate() {
-	srv := migrateServer()
-	defer srv.Close()
-	client := srv.Client()
-
-	out, err := client.ListDevices(context.Background(), &iot1click.ListDevicesInput{
-		DeviceType: "button",
-		MaxResults: 50,
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, d := range out.Devices {
-		fmt.Println(d.DeviceId, d.Enabled)
-	}
-	fmt.Println("last page:", out.NextToken == "")
-	// Output:
-	// G030PM0123456789 true
-	// last page: true
-}
-
 // A hand-written NextToken loop, as aws-sdk-go v1 and the retired v2 client
 // needed, carries over with string tokens. NewListDevicesPaginator and
 // Client.AllDevices replace it.
