@@ -8,6 +8,8 @@ import (
 	"net/url"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // RedirectError reports a redirect: a 3xx answer, which the client does not
@@ -41,9 +43,9 @@ type RedirectError struct {
 	// redirect was not followed.
 	StatusCode int
 
-	// Host is the host the redirect points to: the Location header's host,
-	// or the host of the request the HTTPClient ended with. It is cut short
-	// when long.
+	// Host is the host the redirect points to: the Location header's host
+	// (the header itself when it is not a URL), or the host of the request
+	// the HTTPClient ended with. It is cut short when long.
 	Host string
 
 	// Followed reports that the HTTPClient followed the redirect, so that
@@ -59,12 +61,12 @@ type RedirectError struct {
 func (e *RedirectError) Error() string {
 	if e.Followed {
 		return fmt.Sprintf("the HTTPClient followed a redirect: the answer (HTTP %d) is to %s, not to %s as sent",
-			e.StatusCode, e.Answered, e.Sent)
+			e.StatusCode, wire.Excerpt(e.Answered), wire.Excerpt(e.Sent))
 	}
 	if e.Host == "" {
 		return fmt.Sprintf("redirect (HTTP %d) without a Location host not followed", e.StatusCode)
 	}
-	return fmt.Sprintf("redirect (HTTP %d) to host %s not followed", e.StatusCode, e.Host)
+	return fmt.Sprintf("redirect (HTTP %d) to host %s not followed", e.StatusCode, wire.Excerpt(e.Host))
 }
 
 // RetryableError reports false: the same request would be redirected again.
@@ -131,7 +133,7 @@ func sendRequest(o *Options, req *http.Request) (*http.Response, error) {
 	}
 	rerr := &RedirectError{
 		StatusCode: resp.StatusCode,
-		Host:       excerpt(host),
+		Host:       cutShort(host, wire.MaxExcerpt),
 		Followed:   true,
 		Sent:       describeRequest(req),
 		Answered:   describeRequest(got),
@@ -146,9 +148,9 @@ func sendRequest(o *Options, req *http.Request) (*http.Response, error) {
 // describeRequest returns "METHOD host/path" for a request, cut short.
 func describeRequest(r *http.Request) string {
 	if r.URL == nil {
-		return excerpt(r.Method)
+		return cutShort(r.Method, wire.MaxExcerpt)
 	}
-	return excerpt(r.Method + " " + r.URL.Host + r.URL.EscapedPath())
+	return cutShort(r.Method+" "+r.URL.Host+r.URL.EscapedPath(), wire.MaxExcerpt)
 }
 
 // redirectError returns the error of a 3xx answer.
@@ -166,9 +168,9 @@ func redirectError(resp *http.Response) *RedirectError {
 		u, err = url.Parse(loc)
 	}
 	if err == nil {
-		e.Host = excerpt(u.Host)
+		e.Host = cutShort(u.Host, wire.MaxExcerpt)
 	} else {
-		e.Host = excerpt(loc)
+		e.Host = cutShort(loc, wire.MaxExcerpt)
 	}
 	return e
 }

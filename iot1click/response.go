@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -138,53 +139,24 @@ func requestID(h http.Header) string {
 	if len(v) == 0 {
 		return ""
 	}
-	if len(v[0]) > excerptLen {
-		return excerpt(v[0])
+	if len(v[0]) > wire.MaxExcerpt {
+		return cutShort(v[0], wire.MaxExcerpt)
 	}
 	return v[0]
 }
 
-// excerptLen is the most bytes of response data that an error quotes.
-const excerptLen = 100
-
-// excerpt returns a printable copy of s, for an error: at most its first
-// excerptLen bytes, followed by "…" when cut. Line breaks and tabs become
-// spaces; other control characters, invisible reordering characters and
-// invalid UTF-8 become U+FFFD. The copy shares no memory with s.
-func excerpt(s string) string { return excerptN(s, excerptLen) }
-
-// excerptN is excerpt with at most n bytes of s.
-func excerptN(s string, n int) string {
-	cut := len(s) > n
-	if cut {
-		for n > 0 && !utf8.RuneStart(s[n]) {
-			n--
-		}
-		s = s[:n]
+// cutShort returns a copy of s, which shares no memory with it, cut to its
+// first n bytes at a rune boundary and followed by "…" when longer. It
+// bounds the response data an error keeps as text (codes, messages,
+// request IDs, hosts); quoted excerpts come from wire.Excerpt.
+func cutShort(s string, n int) string {
+	if len(s) <= n {
+		return strings.Clone(s)
 	}
-	var b strings.Builder
-	b.Grow(len(s) + len("…"))
-	for _, r := range s {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			b.WriteByte(' ')
-		case r < 0x20 || (r >= 0x7f && r < 0xa0) || isBidiControl(r):
-			b.WriteRune(utf8.RuneError)
-		default:
-			b.WriteRune(r) // invalid UTF-8 was decoded as U+FFFD by range
-		}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
-	if cut {
-		b.WriteString("…")
-	}
-	return b.String()
-}
-
-// isBidiControl reports the invisible characters that reorder text, which
-// could make a quoted excerpt misleading.
-func isBidiControl(r rune) bool {
-	return r == 0x061c || r == 0x200e || r == 0x200f ||
-		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+	return s[:n] + "…"
 }
 
 // maxSendErrorLen is the most bytes of an HTTPClient's error message that
@@ -195,7 +167,7 @@ const maxSendErrorLen = 300
 // original.
 type shortError struct{ err error }
 
-func (e *shortError) Error() string { return excerptN(e.err.Error(), maxSendErrorLen) }
+func (e *shortError) Error() string { return cutShort(e.err.Error(), maxSendErrorLen) }
 
 func (e *shortError) Unwrap() error { return e.err }
 
@@ -237,7 +209,7 @@ func serverTime(h http.Header) time.Time {
 // its __type; a code that is a number or a status such as "404" names no
 // type, and the HTTP status decides. Any other response, such as a proxy's
 // HTML page, is a *smithy.GenericAPIError naming the status and the kind of
-// body, with an excerpt of it. Codes and messages are cut short (excerpt).
+// body, with an excerpt of it. Codes and messages are cut short.
 func parseError(resp *http.Response, body []byte) error {
 	code := ""
 	shaped := false
@@ -247,9 +219,10 @@ func parseError(resp *http.Response, body []byte) error {
 	}
 	var bodyCode, typ, msg string
 	hasCode := false
-	if len(body) > 0 {
+	text := string(body)
+	if len(text) > 0 {
 		var d wire.Decoder
-		d.Reset(string(body))
+		d.Reset(text)
 		err := d.Object(func(key string) error {
 			switch key {
 			case "code", "Code":
@@ -277,7 +250,7 @@ func parseError(resp *http.Response, body []byte) error {
 		}
 	}
 	if !shaped {
-		return unshapedError(resp, body)
+		return unshapedError(resp, text)
 	}
 	if code == "" && bodyCode != "" && !isNumeric(bodyCode) {
 		code = wire.SanitizeErrorCode(bodyCode)
@@ -288,27 +261,18 @@ func parseError(resp *http.Response, body []byte) error {
 	if code == "" {
 		code = model.ExceptionFor(resp.StatusCode)
 	}
-	return newAPIError(shortString(code), shortString(bodyCode), shortString(msg), resp.StatusCode)
+	return newAPIError(cutShort(code, maxMessageLen), cutShort(bodyCode, maxMessageLen), cutShort(msg, maxMessageLen), resp.StatusCode)
 }
 
 // maxMessageLen is the most bytes of an error code or message of the
-// service that an error keeps. It is more than excerptLen: AWS's signature
+// service that an error keeps. It is more than wire.MaxExcerpt: AWS's signature
 // time messages are over 100 bytes long, and clock skew correction reads
 // the time at their end.
 const maxMessageLen = 256
 
-// shortString returns a copy of an error code or message of the service,
-// cut short (see excerptN) when longer than maxMessageLen.
-func shortString(s string) string {
-	if len(s) > maxMessageLen {
-		return excerptN(s, maxMessageLen)
-	}
-	return strings.Clone(s)
-}
-
 // unshapedError is the error of a failed response without the service's
 // error shape.
-func unshapedError(resp *http.Response, body []byte) error {
+func unshapedError(resp *http.Response, body string) error {
 	fault := smithy.FaultClient
 	if resp.StatusCode >= 500 {
 		fault = smithy.FaultServer
@@ -318,21 +282,25 @@ func unshapedError(resp *http.Response, body []byte) error {
 	if len(body) == 0 {
 		msg = fmt.Sprintf("HTTP %s, not an error of the service: empty body", status)
 	} else {
-		msg = fmt.Sprintf("HTTP %s, not an error of the service: %s body of %d bytes: %q",
-			status, bodyKind(resp.Header, body), len(body), excerpt(string(body[:min(len(body), 4*excerptLen)])))
+		msg = fmt.Sprintf("HTTP %s, not an error of the service: %s body %s",
+			status, bodyKind(resp.Header, body), wire.Excerpt(body))
 	}
 	return &smithy.GenericAPIError{Code: "UnknownError", Message: msg, Fault: fault}
 }
 
 // bodyKind returns the media type of a body: its Content-Type without
-// parameters or, without one, the sniffed type followed by "(sniffed)".
-func bodyKind(h http.Header, body []byte) string {
+// parameters (quoted when invalid) or, without one, the sniffed type
+// followed by "(sniffed)".
+func bodyKind(h http.Header, body string) string {
 	if v := h["Content-Type"]; len(v) > 0 && v[0] != "" {
-		ct, _, _ := strings.Cut(v[0], ";")
-		return excerpt(strings.ToLower(strings.TrimSpace(ct)))
+		mt, _, err := mime.ParseMediaType(v[0])
+		if err != nil || len(mt) > wire.MaxExcerpt {
+			return "Content-Type " + wire.Excerpt(v[0])
+		}
+		return mt
 	}
-	ct, _, _ := strings.Cut(http.DetectContentType(body), ";")
-	return ct + " (sniffed)"
+	sniffed, _, _ := strings.Cut(http.DetectContentType([]byte(body[:min(len(body), 512)])), ";")
+	return sniffed + " (sniffed)"
 }
 
 func isNumeric(s string) bool {

@@ -3,7 +3,9 @@ package iot1click
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -30,25 +32,25 @@ func TestErrorWithoutServiceShape(t *testing.T) {
 		wantTries   int    // attempts with 3 allowed
 	}{
 		{"html 403", 403, "text/html", "", html, "UnknownError",
-			`HTTP 403 Forbidden, not an error of the service: text/html body of 70 bytes: "<html> <head><title>Not here</title></head> <body>nginx</body> </html>"`, 1},
+			msgWithBody("403 Forbidden", "text/html", html), 1},
 		{"html 404", 404, "text/html; charset=utf-8", "", html, "UnknownError",
-			`HTTP 404 Not Found, not an error of the service: text/html body of 70 bytes: "<html> <head><title>Not here</title></head> <body>nginx</body> </html>"`, 1},
+			msgWithBody("404 Not Found", "text/html", html), 1},
 		{"html 500", 500, "text/html", "", html, "UnknownError",
-			`HTTP 500 Internal Server Error, not an error of the service: text/html body of 70 bytes: "<html> <head><title>Not here</title></head> <body>nginx</body> </html>"`, 3},
+			msgWithBody("500 Internal Server Error", "text/html", html), 3},
 		{"html 502", 502, "text/html", "", html, "UnknownError",
-			`HTTP 502 Bad Gateway, not an error of the service: text/html body of 70 bytes: "<html> <head><title>Not here</title></head> <body>nginx</body> </html>"`, 3},
+			msgWithBody("502 Bad Gateway", "text/html", html), 3},
 		{"html 429", 429, "text/html", "", "<p>slow down</p>", "UnknownError",
-			`HTTP 429 Too Many Requests, not an error of the service: text/html body of 16 bytes: "<p>slow down</p>"`, 3},
+			`HTTP 429 Too Many Requests, not an error of the service: text/html body "<p>slow down</p>"`, 3},
 		{"html sniffed", 404, "-", "", html, "UnknownError",
-			`HTTP 404 Not Found, not an error of the service: text/html (sniffed) body of 70 bytes: "<html> <head><title>Not here</title></head> <body>nginx</body> </html>"`, 1},
+			msgWithBody("404 Not Found", "text/html (sniffed)", html), 1},
 		{"empty 404", 404, "-", "", "", "UnknownError", `HTTP 404 Not Found, not an error of the service: empty body`, 1},
 		{"empty 503", 503, "-", "", "", "UnknownError", `HTTP 503 Service Unavailable, not an error of the service: empty body`, 3},
 		{"json without code", 404, "application/json", "", `{"message":"no route"}`, "UnknownError",
-			`HTTP 404 Not Found, not an error of the service: application/json body of 22 bytes: "{\"message\":\"no route\"}"`, 1},
+			`HTTP 404 Not Found, not an error of the service: application/json body "{\"message\":\"no route\"}"`, 1},
 		{"json array", 400, "application/json", "", `[{"code":"x"}]`, "UnknownError",
-			`HTTP 400 Bad Request, not an error of the service: application/json body of 14 bytes: "[{\"code\":\"x\"}]"`, 1},
+			`HTTP 400 Bad Request, not an error of the service: application/json body "[{\"code\":\"x\"}]"`, 1},
 		{"broken json with code", 404, "application/json", "", `{"code":"ResourceNotFoundException","message":"x"`, "UnknownError",
-			`HTTP 404 Not Found, not an error of the service: application/json body of 49 bytes: "{\"code\":\"ResourceNotFoundException\",\"message\":\"x\""`, 1},
+			`HTTP 404 Not Found, not an error of the service: application/json body "{\"code\":\"ResourceNotFoundException\",\"message\":\"x\""`, 1},
 		{"json numeric code", 404, "application/json", "", `{"code":404,"message":"gone"}`, "ResourceNotFoundException", "", 1},
 		{"json status code string, status decides", 403, "application/json", "", `{"code":"404","message":"gone"}`, "ForbiddenException", "", 1},
 		{"json code", 404, "application/json", "", `{"code":"ResourceConflictException","message":"m"}`, "ResourceConflictException", "", 1},
@@ -109,6 +111,12 @@ func TestErrorWithoutServiceShape(t *testing.T) {
 	}
 }
 
+// msgWithBody is the message of an answer without the service's error
+// shape, with a body of up to wire.MaxExcerpt bytes.
+func msgWithBody(status, kind, body string) string {
+	return "HTTP " + status + ", not an error of the service: " + kind + " body " + strconv.Quote(body)
+}
+
 // TestErrorQuotesShortExcerpts checks that whatever the size of the
 // response data an error is made of (body, message, code, request ID,
 // content type), the error's text stays small.
@@ -121,16 +129,18 @@ func TestErrorQuotesShortExcerpts(t *testing.T) {
 		headers map[string]string
 		body    string
 		maxLen  int
+		want    string // in the error, when set
 	}{
-		{"html body", 502, map[string]string{"Content-Type": "text/html"}, "<html>" + big + "</html>", 400},
-		{"text body", 404, nil, big, 400},
-		{"json message", 404, map[string]string{"X-Amzn-ErrorType": "ResourceNotFoundException"}, `{"message":"` + big + `"}`, 600},
-		{"json code", 400, nil, `{"code":"` + big + `"}`, 900},
-		{"json __type", 400, nil, `{"__type":"` + big + `","message":"` + big + `"}`, 900},
-		{"error type header", 400, map[string]string{"X-Amzn-ErrorType": bigHeader}, `{}`, 600},
-		{"request ID header", 404, map[string]string{"X-Amzn-ErrorType": "ResourceNotFoundException", "X-Amzn-RequestId": bigHeader}, `{}`, 400},
-		{"content type header", 404, map[string]string{"Content-Type": bigHeader}, "<html>", 600},
-		{"signature message with Date", 403, map[string]string{"X-Amzn-ErrorType": "InvalidSignatureException", "Date": bigHeader}, `{"message":"` + big + `"}`, 600},
+		{"html body", 502, map[string]string{"Content-Type": "text/html"}, "<html>" + big + "</html>", 400,
+			`text/html body "<html>xxxx`},
+		{"text body", 404, nil, big, 400, "text/plain body \"xxx"},
+		{"json message", 404, map[string]string{"X-Amzn-ErrorType": "ResourceNotFoundException"}, `{"message":"` + big + `"}`, 600, ""},
+		{"json code", 400, nil, `{"code":"` + big + `"}`, 900, ""},
+		{"json __type", 400, nil, `{"__type":"` + big + `","message":"` + big + `"}`, 900, ""},
+		{"error type header", 400, map[string]string{"X-Amzn-ErrorType": bigHeader}, `{}`, 600, ""},
+		{"request ID header", 404, map[string]string{"X-Amzn-ErrorType": "ResourceNotFoundException", "X-Amzn-RequestId": bigHeader}, `{}`, 400, ""},
+		{"content type header", 404, map[string]string{"Content-Type": bigHeader}, "<html>", 600, ""},
+		{"signature message with Date", 403, map[string]string{"X-Amzn-ErrorType": "InvalidSignatureException", "Date": bigHeader}, `{"message":"` + big + `"}`, 600, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
@@ -143,6 +153,9 @@ func TestErrorQuotesShortExcerpts(t *testing.T) {
 			_, err := srv.client(WithRetryMaxAttempts(1)).DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"})
 			if err == nil {
 				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), tc.want) || (tc.want != "" && !strings.Contains(err.Error(), fmt.Sprintf("… (%d bytes)", len(tc.body)))) {
+				t.Errorf("error %.400q does not quote the start of the body and its size", err)
 			}
 			if n := len(err.Error()); n > tc.maxLen {
 				t.Errorf("error of %d bytes, want at most %d: %.400s…", n, tc.maxLen, err)
@@ -157,25 +170,26 @@ func TestErrorQuotesShortExcerpts(t *testing.T) {
 	}
 }
 
-// TestExcerpt checks the excerpts errors quote.
-func TestExcerpt(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"", ""},
-		{"short", "short"},
-		{"tab\tnew\nline\r", "tab new line "},
-		{"nul\x00 esc\x1b del\x7f", "nul\ufffd esc\ufffd del\ufffd"},
-		{"bidi \u202e reversed", "bidi \ufffd reversed"},
-		{"bad \xff utf8", "bad \ufffd utf8"},
-		{strings.Repeat("a", 100), strings.Repeat("a", 100)},
-		{strings.Repeat("a", 101), strings.Repeat("a", 100) + "…"},
+// TestCutShort checks how codes, messages and request IDs are cut.
+func TestCutShort(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"", 5, ""},
+		{"short", 5, "short"},
+		{"longer", 5, "longe…"},
 		// A rune across the cut is dropped whole.
-		{strings.Repeat("a", 99) + "é" + "tail", strings.Repeat("a", 99) + "…"},
+		{"abcdé", 5, "abcd…"},
+		{"\xff\xfe\xfd\xfc\xfb\xfa", 5, "\xff\xfe\xfd\xfc\xfb…"},
 	} {
-		if got := excerpt(tc.in); got != tc.want {
-			t.Errorf("excerpt(%.40q) = %q, want %q", tc.in, got, tc.want)
+		if got := cutShort(tc.in, tc.n); got != tc.want {
+			t.Errorf("cutShort(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
 		}
-		if got := excerpt(tc.in); !utf8.ValidString(got) {
-			t.Errorf("excerpt(%.40q) = %q is not valid UTF-8", tc.in, got)
-		}
+	}
+	long := strings.Repeat("é", 300)
+	if got := cutShort(long, maxMessageLen); !utf8.ValidString(got) || len(got) != maxMessageLen+len("…") {
+		t.Errorf("cutShort of %d bytes gave %d bytes, valid %v", len(long), len(got), utf8.ValidString(got))
 	}
 }

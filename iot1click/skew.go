@@ -11,6 +11,8 @@ import (
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/logging"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // maxSkew bounds the clock skew the client corrects: a service clock more
@@ -135,7 +137,7 @@ func (c *Client) checkSkew(o *Options, resp *http.Response, err error, server ti
 		return err
 	}
 	if skew.Abs() > maxSkew {
-		o.Logger.Logf(logging.Warn, "clock skew of %v for %s not corrected: beyond the %v bound", skew.Round(time.Second), excerpt(host), maxSkew)
+		o.Logger.Logf(logging.Warn, "clock skew of %v for %s not corrected: beyond the %v bound", skew.Round(time.Second), wire.Excerpt(host), maxSkew)
 		return &skewRefusedError{Err: err, Skew: skew}
 	}
 	c.skew.set(host, skew)
