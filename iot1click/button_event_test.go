@@ -128,11 +128,11 @@ func TestParseButtonEventErrors(t *testing.T) {
 func TestButtonEventFromEmulator(t *testing.T) {
 	srv, client := newPagingServer(t)
 	const id = "G030PM0000000123"
-	if err := srv.AddDevices(iot1clicktest.Device{ID: id, State: iot1clicktest.StateClaimed, RemainingLife: 42.5}); err != nil {
+	if err := srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: id, State: iot1clicktest.StateClaimed, RemainingLife: 42.5}); err != nil {
 		t.Fatal(err)
 	}
 	start := srv.Now().Add(-time.Second)
-	clicked, err := srv.Click(id, iot1clicktest.ClickLong)
+	clicked, err := srv.Click(id, iot1click.ClickTypeLong)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -191,10 +191,10 @@ var eventBase = time.Date(2024, 6, 1, 8, 0, 0, 0, time.UTC)
 // oldest first.
 func addClickedDevice(t testing.TB, srv *iot1clicktest.Server, id string, n int) []string {
 	t.Helper()
-	d := iot1clicktest.Device{ID: id, State: iot1clicktest.StateClaimed, Enabled: true, RemainingLife: 80}
+	d := iot1clicktest.DeviceRecord{DeviceId: id, State: iot1clicktest.StateClaimed, Enabled: true, RemainingLife: 80}
 	for i := 0; i < n; i++ {
-		clickType := []string{iot1clicktest.ClickSingle, iot1clicktest.ClickDouble, iot1clicktest.ClickLong}[i%3]
-		d.Events = append(d.Events, iot1clicktest.DeviceEvent{ClickType: clickType, Time: eventBase.Add(time.Duration(i) * time.Second)})
+		clickType := []string{iot1click.ClickTypeSingle, iot1click.ClickTypeDouble, iot1click.ClickTypeLong}[i%3]
+		d.Events = append(d.Events, iot1clicktest.EventRecord{ClickType: clickType, Time: eventBase.Add(time.Duration(i) * time.Second)})
 	}
 	if err := srv.AddDevices(d); err != nil {
 		t.Fatal(err)

@@ -174,7 +174,7 @@ func TestListDevicesAllFake(t *testing.T) {
 func TestAllDeviceEventsManyClicks(t *testing.T) {
 	srv, client := newPagingServer(t)
 	const id = "G030PM0000000777"
-	if err := srv.AddDevices(iot1clicktest.Device{ID: id, State: iot1clicktest.StateClaimed, RemainingLife: 50}); err != nil {
+	if err := srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: id, State: iot1clicktest.StateClaimed, RemainingLife: 50}); err != nil {
 		t.Fatal(err)
 	}
 	start := srv.Now().Add(-time.Minute)
