@@ -3,6 +3,7 @@ package iot1click
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"regexp"
 	"sync"
@@ -45,14 +46,9 @@ func (t *skewTable) get(host string) time.Duration {
 func (t *skewTable) set(host string, skew time.Duration) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	var m map[string]time.Duration
+	m := map[string]time.Duration{}
 	if old := t.m.Load(); old != nil {
-		m = make(map[string]time.Duration, len(*old)+1)
-		for k, v := range *old {
-			m[k] = v
-		}
-	} else {
-		m = make(map[string]time.Duration, 1)
+		m = maps.Clone(*old)
 	}
 	if _, ok := m[host]; !ok && len(m) >= maxSkewHosts {
 		for k := range m {
