@@ -59,7 +59,7 @@
 // with backoff. When the service refuses a signature because the local
 // clock is minutes off its own, the client learns the offset for that
 // endpoint host, re-signs and retries; an offset over 24 hours is refused
-// as implausible. Endpoints follow the service's rules in every AWS partition,
+// as implausible, unless the endpoint is a loopback one (an emulator). Endpoints follow the service's rules in every AWS partition,
 // with FIPS and dual-stack variants; NewFromConfig honours the
 // AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE variable and the
 // iot_1click_devices_service section of the shared configuration.

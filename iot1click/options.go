@@ -81,7 +81,8 @@ type Options struct {
 	// signs requests to that host with the corrected clock from then on and
 	// retries the call. Offsets are learned per host, so that one endpoint's
 	// clock does not change how requests to another are signed. An offset
-	// of more than 24 hours is implausible and never learned: the signature
+	// of more than 24 hours is implausible and never learned, except from a
+	// loopback endpoint (an emulator whose clock a test set): the signature
 	// error is returned, saying so, and logged as a warning.
 	DisableClockSkewCorrection bool
 

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"net/netip"
 	"regexp"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -19,8 +21,19 @@ import (
 // maxSkew bounds the clock skew the client corrects: a service clock more
 // than a day from the local one is implausible (a broken or hostile answer,
 // or a wrong endpoint), and the signature error is returned as it is, with
-// the refused offset in its message.
+// the refused offset in its message. A loopback endpoint is exempt: it is
+// an emulator on this machine, whose clock a test may set years away.
 const maxSkew = 24 * time.Hour
+
+// isLoopback reports whether hostname names this machine: localhost, or an
+// address in 127.0.0.0/8 or ::1.
+func isLoopback(hostname string) bool {
+	if strings.EqualFold(strings.TrimSuffix(hostname, "."), "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(hostname)
+	return err == nil && ip.Unmap().IsLoopback()
+}
 
 // maxSkewHosts bounds how many endpoint hosts a client keeps a learned clock
 // skew for; past it, learning a new host forgets another.
@@ -105,8 +118,8 @@ var clockSkewCodes = map[string]bool{
 
 // checkSkew corrects the signing clock of the response's endpoint host
 // when err is a signature error and the service's clock is over
-// skewThreshold from that host's signing clock, and no more than maxSkew
-// from the local clock. The service's time is its Date header or, without
+// skewThreshold from that host's signing clock, and, unless the host is a
+// loopback one, no more than maxSkew from the local clock. The service's time is its Date header or, without
 // one, the time an AWS "Signature expired" message quotes. A skew beyond
 // maxSkew is refused: err comes back wrapped, saying so, and is logged as a
 // warning.
@@ -132,7 +145,7 @@ func (c *Client) checkSkew(o *Options, resp *http.Response, err error, server ti
 	if (skew - c.skew.get(host)).Abs() <= skewThreshold {
 		return err
 	}
-	if skew.Abs() > maxSkew {
+	if skew.Abs() > maxSkew && !isLoopback(resp.Request.URL.Hostname()) {
 		o.Logger.Logf(logging.Warn, "clock skew of %v for %s not corrected: beyond the %v bound", skew.Round(time.Second), wire.Excerpt(host), maxSkew)
 		return &skewRefusedError{Err: err, Skew: skew}
 	}
