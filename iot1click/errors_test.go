@@ -205,7 +205,7 @@ func TestUnknownErrorCode(t *testing.T) {
 		{"server", 503, "ServiceUnavailableException:http://x", `{"message":"try later"}`, "ServiceUnavailableException", "try later", smithy.FaultServer},
 		{"body code", 418, "", `{"code":"TeapotException","message":"short and stout"}`, "TeapotException", "short and stout", smithy.FaultClient},
 		{"nothing", 502, "", `<html>Bad Gateway</html>`, "UnknownError",
-			`HTTP 502 Bad Gateway, not an error of the service: application/json body of 24 bytes: "<html>Bad Gateway</html>"`, smithy.FaultServer},
+			`HTTP 502 Bad Gateway, not an error of the service: application/json body "<html>Bad Gateway</html>"`, smithy.FaultServer},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
