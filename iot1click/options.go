@@ -43,10 +43,10 @@ type Options struct {
 
 	// HTTPClient sends the requests. Nil means a client with the AWS SDK's
 	// default transport settings. Redirects are never followed: an
-	// *http.Client, including an *awshttp.BuildableClient's, is used
-	// through a copy that follows none, made when the options are resolved;
-	// any other HTTPClient must not follow redirects itself, and an answer
-	// it got by following one is a *RedirectError (see RedirectError).
+	// *http.Client or an *awshttp.BuildableClient is used through a copy
+	// that follows none, made when the options are resolved; any other
+	// HTTPClient must not follow redirects itself, and an answer it got by
+	// following one is a *RedirectError (see RedirectError).
 	HTTPClient HTTPClient
 
 	// Retryer decides which failures are retried and how long to wait. Nil

@@ -69,7 +69,7 @@ func (t *skewTable) set(host string, skew time.Duration) {
 			break
 		}
 	}
-	m[host] = skew
+	m[strings.Clone(host)] = skew
 	t.m.Store(&m)
 }
 
