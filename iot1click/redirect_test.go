@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // wrappingClient is an HTTPClient the SDK cannot see into: it sends with an
@@ -299,6 +300,11 @@ func TestRedirectLocationQuotedShort(t *testing.T) {
 		}
 		if n := len(err.Error()); n > 600 {
 			t.Errorf("error of %d bytes: %.300s", n, err)
+		}
+		var re *RedirectError
+		var se *smithyhttp.RequestSendError
+		if !errors.As(err, &re) && !(errors.As(err, &se) && strings.Contains(err.Error(), "failed to parse Location header")) {
+			t.Errorf("error %.300v, want a *RedirectError or net/http's refusal of the Location", err)
 		}
 	}
 }
