@@ -264,13 +264,11 @@ func (w *pageWalk[O]) next(ctx context.Context, optFns []func(*Options)) (O, err
 		w.stop()
 		return zero, err
 	}
-	if w.prefetch == 0 {
-		out, err := w.request(ctx, w.walk.nextToken, w.walk.pageSize(w.limit), optFns)
-		if err != nil {
-			return zero, err
-		}
-		w.accept(out)
-		return out, nil
+	if w.prefetch == 0 || ctx.Err() != nil {
+		// A done context ends a walk with prefetch as it ends a plain
+		// one: with the error of a request made with it.
+		w.stop()
+		return w.fetch(ctx, optFns)
 	}
 	for {
 		if w.ahead == nil {
@@ -290,7 +288,7 @@ func (w *pageWalk[O]) next(ctx context.Context, optFns []func(*Options)) (O, err
 			}
 		case <-ctx.Done():
 			w.stop()
-			return zero, ctx.Err()
+			return w.fetch(ctx, optFns)
 		}
 		if got && r.err == nil {
 			w.accept(r.out)
@@ -299,21 +297,33 @@ func (w *pageWalk[O]) next(ctx context.Context, optFns []func(*Options)) (O, err
 			}
 			return r.out, nil
 		}
-		// The goroutine has stopped, or is stopping, at a failure or
-		// without a page because its context ended. When that context was
-		// an earlier call's, and this call's is live, fetch again under
-		// this one; otherwise report the failure. Either way the walk is
-		// still on the page that failed.
-		ended := f.ctx.Err() != nil
+		// The goroutine has stopped, or is stopping, at a failure, or
+		// without a page because its context ended. The walk is still on
+		// the page that failed. When this call's context is done, the
+		// walk ends as a plain one would; when only the goroutine's
+		// context ended (that of an earlier call), fetch again under this
+		// call's.
+		ended := f.ctx.Err() != nil || !got
 		w.stop()
-		if ended && ctx.Err() == nil {
-			continue
+		if ctx.Err() != nil {
+			return w.fetch(ctx, optFns)
 		}
-		if !got {
-			return zero, ctx.Err()
+		if ended {
+			continue
 		}
 		return zero, r.err
 	}
+}
+
+// fetch requests the next page and returns it.
+func (w *pageWalk[O]) fetch(ctx context.Context, optFns []func(*Options)) (O, error) {
+	out, err := w.request(ctx, w.walk.nextToken, w.walk.pageSize(w.limit), optFns)
+	if err != nil {
+		var zero O
+		return zero, err
+	}
+	w.accept(out)
+	return out, nil
 }
 
 // accept records a page returned to the caller.
