@@ -1,0 +1,128 @@
+package iot1click_test
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/iot1click-sdk/iot1click-go/iot1click"
+)
+
+// bigPages is a ListDevicesAPIClient whose pages are large and whose
+// strings, NextToken included, share one allocation per page, as those the
+// client decodes share the page's response body. A walk that keeps a
+// string of a page keeps the whole page alive.
+type bigPages struct {
+	pages    int
+	pageSize int // bytes in a page
+}
+
+func (f *bigPages) ListDevices(_ context.Context, in *iot1click.ListDevicesInput, _ ...func(*iot1click.Options)) (*iot1click.ListDevicesOutput, error) {
+	i := 0
+	if in.NextToken != "" {
+		if _, err := fmt.Sscanf(in.NextToken, "token-%06d", &i); err != nil {
+			return nil, fmt.Errorf("fake: bad token %q", in.NextToken)
+		}
+	}
+	// One allocation holds the token of the next page and the devices.
+	next := fmt.Sprintf("token-%06d", i+1)
+	body := strings.Repeat("x", f.pageSize)
+	body = next + body[len(next):]
+	out := &iot1click.ListDevicesOutput{}
+	if i+1 < f.pages {
+		out.NextToken = body[:len(next)]
+	}
+	for off := 0; off+64 <= len(body) && len(out.Devices) < 100; off += f.pageSize / 100 {
+		out.Devices = append(out.Devices, iot1click.DeviceDescription{DeviceId: body[off : off+16]})
+	}
+	return out, nil
+}
+
+// liveHeap returns the bytes of heap in use after a garbage collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// TestWalkKeepsNoPage walks 40 pages of 1 MiB and checks that the live
+// heap stays below 10 pages' worth all along: the paginator and the
+// iterator keep nothing of a page once the caller has moved on (issue 9:
+// the page tokens kept for the duplicate check pinned every page).
+func TestWalkKeepsNoPage(t *testing.T) {
+	checkLeaks(t)
+	const (
+		pages    = 40
+		pageSize = 1 << 20
+		bound    = 10 * pageSize
+	)
+	walks := []struct {
+		name string
+		walk func(f *bigPages, each func(n int)) error
+	}{
+		{"paginator", func(f *bigPages, each func(int)) error {
+			p := iot1click.NewListDevicesPaginator(f, nil)
+			for p.HasMorePages() {
+				out, err := p.NextPage(context.Background())
+				if err != nil {
+					return err
+				}
+				n := len(out.Devices)
+				out = nil
+				each(n)
+			}
+			return nil
+		}},
+		{"paginator with prefetch", func(f *bigPages, each func(int)) error {
+			p := iot1click.NewListDevicesPaginator(f, nil, func(o *iot1click.ListDevicesPaginatorOptions) { o.Prefetch = 2 })
+			for p.HasMorePages() {
+				out, err := p.NextPage(context.Background())
+				if err != nil {
+					return err
+				}
+				n := len(out.Devices)
+				out = nil
+				each(n)
+			}
+			return nil
+		}},
+		{"iterator", func(f *bigPages, each func(int)) error {
+			i := 0
+			for _, err := range iot1click.ListDevicesAll(context.Background(), f, nil) {
+				if err != nil {
+					return err
+				}
+				if i++; i%100 == 0 {
+					each(100)
+				}
+			}
+			return nil
+		}},
+	}
+	for _, w := range walks {
+		t.Run(w.name, func(t *testing.T) {
+			base := liveHeap()
+			var peak uint64
+			seen := 0
+			err := w.walk(&bigPages{pages: pages, pageSize: pageSize}, func(n int) {
+				seen++
+				if h := liveHeap(); h > peak {
+					peak = h
+				}
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if seen != pages {
+				t.Fatalf("walk saw %d pages, want %d", seen, pages)
+			}
+			if peak > base+bound {
+				t.Errorf("live heap grew by %d MiB during a walk of %d pages of 1 MiB; want under %d MiB",
+					(peak-base)>>20, pages, bound>>20)
+			}
+		})
+	}
+}
