@@ -304,8 +304,8 @@ func TestPrefetchBreak(t *testing.T) {
 	}
 }
 
-// TestAllDevicesBreakNoLeak is TestAllDevicesBreak under goleak: breaking
-// out of the iterators leaves no goroutine behind.
+// TestAllDevicesBreakNoLeak checks that breaking out of the iterators,
+// with prefetch or without, leaves no goroutine behind.
 func TestAllDevicesBreakNoLeak(t *testing.T) {
 	checkLeaks(t)
 	srv, client := newPagingServer(t)
@@ -319,6 +319,22 @@ func TestAllDevicesBreakNoLeak(t *testing.T) {
 		break
 	}
 	for e, err := range client.AllDeviceEvents(context.Background(), eventWindow(id, 3)) {
+		if err != nil || e.StdEvent == "" {
+			t.Fatal(e, err)
+		}
+		break
+	}
+	// Paginators with prefetch, abandoned after a break: the break stopped
+	// their fetching ahead.
+	p := iot1click.NewListDevicesPaginator(client, &iot1click.ListDevicesInput{MaxResults: 3}, prefetch(2))
+	for d, err := range p.Devices(context.Background()) {
+		if err != nil || d.DeviceId == "" {
+			t.Fatal(d, err)
+		}
+		break
+	}
+	pe := iot1click.NewListDeviceEventsPaginator(client, eventWindow(id, 3), func(o *iot1click.ListDeviceEventsPaginatorOptions) { o.Prefetch = 2 })
+	for e, err := range pe.Events(context.Background()) {
 		if err != nil || e.StdEvent == "" {
 			t.Fatal(e, err)
 		}

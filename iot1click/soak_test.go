@@ -207,4 +207,3 @@ func mapSeq[T, U any](seq iter.Seq2[T, error], f func(T) U) iter.Seq2[U, error] 
 		}
 	}
 }
-
