@@ -59,12 +59,10 @@ func (out *ClaimDevicesByClaimCodeOutput) deserialize(d *wire.Decoder) error {
 			if d.Peek() == wire.KindNull {
 				return d.Skip()
 			}
-			n, nerr := d.Int64()
-			if nerr == nil && (n < -1<<31 || n > 1<<31-1) {
-				return &wire.SyntaxError{Msg: "total out of range for int32"}
+			var t int32
+			if t, err = d.Int32(); err == nil {
+				out.Total = &t
 			}
-			t := int32(n)
-			out.Total, err = &t, nerr
 		default:
 			err = d.Skip()
 		}

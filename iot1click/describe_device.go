@@ -17,7 +17,11 @@ type DescribeDeviceInput struct {
 
 // DescribeDeviceOutput is the output of DescribeDevice.
 type DescribeDeviceOutput struct {
-	// DeviceDescription describes the device.
+	// DeviceDescription describes the device. The service always sends it,
+	// but it is nil when a response carries no deviceDescription member or
+	// carries null, which is read as absent; check it before reading its
+	// fields from a server other than the service. A deviceDescription that
+	// is not an object is a *smithy.DeserializationError.
 	DeviceDescription *DeviceDescription
 
 	ResultMetadata
@@ -45,10 +49,10 @@ func (out *DescribeDeviceOutput) metadata() *ResultMetadata { return &out.Result
 
 func (out *DescribeDeviceOutput) deserialize(d *wire.Decoder) error {
 	return d.Object(func(key string) error {
-		if key == "deviceDescription" && d.Peek() == wire.KindObject {
-			out.DeviceDescription = new(DeviceDescription)
-			return decodeDeviceDescription(d, out.DeviceDescription)
+		if key != "deviceDescription" || d.Peek() == wire.KindNull {
+			return nil // skipped by Object
 		}
-		return d.Skip()
+		out.DeviceDescription = new(DeviceDescription)
+		return decodeDeviceDescription(d, out.DeviceDescription)
 	})
 }

@@ -48,7 +48,9 @@ func decodeDevice(d *wire.Decoder, v *Device) error {
 		var err error
 		switch key {
 		case "attributes":
-			v.Attributes, err = d.StringMap()
+			// The model declares an empty structure: members that are not
+			// strings are unmodelled and skipped.
+			v.Attributes, err = d.LooseStringMap()
 		case "deviceId":
 			v.DeviceId, err = d.String()
 		case "type":
@@ -128,7 +130,8 @@ func decodeTags(d *wire.Decoder, tags *map[string]string) error {
 	})
 }
 
-// noBody is embedded by outputs whose success response has no members.
+// noBody is embedded by outputs whose success response has no members: the
+// body, when there is one, must still be an object (or null).
 type noBody struct{}
 
-func (noBody) deserialize(d *wire.Decoder) error { return d.Skip() }
+func (noBody) deserialize(d *wire.Decoder) error { return d.Object(nil) }

@@ -8,6 +8,10 @@
 // interrupted. Tests in any language drive it through its control API under
 // /_iot1click/ (press a button, seed devices and claim codes, reset); see the
 // iot1clicktest package documentation.
+//
+// With -write-aws-model DIR it writes a botocore model of the service
+// instead, for today's AWS CLI and boto3, which no longer ship the service
+// (export AWS_DATA_PATH=DIR), and exits.
 package main
 
 import (
@@ -19,9 +23,11 @@ import (
 	"net/netip"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/model/botocore"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -48,11 +54,15 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	accessKey := fs.String("access-key", iot1clicktest.DefaultAccessKeyID, "access key ID requests must be signed with")
 	secretKey := fs.String("secret-key", iot1clicktest.DefaultSecretAccessKey, "secret access key requests must be signed with")
 	seed := fs.Int64("seed", iot1clicktest.DefaultSeed, "seed of the generated fleet and of fault probabilities")
+	modelDir := fs.String("write-aws-model", "", "write a botocore model of the service into `DIR`/"+botocore.ServiceName+"/ for the AWS CLI and boto3 (AWS_DATA_PATH=DIR), and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if *modelDir != "" {
+		return writeAWSModel(*modelDir, out)
 	}
 	if *devices < 0 || *unclaimed < 0 {
 		return fmt.Errorf("-devices and -unclaimed must not be negative")
@@ -81,8 +91,10 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 Use it with:
   export %[6]s=%[1]s
   export AWS_REGION=%[2]s
+  export AWS_DEFAULT_REGION=%[2]s
   export AWS_ACCESS_KEY_ID=%[7]s
   export AWS_SECRET_ACCESS_KEY=%[8]s
+  go run ./examples/emulator -write-aws-model ./aws-model; export AWS_DATA_PATH=$PWD/aws-model
   aws iot1click-devices list-devices --endpoint-url %[1]s
   go run ./examples/quickstart -endpoint %[1]s
 
@@ -101,6 +113,21 @@ Control API: %[1]s%[9]sinfo (GET), click, devices, fleet, claim-codes, clock, fa
 	}
 	<-ctx.Done()
 	fmt.Fprintln(out, "Shutting down.")
+	return nil
+}
+
+// writeAWSModel writes the botocore model of the service into dir and says
+// how to use it.
+func writeAWSModel(dir string, out io.Writer) error {
+	written, err := botocore.Write(dir)
+	if err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	fmt.Fprintf(out, "Wrote the service model to %s\nUse it with:\n  export AWS_DATA_PATH=%s\n", written, abs)
 	return nil
 }
 

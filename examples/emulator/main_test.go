@@ -61,6 +61,8 @@ func TestStandaloneEmulator(t *testing.T) {
 		"export AWS_ACCESS_KEY_ID=AKIDSTANDALONE",
 		"export AWS_SECRET_ACCESS_KEY=standalone-secret",
 		"export " + iot1click.EndpointEnvVar + "=" + srv.URL,
+		"export AWS_REGION=eu-west-1\n  export AWS_DEFAULT_REGION=eu-west-1\n",
+		"go run ./examples/emulator -write-aws-model ./aws-model; export AWS_DATA_PATH=$PWD/aws-model\n",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())

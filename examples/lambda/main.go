@@ -51,7 +51,7 @@ type Handler struct {
 
 // Response is the handler's result, as the Lambda function returns it.
 type Response struct {
-	DeviceID      string   `json:"deviceId"`
+	DeviceId      string   `json:"deviceId"`
 	ClickType     string   `json:"clickType,omitempty"`
 	ReportedTime  string   `json:"reportedTime,omitempty"`
 	Project       string   `json:"project,omitempty"`
@@ -71,11 +71,11 @@ const eventWindowLookahead = time.Minute
 // description and its click count for the current UTC day; other events,
 // such as health alerts, are acknowledged without calls to the service.
 func (h *Handler) Handle(ctx context.Context, ev clickevent.Event) (*Response, error) {
-	id := ev.Device.DeviceID
+	id := ev.Device.DeviceId
 	if id == "" {
 		return nil, fmt.Errorf("event has no deviceInfo.deviceId")
 	}
-	resp := &Response{DeviceID: id, ClickType: ev.ClickType}
+	resp := &Response{DeviceId: id, ClickType: ev.ClickType}
 	if !ev.ReportedTime.IsZero() {
 		resp.ReportedTime = ev.ReportedTime.UTC().Format(clickevent.ReportedTimeLayout)
 	}

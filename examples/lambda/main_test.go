@@ -93,7 +93,7 @@ func TestHandleClick(t *testing.T) {
 	}
 	life := 5.0
 	want := &Response{
-		DeviceID:      "G030PM0123456789",
+		DeviceId:      "G030PM0123456789",
 		ClickType:     "SINGLE",
 		ReportedTime:  "2018-05-04T23:26:33.747Z",
 		Project:       "AnytownDumpsters",
@@ -136,7 +136,7 @@ func TestHandleHealthEvent(t *testing.T) {
 
 	// Called directly with an event that is neither, the handler still
 	// sends nothing.
-	resp, err = (&Handler{Client: srv.Client()}).Handle(t.Context(), clickevent.Event{Device: clickevent.Device{DeviceID: "G030PM0123456789"}})
+	resp, err = (&Handler{Client: srv.Client()}).Handle(t.Context(), clickevent.Event{Device: clickevent.Device{DeviceId: "G030PM0123456789"}})
 	if err != nil || !strings.Contains(resp.Message, "not a click") {
 		t.Errorf("response %+v, %v, want an acknowledgement", resp, err)
 	}
@@ -162,7 +162,7 @@ func TestHandleErrors(t *testing.T) {
 	id := srv.Devices()[0].ID
 	srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{Code: "InvalidRequestException"})
 	ev := decodeEvent(t, sampleEvent)
-	ev.Device.DeviceID = id
+	ev.Device.DeviceId = id
 	_, err = h.Handle(t.Context(), ev)
 	var ir *iot1click.InvalidRequestException
 	if !errors.As(err, &ir) || !strings.Contains(err.Error(), "listing the events") {

@@ -1,11 +1,7 @@
 package wire
 
 import (
-	"math"
 	"strconv"
-	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 )
 
 // maxDepth is the maximum number of nested arrays and objects the Decoder
@@ -71,23 +67,6 @@ var kindOf = [256]Kind{
 
 // isSpace reports the JSON whitespace bytes.
 var isSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
-
-// strPlain reports the ASCII bytes that may appear unescaped in a JSON string
-// and need no further inspection: not a control character, quote or backslash.
-var strPlain = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
-
-// isHex reports the hexadecimal digits.
-var isHex = func() (t [256]bool) {
-	for _, c := range "0123456789abcdefABCDEF" {
-		t[c] = true
-	}
-	return t
-}()
 
 // Literal texts returned by Scalar; constants so that they never allocate.
 const (
@@ -359,22 +338,6 @@ func (d *Decoder) Skip() error {
 	}
 }
 
-// String reads a string value. null reads as "". Any other kind of value is
-// a *SyntaxError. The result is a substring of the input unless the string
-// contains escapes or invalid UTF-8.
-func (d *Decoder) String() (string, error) {
-	d.skipWS()
-	if d.pos < len(d.data) {
-		switch d.data[d.pos] {
-		case '"':
-			return d.readString()
-		case 'n':
-			return "", d.literal(litNull)
-		}
-	}
-	return "", d.errKind(KindString)
-}
-
 // Bool reads true or false. null reads as false. Any other kind of value is
 // a *SyntaxError.
 func (d *Decoder) Bool() (bool, error) {
@@ -393,108 +356,6 @@ func (d *Decoder) Bool() (bool, error) {
 		}
 	}
 	return false, d.errKind(KindBool)
-}
-
-// Float64 reads a number as the nearest float64. null reads as 0. A number
-// whose magnitude is too large for a float64 is an error, as in
-// encoding/json.
-//
-// Following the AWS JSON protocols, Float64 also accepts the strings "NaN",
-// "Infinity" and "-Infinity", which is how [AppendFloat64] encodes the
-// non-finite values. Any other kind of value is a *SyntaxError.
-func (d *Decoder) Float64() (float64, error) {
-	d.skipWS()
-	if d.pos < len(d.data) {
-		c := d.data[d.pos]
-		switch {
-		case kindOf[c] == KindNumber:
-			start := d.pos
-			s, err := d.number()
-			if err != nil {
-				return 0, err
-			}
-			f, err := strconv.ParseFloat(s, 64)
-			if err != nil {
-				d.pos = start
-				return 0, d.errAt(start, "number "+s+" overflows float64")
-			}
-			return f, nil
-		case c == 'n':
-			return 0, d.literal(litNull)
-		case c == '"':
-			start := d.pos
-			s, err := d.readString()
-			if err != nil {
-				return 0, err
-			}
-			switch s {
-			case "NaN":
-				return math.NaN(), nil
-			case "Infinity":
-				return math.Inf(1), nil
-			case "-Infinity":
-				return math.Inf(-1), nil
-			}
-			d.pos = start
-			return 0, d.errAt(start, "expected number, found string")
-		}
-	}
-	return 0, d.errKind(KindNumber)
-}
-
-// Int64 reads an integral number. A number with a fraction or exponent, or
-// one outside the range of int64, is an error. null reads as 0. Any other
-// kind of value is a *SyntaxError.
-func (d *Decoder) Int64() (int64, error) {
-	d.skipWS()
-	if d.pos < len(d.data) {
-		c := d.data[d.pos]
-		switch {
-		case kindOf[c] == KindNumber:
-			start := d.pos
-			s, err := d.number()
-			if err != nil {
-				return 0, err
-			}
-			if n, ok := parseInt(s); ok {
-				return n, nil
-			}
-			d.pos = start
-			if strings.ContainsAny(s, ".eE") {
-				return 0, d.errAt(start, "number "+s+" is not an integer")
-			}
-			return 0, d.errAt(start, "number "+s+" overflows int64")
-		case c == 'n':
-			return 0, d.literal(litNull)
-		}
-	}
-	return 0, d.errKind(KindNumber)
-}
-
-// parseInt parses validated JSON number text holding an integer that fits
-// in an int64.
-func parseInt(s string) (int64, bool) {
-	neg := s[0] == '-'
-	digits := s
-	if neg {
-		digits = s[1:]
-	}
-	if len(digits) > 18 {
-		n, err := strconv.ParseInt(s, 10, 64)
-		return n, err == nil
-	}
-	var n int64
-	for i := 0; i < len(digits); i++ {
-		c := digits[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	if neg {
-		n = -n
-	}
-	return n, true
 }
 
 // Scalar reads any scalar value and returns its text with its kind: a
@@ -539,10 +400,24 @@ func (d *Decoder) Scalar() (string, Kind, error) {
 
 // StringMap reads an object whose values are strings. null reads as a nil
 // map and {} as a non-nil empty map. The map is sized from a quick count of
-// the object's members. StringMap is lenient: members whose values are not
-// strings (including null) are validated and skipped. For duplicate keys
-// the last value wins.
+// the object's members. A member whose value is null is absent from the map;
+// a value of any other kind is a *SyntaxError ("expected string, found
+// number"). For duplicate keys the last value wins.
 func (d *Decoder) StringMap() (map[string]string, error) {
+	return d.stringMap(false)
+}
+
+// LooseStringMap reads an object like [Decoder.StringMap] but skips, after
+// validating them, the members whose values are not strings, for an object
+// whose members are not modelled and are read only as far as they are
+// strings.
+func (d *Decoder) LooseStringMap() (map[string]string, error) {
+	return d.stringMap(true)
+}
+
+// stringMap reads a string map; loose skips non-string values rather than
+// refusing them.
+func (d *Decoder) stringMap(loose bool) (map[string]string, error) {
 	d.skipWS()
 	if d.pos >= len(d.data) || d.data[d.pos] != '{' {
 		if d.pos < len(d.data) && d.data[d.pos] == 'n' {
@@ -553,7 +428,10 @@ func (d *Decoder) StringMap() (map[string]string, error) {
 	m := make(map[string]string, d.countMembers())
 	err := d.Object(func(key string) error {
 		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
-			return nil // not a string: skipped by Object
+			if loose || (d.pos < len(d.data) && d.data[d.pos] == 'n') {
+				return nil // skipped (and validated) by Object
+			}
+			return d.errKind(KindString)
 		}
 		v, err := d.readString()
 		if err != nil {
@@ -615,352 +493,4 @@ func (d *Decoder) literal(lit string) error {
 // isDelim reports whether c may follow a number or literal.
 func isDelim(c byte) bool {
 	return isSpace[c] || c == ',' || c == ']' || c == '}'
-}
-
-// number consumes a number at d.pos, validating it against the JSON grammar
-//
-//	-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-//
-// and returns its text.
-func (d *Decoder) number() (string, error) {
-	data := d.data
-	start := d.pos
-	i := start
-	if i < len(data) && data[i] == '-' {
-		i++
-	}
-	switch {
-	case i >= len(data):
-		return "", d.errEOF("in number")
-	case data[i] == '0':
-		i++
-	case data[i] >= '1' && data[i] <= '9':
-		i++
-		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
-			i++
-		}
-	default:
-		return "", d.errAt(i, "invalid character "+quoteByte(data[i])+" in numeric literal")
-	}
-	if i < len(data) && data[i] == '.' {
-		i++
-		if i >= len(data) {
-			return "", d.errEOF("after decimal point in numeric literal")
-		}
-		if data[i] < '0' || data[i] > '9' {
-			return "", d.errAt(i, "invalid character "+quoteByte(data[i])+" after decimal point in numeric literal")
-		}
-		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
-			i++
-		}
-	}
-	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
-		i++
-		if i < len(data) && (data[i] == '+' || data[i] == '-') {
-			i++
-		}
-		if i >= len(data) {
-			return "", d.errEOF("in exponent of numeric literal")
-		}
-		if data[i] < '0' || data[i] > '9' {
-			return "", d.errAt(i, "invalid character "+quoteByte(data[i])+" in exponent of numeric literal")
-		}
-		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
-			i++
-		}
-	}
-	if i < len(data) && !isDelim(data[i]) {
-		return "", d.errAt(i, "invalid character "+quoteByte(data[i])+" after numeric literal")
-	}
-	d.pos = i
-	return data[start:i], nil
-}
-
-// readString consumes the string whose opening quote is at d.pos and
-// returns its value: a substring of the input when the string has no escapes
-// and is valid UTF-8, otherwise a new unescaped string.
-func (d *Decoder) readString() (string, error) {
-	start := d.pos + 1
-	end, clean, err := d.scanString(start)
-	if err != nil {
-		return "", err
-	}
-	d.pos = end + 1
-	if clean {
-		return d.data[start:end], nil
-	}
-	return unescape(d.data[start:end]), nil
-}
-
-// skipString consumes the string whose opening quote is at d.pos.
-func (d *Decoder) skipString() error {
-	end, _, err := d.scanString(d.pos + 1)
-	if err != nil {
-		return err
-	}
-	d.pos = end + 1
-	return nil
-}
-
-// scanString validates the string body starting at i and returns the index
-// of the closing quote. clean reports that the body has no escapes and is
-// valid UTF-8, so it can be used as is.
-func (d *Decoder) scanString(i int) (end int, clean bool, err error) {
-	data := d.data
-	clean = true
-	for {
-		// Eight bytes at a time while none needs attention, then bytewise.
-		for i+8 <= len(data) && plain8(load64(data, i)) {
-			i += 8
-		}
-		for i < len(data) && strPlain[data[i]] {
-			i++
-		}
-		if i >= len(data) {
-			return 0, false, d.errEOF("in string literal")
-		}
-		c := data[i]
-		switch {
-		case c == '"':
-			return i, clean, nil
-		case c == '\\':
-			clean = false
-			if i+1 >= len(data) {
-				return 0, false, d.errEOF("in string escape")
-			}
-			switch data[i+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				i += 2
-			case 'u':
-				for j := i + 2; j < i+6; j++ {
-					if j >= len(data) {
-						return 0, false, d.errEOF("in \\u escape")
-					}
-					if !isHex[data[j]] {
-						return 0, false, d.errAt(j, "invalid character "+quoteByte(data[j])+" in \\u hexadecimal character escape")
-					}
-				}
-				i += 6
-			default:
-				return 0, false, d.errAt(i+1, "invalid character "+quoteByte(data[i+1])+" in string escape code")
-			}
-		case c < 0x20:
-			return 0, false, d.errAt(i, "invalid control character "+quoteByte(c)+" in string literal")
-		default: // non-ASCII
-			r, size := utf8.DecodeRuneInString(data[i:])
-			if r == utf8.RuneError && size == 1 {
-				clean = false
-			}
-			i += size
-		}
-	}
-}
-
-// load64 returns the eight bytes of s at i as a little-endian word; the
-// compiler turns it into a single load.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// plain8 reports whether all eight bytes of x are strPlain: ASCII, not a
-// control character, not '"' and not '\\'.
-func plain8(x uint64) bool {
-	const lsb, msb = 0x0101010101010101, 0x8080808080808080
-	q := x ^ (lsb * '"')  // zero bytes where x has '"'
-	b := x ^ (lsb * '\\') // zero bytes where x has '\\'
-	// (v - lsb) &^ v has the high bit set in some byte iff v has a zero
-	// byte; (x - 0x20*lsb) &^ x likewise for a byte below 0x20. The
-	// boolean is exact even though borrows may mark later bytes too.
-	t := (x - lsb*0x20) &^ x
-	t |= (q - lsb) &^ q
-	t |= (b - lsb) &^ b
-	return (t|x)&msb == 0
-}
-
-// unescape decodes a validated string body that contains escapes or invalid
-// UTF-8. Invalid UTF-8 bytes and unpaired surrogate escapes become U+FFFD,
-// as in encoding/json.
-func unescape(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		run := i
-		for i < len(s) && strPlain[s[i]] {
-			i++
-		}
-		if run < i {
-			b.WriteString(s[run:i])
-		}
-		if i >= len(s) {
-			break
-		}
-		c := s[i]
-		if c == '\\' {
-			switch e := s[i+1]; e {
-			case 'u':
-				r := hex4(s[i+2 : i+6])
-				i += 6
-				if utf16.IsSurrogate(r) {
-					if i+6 <= len(s) && s[i] == '\\' && s[i+1] == 'u' {
-						if dec := utf16.DecodeRune(r, hex4(s[i+2:i+6])); dec != utf8.RuneError {
-							b.WriteRune(dec)
-							i += 6
-							continue
-						}
-					}
-					r = utf8.RuneError
-				}
-				b.WriteRune(r)
-			default:
-				b.WriteByte(unescapeByte(e))
-				i += 2
-			}
-			continue
-		}
-		// Non-ASCII (control characters and quotes were rejected by scanString).
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b.WriteString("\uFFFD")
-		} else {
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
-
-// unescapeByte returns the byte denoted by a single-character escape.
-func unescapeByte(e byte) byte {
-	switch e {
-	case 'b':
-		return '\b'
-	case 'f':
-		return '\f'
-	case 'n':
-		return '\n'
-	case 'r':
-		return '\r'
-	case 't':
-		return '\t'
-	}
-	return e // '"', '\\', '/'
-}
-
-// hex4 decodes four validated hexadecimal digits.
-func hex4(s string) rune {
-	var r rune
-	for i := 0; i < 4; i++ {
-		c := s[i]
-		switch {
-		case c <= '9':
-			c -= '0'
-		case c <= 'F':
-			c -= 'A' - 10
-		default:
-			c -= 'a' - 10
-		}
-		r = r<<4 | rune(c)
-	}
-	return r
-}
-
-// SyntaxError is a malformed-JSON error. The Decoder also uses it for a
-// value of the wrong kind and for a number out of range, so every error the
-// Decoder produces itself has this type.
-type SyntaxError struct {
-	// Offset is the byte offset in the input at which the error was
-	// detected; it equals the input length for truncated input.
-	Offset int
-	// Msg describes the error.
-	Msg string
-	// Snippet is up to about 40 bytes of the input around Offset, cut at
-	// rune boundaries, with invalid UTF-8 and control characters replaced
-	// so that it is safe to print.
-	Snippet string
-}
-
-// Error returns a message such as
-// `invalid JSON at offset 17: expected ',' or '}' near "…"`.
-func (e *SyntaxError) Error() string {
-	s := "invalid JSON at offset " + strconv.Itoa(e.Offset) + ": " + e.Msg
-	if e.Snippet != "" {
-		s += " near " + strconv.Quote(e.Snippet)
-	}
-	return s
-}
-
-// errAt returns a *SyntaxError at offset off.
-func (d *Decoder) errAt(off int, msg string) error {
-	return &SyntaxError{Offset: off, Msg: msg, Snippet: snippet(d.data, off)}
-}
-
-// errEOF returns a *SyntaxError for input that ends too early.
-func (d *Decoder) errEOF(context string) error {
-	return d.errAt(len(d.data), "unexpected end of input, "+context)
-}
-
-// errKind returns the error for a value at d.pos that is not of kind want
-// (KindInvalid meaning "a scalar").
-func (d *Decoder) errKind(want Kind) error {
-	what := "value"
-	if want != KindInvalid {
-		what = want.String()
-	} else if d.pos < len(d.data) {
-		what = "scalar"
-	}
-	if d.pos >= len(d.data) {
-		return d.errEOF("expected " + what)
-	}
-	c := d.data[d.pos]
-	if k := kindOf[c]; k != KindInvalid {
-		return d.errAt(d.pos, "expected "+what+", found "+k.String())
-	}
-	return d.errAt(d.pos, "invalid character "+quoteByte(c)+" looking for beginning of "+what)
-}
-
-// quoteByte describes a byte for an error message.
-func quoteByte(c byte) string {
-	if c < utf8.RuneSelf {
-		return strconv.QuoteRuneToASCII(rune(c))
-	}
-	return "byte 0x" + strconv.FormatUint(uint64(c), 16)
-}
-
-// snippetRadius is how many bytes of context a SyntaxError shows on each side
-// of its offset.
-const snippetRadius = 20
-
-// snippet returns a printable excerpt of data around off.
-func snippet(data string, off int) string {
-	off = min(max(off, 0), len(data))
-	lo := max(off-snippetRadius, 0)
-	hi := min(off+snippetRadius, len(data))
-	for lo < off && !utf8.RuneStart(data[lo]) {
-		lo++
-	}
-	for hi > off && hi < len(data) && !utf8.RuneStart(data[hi]) {
-		hi--
-	}
-	var b strings.Builder
-	b.Grow(hi - lo)
-	for _, r := range data[lo:hi] {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			b.WriteByte(' ')
-		case r < 0x20 || (r >= 0x7f && r < 0xa0) || isBidiControl(r):
-			b.WriteRune(utf8.RuneError)
-		default:
-			b.WriteRune(r) // invalid UTF-8 was decoded as U+FFFD by range
-		}
-	}
-	return b.String()
-}
-
-// isBidiControl reports the invisible characters that reorder text, which
-// could make a printed snippet misleading.
-func isBidiControl(r rune) bool {
-	return r == 0x061c || r == 0x200e || r == 0x200f ||
-		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }

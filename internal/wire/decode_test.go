@@ -572,49 +572,69 @@ func TestArray(t *testing.T) {
 	}
 }
 
-func TestStringMap(t *testing.T) {
-	ok := []struct {
-		in   string
-		want map[string]string
-	}{
-		{`null`, nil},
-		{`{}`, map[string]string{}},
-		{` { } `, map[string]string{}},
-		{`{"a":"b"}`, map[string]string{"a": "b"}},
-		{`{"a":"b","a":"c"}`, map[string]string{"a": "c"}},
-		{`{"k\"ey":"v\u00e9","e":""}`, map[string]string{`k"ey`: "vé", "e": ""}},
-		// Lenient: values that are not strings are skipped.
-		{`{"a":"b","c":1,"d":null,"e":{"x":[1,{"y":"z"}]},"f":"g","h":[],"i":true}`, map[string]string{"a": "b", "f": "g"}},
-		{`{"c":1}`, map[string]string{}},
-		{`{"a":"{","b":"}","c":"\"}"}`, map[string]string{"a": "{", "b": "}", "c": `"}`}},
-	}
-	for _, tt := range ok {
+// testMapReader checks a string-map reader: each input of ok reads as its
+// map (nil and empty distinguished) and each of bad is a *SyntaxError that
+// returns no map.
+func testMapReader(t *testing.T, name string, read func(*Decoder) (map[string]string, error), ok map[string]map[string]string, bad []string) {
+	t.Helper()
+	for in, want := range ok {
 		var d Decoder
-		d.Reset(tt.in)
-		got, err := d.StringMap()
+		d.Reset(in)
+		got, err := read(&d)
 		if err == nil {
 			err = d.End()
 		}
 		if err != nil {
-			t.Errorf("StringMap(%q): %v", tt.in, err)
+			t.Errorf("%s(%q): %v", name, in, err)
 			continue
 		}
-		if (got == nil) != (tt.want == nil) || !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("StringMap(%q) = %#v, want %#v", tt.in, got, tt.want)
+		if (got == nil) != (want == nil) || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s(%q) = %#v, want %#v", name, in, got, want)
 		}
 	}
-	bad := []string{`[]`, `"x"`, `1`, `true`, ``, `{`, `{"a":"b"`, `{"a":"b",}`, `{"a":1x}`, `{"a":[}`, `{"a":"\x"}`, `{"a" "b"}`, "{\"a\":\"\x01\"}"}
 	for _, in := range bad {
 		var d Decoder
 		d.Reset(in)
-		m, err := d.StringMap()
+		m, err := read(&d)
 		if err == nil {
 			err = d.End()
 		} else if m != nil {
-			t.Errorf("StringMap(%q) returned a map with an error", in)
+			t.Errorf("%s(%q) returned a map with an error", name, in)
 		}
 		wantSyntaxError(t, in, err)
 	}
+}
+
+func TestStringMap(t *testing.T) {
+	ok := map[string]map[string]string{
+		`null`:                       nil,
+		`{}`:                         {},
+		` { } `:                      {},
+		`{"a":"b"}`:                  {"a": "b"},
+		`{"a":"b","a":"c"}`:          {"a": "c"},
+		`{"k\"ey":"v\u00e9","e":""}`: {`k"ey`: "vé", "e": ""},
+		// A null value is an absent member.
+		`{"a":"b","d":null,"f":"g"}`:  {"a": "b", "f": "g"},
+		`{"d":null}`:                  {},
+		`{"a":"{","b":"}","c":"\"}"}`: {"a": "{", "b": "}", "c": `"}`},
+	}
+	bad := []string{`[]`, `"x"`, `1`, `true`, ``, `{`, `{"a":"b"`, `{"a":"b",}`, `{"a":1x}`, `{"a":[}`, `{"a":"\x"}`, `{"a" "b"}`, "{\"a\":\"\x01\"}",
+		// Values of the wrong kind.
+		`{"a":1}`, `{"a":"b","c":true}`, `{"a":{}}`, `{"a":[]}`, `{"a":nul}`, `{"a":`}
+	testMapReader(t, "StringMap", (*Decoder).StringMap, ok, bad)
+}
+
+func TestLooseStringMap(t *testing.T) {
+	ok := map[string]map[string]string{
+		`null`:    nil,
+		`{}`:      {},
+		`{"c":1}`: {},
+		`{"a":"b","c":1,"d":null,"e":{"x":[1,{"y":"z"}]},"f":"g","h":[],"i":true}`: {"a": "b", "f": "g"},
+	}
+	// Skipped values are still validated, and the map itself must be an
+	// object.
+	bad := []string{`"x"`, `[]`, `1`, `{"a":1x}`, `{"a":nul}`, `{"a":[}`, `{"a":`}
+	testMapReader(t, "LooseStringMap", (*Decoder).LooseStringMap, ok, bad)
 }
 
 func TestCountMembers(t *testing.T) {

@@ -9,4 +9,8 @@
 // typical response allocates only for the maps, slices and escaped strings
 // the caller keeps. The Append functions write into a caller-supplied
 // buffer and allocate only when that buffer must grow.
+//
+// Errors stay short whatever the input: a [SyntaxError] shows about 40
+// bytes around its offset, and any error that quotes a value quotes it
+// through [Excerpt], at most [MaxExcerpt] bytes of it.
 package wire

@@ -47,6 +47,20 @@ func FuzzDecoder(f *testing.F) {
 			if _, ok := err.(*SyntaxError); !ok {
 				t.Fatalf("Int64(%q): %T %v", s, err, err)
 			}
+			checkErrorLen(t, "Int64", err)
+		}
+		d.Reset(s)
+		if _, err := d.Float64(); err != nil {
+			if _, ok := err.(*SyntaxError); !ok {
+				t.Fatalf("Float64(%q): %T %v", s, err, err)
+			}
+			checkErrorLen(t, "Float64", err)
+		}
+		d.Reset(s)
+		if _, err := d.LooseStringMap(); err != nil {
+			if _, ok := err.(*SyntaxError); !ok {
+				t.Fatalf("LooseStringMap(%q): %T %v", s, err, err)
+			}
 		}
 	})
 }

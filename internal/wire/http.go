@@ -143,7 +143,7 @@ func ParseTimestamp(s string) (time.Time, error) {
 
 // TimestampError reports a string that [ParseTimestamp] cannot parse.
 type TimestampError struct {
-	// Value is the rejected input.
+	// Value is the rejected input; Error quotes only an excerpt of it.
 	Value string
 	// Msg describes the problem.
 	Msg string
@@ -151,7 +151,7 @@ type TimestampError struct {
 
 // Error returns a message naming the rejected value.
 func (e *TimestampError) Error() string {
-	return "invalid RFC 3339 timestamp " + strconv.Quote(e.Value) + ": " + e.Msg
+	return "invalid RFC 3339 timestamp " + Excerpt(e.Value) + ": " + e.Msg
 }
 
 // tsParser is a tiny cursor for ParseTimestamp; after the first failure

@@ -30,6 +30,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"time"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
@@ -41,11 +42,11 @@ const DeviceTypeButton = "button"
 // ErrUnknownEvent is matched, with errors.Is, by the *Error for an event
 // whose deviceEvent is neither a button click nor a health-monitor alert,
 // or is both.
-var ErrUnknownEvent = errors.New("neither a button click nor a health alert")
+var ErrUnknownEvent = errors.New("iot1click: neither a button click nor a health alert")
 
 // ErrMissingMember is matched by the *Error for a required member that is
 // absent or empty, such as deviceInfo.deviceId.
-var ErrMissingMember = errors.New("required member missing")
+var ErrMissingMember = errors.New("iot1click: required member missing")
 
 // Event is the event AWS IoT 1-Click sent to a Lambda function. Exactly one
 // of ClickType and Health is set: ClickType for a button click, Health for
@@ -80,8 +81,8 @@ type HealthCondition struct {
 
 // Device is the deviceInfo of an event.
 type Device struct {
-	// DeviceID is the device's ID, such as "G030PM0123456789". Required.
-	DeviceID string
+	// DeviceId is the device's ID, such as "G030PM0123456789". Required.
+	DeviceId string
 
 	// Type is the device type, DeviceTypeButton for a button.
 	Type string
@@ -136,7 +137,7 @@ type Error struct {
 
 // Error describes the problem.
 func (e *Error) Error() string {
-	msg := "clickevent: "
+	msg := "iot1click: click event: "
 	if e.Field != "" {
 		msg += e.Field + ": "
 	}
@@ -145,7 +146,8 @@ func (e *Error) Error() string {
 		// encoding/json's message names this package's unexported types.
 		msg += "JSON " + te.Value + " where " + jsonKind(te.Type) + " belongs"
 	} else {
-		msg += e.Err.Error()
+		// The module's own errors carry the prefix already.
+		msg += strings.TrimPrefix(e.Err.Error(), "iot1click: ")
 	}
 	if e.Excerpt != "" {
 		msg += fmt.Sprintf(" near %q", e.Excerpt)
@@ -194,7 +196,7 @@ func (e *Event) validate() error {
 	if y := e.ReportedTime.UTC().Year(); !e.ReportedTime.IsZero() && (y < 1 || y > 9999) {
 		return &Error{Field: fieldReportedTime, Err: fmt.Errorf("year %d out of range", y)}
 	}
-	if e.Device.DeviceID == "" {
+	if e.Device.DeviceId == "" {
 		return &Error{Field: fieldDeviceID, Err: ErrMissingMember}
 	}
 	return nil

@@ -36,7 +36,7 @@ func awsSampleEvent() *clickevent.Event {
 		ClickType:    iot1click.ClickTypeSingle,
 		ReportedTime: time.Date(2018, 5, 4, 23, 26, 33, 747e6, time.UTC),
 		Device: clickevent.Device{
-			DeviceID:      "G030PM0123456789",
+			DeviceId:      "G030PM0123456789",
 			Type:          clickevent.DeviceTypeButton,
 			RemainingLife: 5,
 			Attributes:    map[string]string{"key1": "value1", "key3": "value3", "key4": "value4"},
@@ -78,13 +78,13 @@ func TestParse(t *testing.T) {
 			in:   healthSample,
 			want: &clickevent.Event{
 				Health: &clickevent.HealthCondition{RemainingLifeLowerThan: 10},
-				Device: clickevent.Device{DeviceID: "G030PM0123456789", Type: "button", RemainingLife: 9.5},
+				Device: clickevent.Device{DeviceId: "G030PM0123456789", Type: "button", RemainingLife: 9.5},
 			},
 		},
 		{
 			name: "long click, minimal, unknown members ignored",
 			in:   `{"deviceEvent":{"buttonClicked":{"clickType":"LONG"},"other":1},"deviceInfo":{"deviceId":"G1"},"extra":[1,{}]}`,
-			want: &clickevent.Event{ClickType: iot1click.ClickTypeLong, Device: clickevent.Device{DeviceID: "G1"}},
+			want: &clickevent.Event{ClickType: iot1click.ClickTypeLong, Device: clickevent.Device{DeviceId: "G1"}},
 		},
 		{
 			name: "null and empty placement, offset time",
@@ -92,7 +92,7 @@ func TestParse(t *testing.T) {
 			want: &clickevent.Event{
 				ClickType:    iot1click.ClickTypeDouble,
 				ReportedTime: time.Date(2018, 5, 4, 23, 26, 33, 0, time.UTC),
-				Device:       clickevent.Device{DeviceID: "G1"},
+				Device:       clickevent.Device{DeviceId: "G1"},
 			},
 		},
 	}
@@ -200,7 +200,7 @@ func TestParseErrors(t *testing.T) {
 			if strings.Contains(msg, "wire") {
 				t.Errorf("message %q names an unexported type", msg)
 			}
-			if !strings.HasPrefix(msg, "clickevent: "+tt.wantField) || (ce.Excerpt != "" && !strings.Contains(msg, "near ")) {
+			if !strings.HasPrefix(msg, "iot1click: click event: "+tt.wantField) || (ce.Excerpt != "" && !strings.Contains(msg, "near ")) {
 				t.Errorf("message %q", msg)
 			}
 		})
@@ -259,7 +259,7 @@ func TestMarshalWritesAWSForm(t *testing.T) {
 	ev := &clickevent.Event{
 		ClickType:    iot1click.ClickTypeLong,
 		ReportedTime: time.Date(2018, 5, 4, 16, 26, 33, 123456789, time.FixedZone("PDT", -7*3600)),
-		Device:       clickevent.Device{DeviceID: "G1", Type: "button", RemainingLife: 99.85},
+		Device:       clickevent.Device{DeviceId: "G1", Type: "button", RemainingLife: 99.85},
 		Placement:    &clickevent.Placement{ProjectName: "p", PlacementName: "q"},
 	}
 	got, err := ev.MarshalJSON()
@@ -280,12 +280,12 @@ func roundTripEvents() map[string]*clickevent.Event {
 		"AWS sample": awsSampleEvent(),
 		"not placed, no time": {
 			ClickType: iot1click.ClickTypeDouble,
-			Device:    clickevent.Device{DeviceID: "G030PM0000000001", Type: "button", RemainingLife: 0.25, Attributes: map[string]string{"projectName": "x"}},
+			Device:    clickevent.Device{DeviceId: "G030PM0000000001", Type: "button", RemainingLife: 0.25, Attributes: map[string]string{"projectName": "x"}},
 		},
 		"placed without attributes": {
 			ClickType:    iot1click.ClickTypeLong,
 			ReportedTime: time.Date(2026, 1, 2, 3, 4, 5, 6e6, time.UTC),
-			Device:       clickevent.Device{DeviceID: "G1"},
+			Device:       clickevent.Device{DeviceId: "G1"},
 			Placement:    &clickevent.Placement{ProjectName: "p", PlacementName: "q", Devices: map[string]string{"b": "G1"}},
 		},
 	}
@@ -333,7 +333,7 @@ func TestRoundTripThroughLambda(t *testing.T) {
 func TestHealthRoundTrip(t *testing.T) {
 	ev := &clickevent.Event{
 		Health:    &clickevent.HealthCondition{RemainingLifeLowerThan: 12.5},
-		Device:    clickevent.Device{DeviceID: "G1", Type: "button", RemainingLife: 12.25},
+		Device:    clickevent.Device{DeviceId: "G1", Type: "button", RemainingLife: 12.25},
 		Placement: &clickevent.Placement{ProjectName: "p", PlacementName: "q"},
 	}
 	b, err := json.Marshal(ev)
@@ -372,11 +372,11 @@ func TestWriteErrors(t *testing.T) {
 		{name: "zero", wantIs: clickevent.ErrUnknownEvent, wantField: "deviceEvent"},
 		{name: "no device ID", ev: clickevent.Event{ClickType: iot1click.ClickTypeSingle},
 			wantIs: clickevent.ErrMissingMember, wantField: "deviceInfo.deviceId"},
-		{name: "unknown click type", ev: clickevent.Event{ClickType: "TRIPLE", Device: clickevent.Device{DeviceID: "G1"}},
+		{name: "unknown click type", ev: clickevent.Event{ClickType: "TRIPLE", Device: clickevent.Device{DeviceId: "G1"}},
 			wantIs: iot1click.ErrUnknownClickType, wantField: "deviceEvent.buttonClicked.clickType"},
-		{name: "click and health", ev: clickevent.Event{ClickType: iot1click.ClickTypeSingle, Health: &clickevent.HealthCondition{}, Device: clickevent.Device{DeviceID: "G1"}},
+		{name: "click and health", ev: clickevent.Event{ClickType: iot1click.ClickTypeSingle, Health: &clickevent.HealthCondition{}, Device: clickevent.Device{DeviceId: "G1"}},
 			wantIs: clickevent.ErrUnknownEvent, wantField: "deviceEvent"},
-		{name: "year 10000", ev: clickevent.Event{ClickType: iot1click.ClickTypeSingle, ReportedTime: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Device: clickevent.Device{DeviceID: "G1"}},
+		{name: "year 10000", ev: clickevent.Event{ClickType: iot1click.ClickTypeSingle, ReportedTime: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Device: clickevent.Device{DeviceId: "G1"}},
 			wantField: "deviceEvent.buttonClicked.reportedTime"},
 	}
 	for _, tt := range tests {

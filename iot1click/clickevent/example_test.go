@@ -24,9 +24,9 @@ func ExampleParse() {
 	}
 	switch {
 	case ev.Health != nil:
-		fmt.Printf("%s: remaining life below %g\n", ev.Device.DeviceID, ev.Health.RemainingLifeLowerThan)
+		fmt.Printf("%s: remaining life below %g\n", ev.Device.DeviceId, ev.Health.RemainingLifeLowerThan)
 	case ev.ClickType == iot1click.ClickTypeSingle:
-		fmt.Printf("%s click on %s at %s, %g%% life left\n", ev.ClickType, ev.Device.DeviceID, ev.ReportedTime.Format(time.Kitchen), ev.Device.RemainingLife)
+		fmt.Printf("%s click on %s at %s, %g%% life left\n", ev.ClickType, ev.Device.DeviceId, ev.ReportedTime.Format(time.Kitchen), ev.Device.RemainingLife)
 	}
 	if p := ev.Placement; p != nil {
 		fmt.Printf("placement %s/%s in %s\n", p.ProjectName, p.PlacementName, p.Attributes["location"])
@@ -42,8 +42,8 @@ func ExampleParse_error() {
 	_, err = clickevent.Parse([]byte(`{"deviceEvent": click!}`))
 	fmt.Println(err)
 	// Output:
-	// clickevent: deviceEvent.buttonClicked.clickType: unknown click type "TRIPLE"
-	// clickevent: invalid character 'c' looking for beginning of value near "{\"deviceEvent\": click!}"
+	// iot1click: click event: deviceEvent.buttonClicked.clickType: unknown click type "TRIPLE"
+	// iot1click: click event: invalid character 'c' looking for beginning of value near "{\"deviceEvent\": click!}"
 }
 
 // Building the event that a click on a placed button sends, as an emulator
@@ -52,7 +52,7 @@ func ExampleEvent_MarshalJSON() {
 	ev := &clickevent.Event{
 		ClickType:    iot1click.ClickTypeDouble,
 		ReportedTime: time.Date(2018, 5, 4, 23, 26, 33, 747e6, time.UTC),
-		Device:       clickevent.Device{DeviceID: "G030PM0123456789", Type: clickevent.DeviceTypeButton, RemainingLife: 99.85},
+		Device:       clickevent.Device{DeviceId: "G030PM0123456789", Type: clickevent.DeviceTypeButton, RemainingLife: 99.85},
 		Placement: &clickevent.Placement{
 			ProjectName:   "test",
 			PlacementName: "myPlacement",
@@ -97,7 +97,7 @@ func ExampleFromLambda() {
 		if err != nil {
 			return err
 		}
-		fmt.Println(ev.ClickType, ev.Device.DeviceID, ev.ReportedTime.Format(time.RFC3339Nano), ev.Placement == nil)
+		fmt.Println(ev.ClickType, ev.Device.DeviceId, ev.ReportedTime.Format(time.RFC3339Nano), ev.Placement == nil)
 		return nil
 	}
 	var lev events.IoTOneClickEvent
@@ -111,5 +111,5 @@ func ExampleFromLambda() {
 	fmt.Println(handle(lev))
 	// Output:
 	// LONG G030PM0123456789 2018-05-04T23:26:33.747Z true
-	// clickevent: deviceEvent.buttonClicked.clickType: not a button event
+	// iot1click: click event: deviceEvent.buttonClicked.clickType: not a button event
 }

@@ -69,7 +69,7 @@ func (w *wireEvent) event() (*Event, error) {
 	}
 	ev := &Event{
 		Device: Device{
-			DeviceID:      w.DeviceInfo.DeviceID,
+			DeviceId:      w.DeviceInfo.DeviceID,
 			Type:          w.DeviceInfo.Type,
 			RemainingLife: w.DeviceInfo.RemainingLife,
 			Attributes:    nilIfEmpty(w.DeviceInfo.Attributes),
@@ -140,7 +140,7 @@ func (e *Event) wire() wireEvent {
 		DeviceInfo: wireDeviceInfo{
 			Attributes:    orEmpty(e.Device.Attributes),
 			Type:          e.Device.Type,
-			DeviceID:      e.Device.DeviceID,
+			DeviceID:      e.Device.DeviceId,
 			RemainingLife: e.Device.RemainingLife,
 		},
 	}

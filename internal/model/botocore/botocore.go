@@ -1,0 +1,246 @@
+// Package botocore writes a botocore service model of the API, rendered from
+// the project's description of it (package model), so that the AWS CLI and
+// boto3, which no longer ship the service, can call it (and the emulator)
+// with AWS_DATA_PATH pointing at the written folder.
+package botocore
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
+)
+
+// ServiceName is the service's name in botocore's data folder and on the
+// command line of the AWS CLI (aws iot1click-devices ...).
+const ServiceName = "iot1click-devices"
+
+// Files of the model, in DIR/ServiceName/APIVersion/.
+const (
+	ServiceFile    = "service-2.json"
+	PaginatorsFile = "paginators-1.json"
+)
+
+// Service returns the service model (service-2.json).
+func Service() ([]byte, error) {
+	return service(model.Operations)
+}
+
+// service returns the service model of ops.
+func service(ops []model.Operation) ([]byte, error) {
+	m := serviceModel{
+		Metadata: metadata{
+			APIVersion:       model.APIVersion,
+			EndpointPrefix:   model.EndpointPrefix,
+			SigningName:      model.SigningName,
+			ServiceFullName:  model.ServiceFullName,
+			ServiceID:        model.ServiceID,
+			Protocol:         "rest-json",
+			JSONVersion:      "1.1",
+			UID:              "devices-" + model.APIVersion,
+			SignatureVersion: "v4",
+		},
+		Operations: map[string]operation{},
+		Shapes:     map[string]shape{},
+	}
+	for _, op := range ops {
+		o := operation{
+			Name:  op.Name,
+			HTTP:  httpBinding{Method: op.Method, RequestURI: op.URI, ResponseCode: op.Status},
+			Input: &ref{Shape: op.Name + "Request"},
+		}
+		if err := m.addStructure(o.Input.Shape, op.Input, false); err != nil {
+			return nil, err
+		}
+		if !op.NoOutput {
+			o.Output = &ref{Shape: op.Name + "Response"}
+			if err := m.addStructure(o.Output.Shape, op.Output, false); err != nil {
+				return nil, err
+			}
+		}
+		for _, code := range op.Errors {
+			if _, ok := model.StatusOf(code); !ok {
+				return nil, fmt.Errorf("botocore: %s answers %s, which is not a modelled exception", op.Name, code)
+			}
+			o.Errors = append(o.Errors, ref{Shape: code})
+		}
+		m.Operations[op.Name] = o
+	}
+	for _, e := range model.Exceptions {
+		if err := m.addStructure(e.Code, model.ExceptionMembers, false); err != nil {
+			return nil, err
+		}
+		s := m.Shapes[e.Code]
+		s.Exception = true
+		s.Error = &errorTrait{HTTPStatusCode: e.Status}
+		m.Shapes[e.Code] = s
+	}
+	return json.MarshalIndent(m, "", "  ")
+}
+
+// Paginators returns the paginators (paginators-1.json) of the paginated
+// operations.
+func Paginators() ([]byte, error) {
+	p := map[string]paginator{}
+	for _, op := range model.Operations {
+		if op.ResultKey != "" {
+			p[op.Name] = paginator{InputToken: "NextToken", OutputToken: "NextToken", LimitKey: "MaxResults", ResultKey: op.ResultKey}
+		}
+	}
+	return json.MarshalIndent(map[string]any{"pagination": p}, "", "  ")
+}
+
+// Write writes the model into dir/ServiceName/APIVersion/, creating the
+// folders, and returns that folder.
+func Write(dir string) (string, error) {
+	svc, err := Service()
+	if err != nil {
+		return "", err
+	}
+	pag, err := Paginators()
+	if err != nil {
+		return "", err
+	}
+	out := filepath.Join(dir, ServiceName, model.APIVersion)
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return "", fmt.Errorf("botocore: %w", err)
+	}
+	for name, data := range map[string][]byte{ServiceFile: svc, PaginatorsFile: pag} {
+		if err := os.WriteFile(filepath.Join(out, name), append(data, '\n'), 0o644); err != nil {
+			return "", fmt.Errorf("botocore: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// addStructure adds the structure name with members, and the shapes of its
+// members. nested is true for a structure inside a JSON body, whose members
+// cannot be bound to the URI or query.
+func (m *serviceModel) addStructure(name string, members []model.Member, nested bool) error {
+	s := shape{Type: model.KindStructure, Members: map[string]member{}}
+	for _, mem := range members {
+		if nested && mem.In != model.InBody {
+			return fmt.Errorf("botocore: member %s of %s is bound to the %s outside a request", mem.Name, name, mem.In)
+		}
+		if err := m.addShape(mem.Shape); err != nil {
+			return err
+		}
+		s.Members[mem.Name] = member{Shape: mem.Shape.Name, Location: mem.In, LocationName: mem.Wire}
+		if mem.Required {
+			s.Required = append(s.Required, mem.Name)
+		}
+	}
+	return m.put(name, s)
+}
+
+// addShape adds t and the shapes it refers to.
+func (m *serviceModel) addShape(t *model.Shape) error {
+	switch t.Kind {
+	case model.KindStructure:
+		return m.addStructure(t.Name, t.Members, true)
+	case model.KindList:
+		if err := m.addShape(t.Elem); err != nil {
+			return err
+		}
+		return m.put(t.Name, shape{Type: t.Kind, Member: &ref{Shape: t.Elem.Name}})
+	case model.KindMap:
+		if err := m.addShape(t.Key); err != nil {
+			return err
+		}
+		if err := m.addShape(t.Elem); err != nil {
+			return err
+		}
+		return m.put(t.Name, shape{Type: t.Kind, Key: &ref{Shape: t.Key.Name}, Value: &ref{Shape: t.Elem.Name}})
+	case model.KindString, model.KindInteger, model.KindDouble, model.KindBoolean, model.KindTimestamp:
+		s := shape{Type: t.Kind, TimestampFormat: t.TimestampFormat}
+		if t.Max != 0 {
+			s.Min, s.Max = &t.Min, &t.Max
+		}
+		return m.put(t.Name, s)
+	}
+	return fmt.Errorf("botocore: shape %s has unknown kind %q", t.Name, t.Kind)
+}
+
+// put adds the shape s as name; adding the same shape again is a no-op, and
+// a different shape under a taken name is an error.
+func (m *serviceModel) put(name string, s shape) error {
+	if old, ok := m.Shapes[name]; ok {
+		a, _ := json.Marshal(old)
+		b, _ := json.Marshal(s)
+		if string(a) != string(b) {
+			return fmt.Errorf("botocore: two different shapes are named %s", name)
+		}
+		return nil
+	}
+	m.Shapes[name] = s
+	return nil
+}
+
+type serviceModel struct {
+	Metadata   metadata             `json:"metadata"`
+	Operations map[string]operation `json:"operations"`
+	Shapes     map[string]shape     `json:"shapes"`
+}
+
+type metadata struct {
+	APIVersion       string `json:"apiVersion"`
+	EndpointPrefix   string `json:"endpointPrefix"`
+	SigningName      string `json:"signingName"`
+	ServiceFullName  string `json:"serviceFullName"`
+	ServiceID        string `json:"serviceId"`
+	Protocol         string `json:"protocol"`
+	JSONVersion      string `json:"jsonVersion"`
+	UID              string `json:"uid"`
+	SignatureVersion string `json:"signatureVersion"`
+}
+
+type operation struct {
+	Name   string      `json:"name"`
+	HTTP   httpBinding `json:"http"`
+	Input  *ref        `json:"input,omitempty"`
+	Output *ref        `json:"output,omitempty"`
+	Errors []ref       `json:"errors,omitempty"`
+}
+
+type httpBinding struct {
+	Method       string `json:"method"`
+	RequestURI   string `json:"requestUri"`
+	ResponseCode int    `json:"responseCode"`
+}
+
+type ref struct {
+	Shape string `json:"shape"`
+}
+
+type shape struct {
+	Type            string            `json:"type"`
+	Members         map[string]member `json:"members,omitzero"`
+	Required        []string          `json:"required,omitempty"`
+	Member          *ref              `json:"member,omitempty"`
+	Key             *ref              `json:"key,omitempty"`
+	Value           *ref              `json:"value,omitempty"`
+	Min             *int              `json:"min,omitempty"`
+	Max             *int              `json:"max,omitempty"`
+	TimestampFormat string            `json:"timestampFormat,omitempty"`
+	Exception       bool              `json:"exception,omitempty"`
+	Error           *errorTrait       `json:"error,omitempty"`
+}
+
+type member struct {
+	Shape        string `json:"shape"`
+	Location     string `json:"location,omitempty"`
+	LocationName string `json:"locationName,omitempty"`
+}
+
+type errorTrait struct {
+	HTTPStatusCode int `json:"httpStatusCode"`
+}
+
+type paginator struct {
+	InputToken  string `json:"input_token"`
+	OutputToken string `json:"output_token"`
+	LimitKey    string `json:"limit_key"`
+	ResultKey   string `json:"result_key"`
+}
