@@ -59,36 +59,27 @@ func TestWalkKeepsNoPage(t *testing.T) {
 		pageSize = 1 << 20
 		bound    = 10 * pageSize
 	)
+	// walkPages walks the pages of a paginator with the options opts.
+	walkPages := func(opts func(*iot1click.ListDevicesPaginatorOptions)) func(f *bigPages, each func(n int)) error {
+		return func(f *bigPages, each func(int)) error {
+			p := iot1click.NewListDevicesPaginator(f, nil, opts)
+			for p.HasMorePages() {
+				out, err := p.NextPage(context.Background())
+				if err != nil {
+					return err
+				}
+				each(len(out.Devices)) // out is dead from here on
+
+			}
+			return nil
+		}
+	}
 	walks := []struct {
 		name string
 		walk func(f *bigPages, each func(n int)) error
 	}{
-		{"paginator", func(f *bigPages, each func(int)) error {
-			p := iot1click.NewListDevicesPaginator(f, nil)
-			for p.HasMorePages() {
-				out, err := p.NextPage(context.Background())
-				if err != nil {
-					return err
-				}
-				n := len(out.Devices)
-				out = nil
-				each(n)
-			}
-			return nil
-		}},
-		{"paginator with prefetch", func(f *bigPages, each func(int)) error {
-			p := iot1click.NewListDevicesPaginator(f, nil, func(o *iot1click.ListDevicesPaginatorOptions) { o.Prefetch = 2 })
-			for p.HasMorePages() {
-				out, err := p.NextPage(context.Background())
-				if err != nil {
-					return err
-				}
-				n := len(out.Devices)
-				out = nil
-				each(n)
-			}
-			return nil
-		}},
+		{"paginator", walkPages(func(*iot1click.ListDevicesPaginatorOptions) {})},
+		{"paginator with prefetch", walkPages(func(o *iot1click.ListDevicesPaginatorOptions) { o.Prefetch = 2 })},
 		{"iterator", func(f *bigPages, each func(int)) error {
 			i := 0
 			for _, err := range iot1click.ListDevicesAll(context.Background(), f, nil) {
