@@ -252,9 +252,13 @@ type fetchAhead[O any] struct {
 	done   chan struct{}   // closed when the goroutine has returned
 }
 
+// fetched is what the goroutine fetching ahead hands over: a page, the
+// error of its request, or the value its request panicked with, which the
+// caller's NextPage panics with in turn, as it would have without prefetch.
 type fetched[O any] struct {
-	out O
-	err error
+	out      O
+	err      error
+	panicked any
 }
 
 // next returns the next page of the walk.
@@ -289,6 +293,10 @@ func (w *pageWalk[O]) next(ctx context.Context, optFns []func(*Options)) (O, err
 		case <-ctx.Done():
 			w.stop()
 			return w.fetch(ctx, optFns)
+		}
+		if got && r.panicked != nil {
+			w.stop()
+			panic(r.panicked)
 		}
 		if got && r.err == nil {
 			w.accept(r.out)
@@ -353,16 +361,24 @@ func (w *pageWalk[O]) start(ctx context.Context, optFns []func(*Options)) {
 			if !first && walk.before() != nil {
 				return
 			}
-			out, err := request(bctx, walk.nextToken, walk.pageSize(limit), optFns)
-			if err == nil {
-				walk.after(page(out))
-			}
+			r := func() (r fetched[O]) {
+				defer func() {
+					if v := recover(); v != nil {
+						r = fetched[O]{panicked: v}
+					}
+				}()
+				r.out, r.err = request(bctx, walk.nextToken, walk.pageSize(limit), optFns)
+				if r.err == nil {
+					walk.after(page(r.out))
+				}
+				return r
+			}()
 			select {
-			case f.pages <- fetched[O]{out, err}:
+			case f.pages <- r:
 			case <-bctx.Done():
 				return
 			}
-			if err != nil {
+			if r.err != nil || r.panicked != nil {
 				return
 			}
 		}

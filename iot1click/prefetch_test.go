@@ -355,6 +355,7 @@ type syncFake struct {
 	regions   map[string]string
 	announce  chan string     // when not nil, receives the token of each request
 	hold      map[string]bool // tokens whose first request waits for its context to end
+	panicOn   string          // a token whose request panics
 	returned  int             // requests answered
 	heldCalls int             // held requests that returned
 }
@@ -395,6 +396,9 @@ func (f *syncFake) ListDevices(ctx context.Context, in *iot1click.ListDevicesInp
 	if hold {
 		<-ctx.Done()
 		return nil, ctx.Err()
+	}
+	if f.panicOn != "" && in.NextToken == f.panicOn {
+		panic("fake: " + f.panicOn)
 	}
 	i := 0
 	if in.NextToken != "" {
@@ -611,5 +615,34 @@ func TestPaginatorOptionsNegative(t *testing.T) {
 	e := iot1click.NewListDeviceEventsPaginator(nil, nil, func(o *iot1click.ListDeviceEventsPaginatorOptions) { o.MaxPages = -1 })
 	if _, err := e.NextPage(context.Background()); err == nil || !strings.Contains(err.Error(), "MaxPages") {
 		t.Errorf("events NextPage = %v, want an error naming MaxPages", err)
+	}
+}
+
+// TestPrefetchPanic checks that a request panicking in the background
+// panics in the NextPage that reaches its page, as it would without
+// prefetch, instead of crashing the program from another goroutine.
+func TestPrefetchPanic(t *testing.T) {
+	checkLeaks(t)
+	for _, ahead := range []int{0, 1, 3} {
+		f := &syncFake{pages: 4, perPage: 1, panicOn: "t2"}
+		p := iot1click.NewListDevicesPaginator(f, nil, prefetch(ahead))
+		var got []string
+		var panicked any
+		func() {
+			defer func() { panicked = recover() }()
+			for p.HasMorePages() {
+				out, err := p.NextPage(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, out.Devices[0].DeviceId)
+			}
+		}()
+		if panicked != "fake: t2" {
+			t.Errorf("prefetch %d: NextPage panicked with %v, want the request's panic", ahead, panicked)
+		}
+		if diff := cmp.Diff([]string{"-0", "t1-0"}, got); diff != "" {
+			t.Errorf("prefetch %d: pages before the panic (-want +got):\n%s", ahead, diff)
+		}
 	}
 }
