@@ -3,9 +3,14 @@ package iot1click_test
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 )
@@ -115,5 +120,66 @@ func TestWalkKeepsNoPage(t *testing.T) {
 					(peak-base)>>20, pages, bound>>20)
 			}
 		})
+	}
+}
+
+// TestClientWalkKeepsNoPage is TestWalkKeepsNoPage through the client, whose
+// decoder gives strings that share the response body: 40 pages of about
+// 1 MiB from an HTTP server, ranged over with AllDevices.
+func TestClientWalkKeepsNoPage(t *testing.T) {
+	checkLeaks(t)
+	const (
+		pages = 40
+		bound = 10 << 20
+	)
+	pad := strings.Repeat("x", 10<<10)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		i := 0
+		if tok := r.URL.Query().Get("nextToken"); tok != "" {
+			_, _ = fmt.Sscanf(tok, "token-%06d", &i)
+		}
+		var b strings.Builder
+		b.WriteString(`{"devices":[`)
+		for j := 0; j < 100; j++ {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `{"deviceId":"G030PM%04d%06d","type":"button","attributes":{"pad":"%s"}}`, i, j, pad)
+		}
+		b.WriteString(`]`)
+		if i+1 < pages {
+			fmt.Fprintf(&b, `,"nextToken":"token-%06d"`, i+1)
+		}
+		b.WriteString(`}`)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(b.String()))
+	}))
+	defer srv.Close()
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	client := iot1click.New(iot1click.Options{
+		Region:       "us-west-2",
+		Credentials:  credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", ""),
+		BaseEndpoint: aws.String(srv.URL),
+		HTTPClient:   &http.Client{Transport: tr},
+	})
+
+	base := liveHeap()
+	var peak uint64
+	n := 0
+	for _, err := range client.AllDevices(context.Background(), nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n++; n%100 == 0 {
+			peak = max(peak, liveHeap())
+		}
+	}
+	if n != pages*100 {
+		t.Fatalf("walk saw %d devices, want %d", n, pages*100)
+	}
+	if peak > base+bound {
+		t.Errorf("live heap grew by %d MiB during a walk of %d pages of 1 MiB; want under %d MiB",
+			(peak-base)>>20, pages, bound>>20)
 	}
 }
