@@ -128,11 +128,11 @@ func TestParseButtonEventErrors(t *testing.T) {
 func TestButtonEventFromEmulator(t *testing.T) {
 	srv, client := newPagingServer(t)
 	const id = "G030PM0000000123"
-	if err := srv.AddDevices(iot1clicktest.Device{ID: id, State: iot1clicktest.StateClaimed, RemainingLife: 42.5}); err != nil {
+	if err := srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: id, State: iot1clicktest.StateClaimed, RemainingLife: 42.5}); err != nil {
 		t.Fatal(err)
 	}
 	start := srv.Now().Add(-time.Second)
-	clicked, err := srv.Click(id, iot1clicktest.ClickLong)
+	clicked, err := srv.Click(id, iot1click.ClickTypeLong)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,5 +167,18 @@ func TestErrorVariablesPrefix(t *testing.T) {
 		if !strings.HasPrefix(err.Error(), "iot1click: ") {
 			t.Errorf("message %q lacks the %q prefix", err, "iot1click: ")
 		}
+	}
+}
+
+// TestParseButtonEventHugeClickType checks that an unknown click
+// type of a megabyte is quoted as a short excerpt, not whole.
+func TestParseButtonEventHugeClickType(t *testing.T) {
+	huge := strings.Repeat("X", 1<<20)
+	_, err := iot1click.ParseButtonEvent(`{"clickType":"` + huge + `"}`)
+	if !errors.Is(err, iot1click.ErrUnknownClickType) {
+		t.Fatalf("err = %v, want ErrUnknownClickType", err)
+	}
+	if n := len(err.Error()); n > 300 {
+		t.Errorf("error is %d bytes long; want a short excerpt", n)
 	}
 }

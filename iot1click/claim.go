@@ -205,7 +205,7 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 	var offset time.Duration // server clock minus local clock
 	if !init.ServerTime.IsZero() {
 		res.InitiatedAt = init.ServerTime
-		offset = init.ServerTime.Sub(time.Now())
+		offset = time.Until(init.ServerTime)
 	}
 	from := res.InitiatedAt.Add(-claimEventMargin)
 
@@ -224,7 +224,7 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 		click, listed, serverTime, err := c.pollClick(ctx, deviceID, from, time.Now().Add(offset+claimEventLookahead), o.CallOptions)
 		res.Polls++
 		if !serverTime.IsZero() {
-			offset = serverTime.Sub(time.Now())
+			offset = time.Until(serverTime)
 		}
 		if listed > used {
 			// The window's start is fixed and events are listed oldest

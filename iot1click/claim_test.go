@@ -55,7 +55,7 @@ func clickAfterPolls(t *testing.T, srv *iot1clicktest.Server, n int) func(*iot1c
 				case <-time.After(time.Millisecond):
 				}
 			}
-			if _, err := srv.Click(id, iot1clicktest.ClickDouble); err != nil {
+			if _, err := srv.Click(id, iot1click.ClickTypeDouble); err != nil {
 				t.Error(err)
 			}
 		}()
@@ -171,7 +171,7 @@ func TestClaimDeviceClickBeforeFirstPoll(t *testing.T) {
 			if d, _ := srv.Device(id); d.State != iot1clicktest.StateClaimInitiated {
 				t.Errorf("hook called in state %q, want CLAIM_INITIATED", d.State)
 			}
-			if _, err := srv.Click(id, iot1clicktest.ClickSingle); err != nil {
+			if _, err := srv.Click(id, iot1click.ClickTypeSingle); err != nil {
 				t.Error(err)
 			}
 		}))
@@ -298,7 +298,7 @@ func TestClaimDeviceConflict(t *testing.T) {
 	})
 	mine := srv.AddFleet(1)[0]
 	if err := srv.AddDevices(
-		iot1clicktest.Device{ID: "G030PM0000000001", AccountID: other, State: iot1clicktest.StateClaimed},
+		iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000001", AccountID: other, State: iot1clicktest.StateClaimed},
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -336,7 +336,7 @@ func TestClaimDeviceFinalizeRefused(t *testing.T) {
 		ctx := claimCtx(t)
 		start := time.Now()
 		_, err := client.ClaimDevice(ctx, id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
-			if _, err := srv.Click(id, iot1clicktest.ClickSingle); err != nil {
+			if _, err := srv.Click(id, iot1click.ClickTypeSingle); err != nil {
 				t.Error(err)
 			}
 			// Once each refusal is logged, click again; the condition
@@ -344,7 +344,7 @@ func TestClaimDeviceFinalizeRefused(t *testing.T) {
 			clicks := 0
 			whenLogged(t, ctx, srv, func(reqs []iot1clicktest.Request) bool {
 				for ; clicks < countOp(reqs, iot1clicktest.OpFinalizeDeviceClaim); clicks++ {
-					if _, err := srv.Click(id, iot1clicktest.ClickDouble); err != nil {
+					if _, err := srv.Click(id, iot1click.ClickTypeDouble); err != nil {
 						t.Error(err)
 					}
 				}
@@ -375,7 +375,7 @@ func TestClaimDeviceFinalizeRefused(t *testing.T) {
 		ctx, cancel := context.WithCancel(claimCtx(t))
 		defer cancel()
 		_, err := client.ClaimDevice(ctx, id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
-			if _, err := srv.Click(id, iot1clicktest.ClickSingle); err != nil {
+			if _, err := srv.Click(id, iot1click.ClickTypeSingle); err != nil {
 				t.Error(err)
 			}
 			whenLogged(t, ctx, srv, pollsAfterFinalize(1, 3), cancel)
@@ -396,7 +396,7 @@ func TestClaimDeviceFinalizeRefused(t *testing.T) {
 		noRetry := func(o *iot1click.ClaimOptions) {
 			o.CallOptions = append(o.CallOptions, iot1click.WithRetryMaxAttempts(1))
 		}
-		_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, noRetry, clickNow(t, srv, iot1clicktest.ClickSingle))
+		_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, noRetry, clickNow(t, srv, iot1click.ClickTypeSingle))
 		claimError(t, err, iot1click.ClaimStageFinalize, id)
 		var ife *iot1click.InternalFailureException
 		if !errors.As(err, &ife) {
@@ -430,7 +430,7 @@ func TestClaimDeviceClickBeforeInitiation(t *testing.T) {
 			// The device was the caller's and was clicked before being
 			// unclaimed, so that the caller may list that click.
 			id := srv.AddFleet(1)[0]
-			if _, err := srv.Click(id, iot1clicktest.ClickSingle); err != nil {
+			if _, err := srv.Click(id, iot1click.ClickTypeSingle); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := client.UnclaimDevice(t.Context(), &iot1click.UnclaimDeviceInput{DeviceId: id}); err != nil {
@@ -439,7 +439,7 @@ func TestClaimDeviceClickBeforeInitiation(t *testing.T) {
 			res, err := client.ClaimDevice(claimCtx(t), id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
 				// The new click comes a couple of polls after the refusal.
 				whenLogged(t, ctx, srv, pollsAfterFinalize(1, 2), func() {
-					if _, err := srv.Click(id, iot1clicktest.ClickDouble); err != nil {
+					if _, err := srv.Click(id, iot1click.ClickTypeDouble); err != nil {
 						t.Error(err)
 					}
 				})

@@ -14,10 +14,10 @@ import (
 // exampleFleet starts an emulator holding five claimed buttons with known
 // IDs.
 func exampleFleet() *iot1clicktest.Server {
-	var devices []iot1clicktest.Device
+	var devices []iot1clicktest.DeviceRecord
 	for i := 1; i <= 5; i++ {
-		devices = append(devices, iot1clicktest.Device{
-			ID:            fmt.Sprintf("G030PM000000000%d", i),
+		devices = append(devices, iot1clicktest.DeviceRecord{
+			DeviceId:      fmt.Sprintf("G030PM000000000%d", i),
 			State:         iot1clicktest.StateClaimed,
 			Enabled:       i%2 == 1,
 			RemainingLife: float64(100 - 20*i),
@@ -176,7 +176,7 @@ func ExampleClient_AllDeviceEvents() {
 // button.
 func ExampleClient_ClaimDevice() {
 	const id = "G030PM0123456789"
-	srv := iot1clicktest.NewServer(iot1clicktest.WithDevices(iot1clicktest.Device{ID: id, RemainingLife: 99.85}))
+	srv := iot1clicktest.NewServer(iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{DeviceId: id, RemainingLife: 99.85}))
 	defer srv.Close()
 	client := srv.Client()
 

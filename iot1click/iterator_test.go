@@ -180,7 +180,7 @@ func TestAllDeviceEventsManyClicks(t *testing.T) {
 	checkLeaks(t)
 	srv, client := newPagingServer(t)
 	const id = "G030PM0000000777"
-	if err := srv.AddDevices(iot1clicktest.Device{ID: id, State: iot1clicktest.StateClaimed, RemainingLife: 50}); err != nil {
+	if err := srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: id, State: iot1clicktest.StateClaimed, RemainingLife: 50}); err != nil {
 		t.Fatal(err)
 	}
 	start := srv.Now().Add(-time.Minute)

@@ -479,7 +479,7 @@ func testSkewed(t *testing.T, r capturedRequest, skew time.Duration) {
 	if err != nil {
 		t.Fatalf("X-Amz-Date %q: %v", r.Header.Get("X-Amz-Date"), err)
 	}
-	if off := signed.Sub(time.Now()) - skew; off.Abs() > time.Minute {
+	if off := time.Until(signed) - skew; off.Abs() > time.Minute {
 		t.Errorf("X-Amz-Date %s is %v off now+%v", r.Header.Get("X-Amz-Date"), off.Round(time.Second), skew)
 	}
 }

@@ -38,10 +38,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "claim:", err)
-		os.Exit(1)
-	}
+	cli.Exit("claim", run(ctx, os.Args[1:], os.Stdout))
 }
 
 // tagFlag collects repeated -tag key=value flags.
@@ -98,7 +95,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		if *region != "" {
 			opts = append(opts, iot1clicktest.WithRegion(*region))
 		}
-		opts = append(opts, iot1clicktest.WithDevices(iot1clicktest.Device{ID: *device, RemainingLife: 99.5}))
+		opts = append(opts, iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{DeviceId: *device, RemainingLife: 99.5}))
 		srv := iot1clicktest.NewServer(opts...)
 		defer srv.Close()
 		fmt.Fprintf(out, "No -endpoint given: using an in-process emulator at %s that holds device %s.\n", srv.URL, *device)
@@ -109,7 +106,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 				select {
 				case <-ctx.Done():
 				case <-time.After(*simulate):
-					_, _ = srv.Click(id, iot1clicktest.ClickSingle)
+					_, _ = srv.Click(id, iot1click.ClickTypeSingle)
 				}
 			}()
 		}

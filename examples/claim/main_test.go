@@ -78,7 +78,7 @@ func TestRunEndpoint(t *testing.T) {
 	go func() {
 		for {
 			if d, _ := srv.Device(id); d.State == iot1clicktest.StateClaimInitiated {
-				_, _ = srv.Click(id, iot1clicktest.ClickLong)
+				_, _ = srv.Click(id, iot1click.ClickTypeLong)
 				return
 			}
 			select {

@@ -20,13 +20,16 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"net/netip"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/internal/model/botocore"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
@@ -35,10 +38,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, nil); err != nil {
-		fmt.Fprintln(os.Stderr, "emulator:", err)
-		os.Exit(1)
-	}
+	cli.Exit("emulator", run(ctx, os.Args[1:], os.Stdout, nil))
 }
 
 // run starts the emulator as args say, prints how to use it to out, calls
@@ -64,8 +64,8 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	if *modelDir != "" {
 		return writeAWSModel(*modelDir, out)
 	}
-	if *devices < 0 || *unclaimed < 0 {
-		return fmt.Errorf("-devices and -unclaimed must not be negative")
+	if *devices < 0 || *unclaimed < 0 || *devices > iot1clicktest.MaxFleet || *unclaimed > iot1clicktest.MaxFleet {
+		return fmt.Errorf("-devices and -unclaimed must be from 0 to %d", iot1clicktest.MaxFleet)
 	}
 
 	srv, err := newServer(
@@ -76,6 +76,7 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 		iot1clicktest.WithSeed(*seed),
 		iot1clicktest.WithFleet(*devices),
 		iot1clicktest.WithUnclaimedDevices(*unclaimed),
+		iot1clicktest.WithHTTPServer(timeouts.apply),
 	)
 	if err != nil {
 		return err
@@ -129,6 +130,20 @@ func writeAWSModel(dir string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "Wrote the service model to %s\nUse it with:\n  export AWS_DATA_PATH=%s\n", written, abs)
 	return nil
+}
+
+// serverTimeouts bound how long a client may hold a connection of the
+// standalone server.
+type serverTimeouts struct {
+	readHeader, read, write, idle time.Duration
+}
+
+// timeouts are the standalone server's; a request whose body never arrives
+// is cut off after read. Tests shorten them.
+var timeouts = serverTimeouts{readHeader: 10 * time.Second, read: time.Minute, write: 2 * time.Minute, idle: 2 * time.Minute}
+
+func (t serverTimeouts) apply(hs *http.Server) {
+	hs.ReadHeaderTimeout, hs.ReadTimeout, hs.WriteTimeout, hs.IdleTimeout = t.readHeader, t.read, t.write, t.idle
 }
 
 // newServer starts the server, turning NewServer's panic on a bad address

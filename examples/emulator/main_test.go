@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"flag"
+	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -13,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -164,6 +169,8 @@ func TestExposureWarning(t *testing.T) {
 func TestStandaloneEmulatorBadArgs(t *testing.T) {
 	for _, args := range [][]string{
 		{"-devices", "-1"},
+		{"-devices", "100001"},
+		{"-unclaimed", "100000000"},
 		{"-addr", "not-an-address"},
 		{"extra"},
 		{"-bogus"},
@@ -172,5 +179,67 @@ func TestStandaloneEmulatorBadArgs(t *testing.T) {
 		if err := run(context.Background(), args, &out, nil); err == nil {
 			t.Errorf("run(%q) succeeded", args)
 		}
+	}
+}
+
+func TestStandaloneEmulatorHelp(t *testing.T) {
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"-h"}, &out, nil)
+	if !errors.Is(err, flag.ErrHelp) || cli.ExitCode(io.Discard, "emulator", err) != 0 {
+		t.Errorf("run(-h) = %v, exit code %d, want flag.ErrHelp and 0", err, cli.ExitCode(io.Discard, "emulator", err))
+	}
+	if !strings.Contains(out.String(), "-devices") {
+		t.Errorf("help lacks the flags:\n%s", out.String())
+	}
+}
+
+func TestStandaloneEmulatorDevicesCap(t *testing.T) {
+	err := run(context.Background(), []string{"-addr", "127.0.0.1:0", "-devices", "100001"}, io.Discard, nil)
+	if err == nil || !strings.Contains(err.Error(), "100000") {
+		t.Errorf("run(-devices 100001) = %v, want an error naming the cap", err)
+	}
+}
+
+// TestStandaloneEmulatorTimeouts checks that a request whose body never
+// arrives is cut off by the read timeout, shortened here.
+func TestStandaloneEmulatorTimeouts(t *testing.T) {
+	saved := timeouts
+	timeouts.read = 200 * time.Millisecond
+	defer func() { timeouts = saved }()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan *iot1clicktest.Server, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0"}, io.Discard, func(s *iot1clicktest.Server) { ready <- s })
+	}()
+	var srv *iot1clicktest.Server
+	select {
+	case srv = <-ready:
+	case err := <-done:
+		t.Fatalf("run ended early: %v", err)
+	}
+	defer func() {
+		cancel()
+		<-done
+	}()
+
+	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := io.WriteString(conn, "PUT /devices/G030PM0000000001/state HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	// Without a read timeout the server waits for the body for as long as
+	// the client keeps the connection; the deadline only keeps a failing
+	// test from hanging.
+	_ = conn.SetReadDeadline(time.Now().Add(20 * time.Second))
+	_, err = io.Copy(io.Discard, conn)
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		t.Fatalf("the server still held the connection after 20 s: %v", err)
 	}
 }

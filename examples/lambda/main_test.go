@@ -63,15 +63,15 @@ func TestHandleClick(t *testing.T) {
 	defer srv.Close()
 	yesterday := now.Add(-24 * time.Hour)
 	midnight := time.Date(2018, 5, 4, 0, 0, 0, 0, time.UTC)
-	var clicks []iot1clicktest.DeviceEvent
+	var clicks []iot1clicktest.EventRecord
 	for _, at := range []time.Time{
 		yesterday, midnight.Add(-time.Millisecond), // not today
 		midnight, midnight.Add(8 * time.Hour), midnight.Add(12 * time.Hour), now.Add(-747 * time.Millisecond),
 	} {
-		clicks = append(clicks, iot1clicktest.DeviceEvent{ClickType: iot1clicktest.ClickSingle, Time: at})
+		clicks = append(clicks, iot1clicktest.EventRecord{ClickType: iot1click.ClickTypeSingle, Time: at})
 	}
-	if err := srv.AddDevices(iot1clicktest.Device{
-		ID: "G030PM0123456789", State: iot1clicktest.StateClaimed, Enabled: true, RemainingLife: 5,
+	if err := srv.AddDevices(iot1clicktest.DeviceRecord{
+		DeviceId: "G030PM0123456789", State: iot1clicktest.StateClaimed, Enabled: true, RemainingLife: 5,
 		Attributes: map[string]string{"projectName": "AnytownDumpsters"},
 		Events:     clicks,
 	}); err != nil {
@@ -159,7 +159,7 @@ func TestHandleErrors(t *testing.T) {
 
 	// Listing the events fails.
 	srv.AddFleet(1)
-	id := srv.Devices()[0].ID
+	id := srv.Devices()[0].DeviceId
 	srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{Code: "InvalidRequestException"})
 	ev := decodeEvent(t, sampleEvent)
 	ev.Device.DeviceId = id

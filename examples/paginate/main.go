@@ -35,10 +35,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "paginate:", err)
-		os.Exit(1)
-	}
+	cli.Exit("paginate", run(ctx, os.Args[1:], os.Stdout))
 }
 
 // run parses args, sets up the client and writes the report to out.

@@ -13,21 +13,21 @@ import (
 )
 
 // testFleet is a small fleet with known types, projects and batteries.
-func testFleet() []iot1clicktest.Device {
-	placed := func(id string, life float64, project, placement string, enabled bool) iot1clicktest.Device {
-		return iot1clicktest.Device{
-			ID: id, State: iot1clicktest.StateClaimed, RemainingLife: life, Enabled: enabled,
+func testFleet() []iot1clicktest.DeviceRecord {
+	placed := func(id string, life float64, project, placement string, enabled bool) iot1clicktest.DeviceRecord {
+		return iot1clicktest.DeviceRecord{
+			DeviceId: id, State: iot1clicktest.StateClaimed, RemainingLife: life, Enabled: enabled,
 			Attributes: map[string]string{"projectName": project, "placementName": placement},
 		}
 	}
-	return []iot1clicktest.Device{
+	return []iot1clicktest.DeviceRecord{
 		placed("G030PM0000000001", 99.85, "Warehouse", "dock001", true),
 		placed("G030PM0000000002", 5, "Warehouse", "dock002", true),
 		placed("G030PM0000000003", 19.99, "FrontDesk", "desk001", false),
 		placed("G030PM0000000004", 20, "FrontDesk", "desk002", true),
 		placed("G030PM0000000005", 12.5, "Warehouse", "dock003", true),
-		{ID: "G030PM0000000006", Type: "lte-button", State: iot1clicktest.StateClaimed, RemainingLife: 55},
-		{ID: "G030PM0000000007", RemainingLife: 1}, // not claimed: not listed
+		{DeviceId: "G030PM0000000006", Type: "lte-button", State: iot1clicktest.StateClaimed, RemainingLife: 55},
+		{DeviceId: "G030PM0000000007", RemainingLife: 1}, // not claimed: not listed
 	}
 }
 

@@ -40,10 +40,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "quickstart:", err)
-		os.Exit(1)
-	}
+	cli.Exit("quickstart", run(ctx, os.Args[1:], os.Stdout))
 }
 
 // env holds what the steps run against.
@@ -83,7 +80,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			e.claimID = firstUnclaimed(srv.Devices())
 		}
 		e.click = func(context.Context) error {
-			_, err := srv.Click(e.claimID, iot1clicktest.ClickSingle)
+			_, err := srv.Click(e.claimID, iot1click.ClickTypeSingle)
 			return err
 		}
 	} else {
@@ -266,10 +263,10 @@ func waitForClick(ctx context.Context, c *iot1click.Client, id string, from time
 	}
 }
 
-func firstUnclaimed(devices []iot1clicktest.Device) string {
+func firstUnclaimed(devices []iot1clicktest.DeviceRecord) string {
 	for _, d := range devices {
 		if d.State == "" || d.State == iot1clicktest.StateUnclaimed {
-			return d.ID
+			return d.DeviceId
 		}
 	}
 	return ""

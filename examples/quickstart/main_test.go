@@ -83,7 +83,7 @@ func TestQuickstartEndpoint(t *testing.T) {
 				if d.Tags["claimedBy"] == "quickstart" {
 					n++
 					if d.State != iot1clicktest.StateClaimed || !d.Enabled {
-						t.Errorf("claimed device %s: state %s, enabled %t", d.ID, d.State, d.Enabled)
+						t.Errorf("claimed device %s: state %s, enabled %t", d.DeviceId, d.State, d.Enabled)
 					}
 				}
 			}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
 
@@ -95,7 +96,7 @@ func TestResponseHeaders(t *testing.T) {
 
 func TestListDevices(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(7), iot1clicktest.WithUnclaimedDevices(3),
-		iot1clicktest.WithDevices(iot1clicktest.Device{ID: "X-SENSOR-1", Type: "sensor", AccountID: iot1clicktest.DefaultAccountID, RemainingLife: 50}))
+		iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{DeviceId: "X-SENSOR-1", Type: "sensor", AccountID: iot1clicktest.DefaultAccountID, RemainingLife: 50}))
 
 	r := call(t, srv, "GET", "/devices", "", nil)
 	wantStatus(t, r, 200, "")
@@ -271,12 +272,12 @@ func TestPageTokens(t *testing.T) {
 
 func TestPagesAreStableUnderChanges(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithDevices(
-		iot1clicktest.Device{ID: "B", AccountID: iot1clicktest.DefaultAccountID},
-		iot1clicktest.Device{ID: "D", AccountID: iot1clicktest.DefaultAccountID},
-		iot1clicktest.Device{ID: "F", AccountID: iot1clicktest.DefaultAccountID},
+		iot1clicktest.DeviceRecord{DeviceId: "B", AccountID: iot1clicktest.DefaultAccountID},
+		iot1clicktest.DeviceRecord{DeviceId: "D", AccountID: iot1clicktest.DefaultAccountID},
+		iot1clicktest.DeviceRecord{DeviceId: "F", AccountID: iot1clicktest.DefaultAccountID},
 	))
 	tok := firstToken(t, srv, defaultSigner(srv), "maxResults=1") // after B
-	if err := srv.AddDevices(iot1clicktest.Device{ID: "A", AccountID: iot1clicktest.DefaultAccountID}, iot1clicktest.Device{ID: "C", AccountID: iot1clicktest.DefaultAccountID}); err != nil {
+	if err := srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: "A", AccountID: iot1clicktest.DefaultAccountID}, iot1clicktest.DeviceRecord{DeviceId: "C", AccountID: iot1clicktest.DefaultAccountID}); err != nil {
 		t.Fatal(err)
 	}
 	r := call(t, srv, "GET", "/devices", "nextToken="+tok, nil)
@@ -296,12 +297,12 @@ func TestPagesAreStableUnderChanges(t *testing.T) {
 }
 
 func TestDescribeDevice(t *testing.T) {
-	dev := iot1clicktest.Device{
-		ID: "G030PM0123456789", Attributes: map[string]string{"projectName": "p"}, Enabled: true,
+	dev := iot1clicktest.DeviceRecord{
+		DeviceId: "G030PM0123456789", Attributes: map[string]string{"projectName": "p"}, Enabled: true,
 		RemainingLife: 99.85, Tags: map[string]string{"k": "v"}, AccountID: iot1clicktest.DefaultAccountID,
 	}
 	srv := newServer(t, iot1clicktest.WithDevices(dev), iot1clicktest.WithAccount(otherKey, otherSecret, otherAccount))
-	r := call(t, srv, "GET", devicePath(dev.ID), "", nil)
+	r := call(t, srv, "GET", devicePath(dev.DeviceId), "", nil)
 	wantStatus(t, r, 200, "")
 	want := `{"deviceDescription":{"arn":"arn:aws:iot1click:us-west-2:123456789012:devices/G030PM0123456789",` +
 		`"attributes":{"projectName":"p"},"deviceId":"G030PM0123456789","enabled":true,"remainingLife":99.85,"tags":{"k":"v"},"type":"button"}}`
@@ -309,9 +310,9 @@ func TestDescribeDevice(t *testing.T) {
 		t.Errorf("body\n%s\nwant\n%s", r.body, want)
 	}
 	wantStatus(t, call(t, srv, "GET", devicePath("G030PM9999999999"), "", nil), 404, "ResourceNotFoundException")
-	wantStatus(t, send(t, srv, otherSigner(srv), "GET", devicePath(dev.ID), "", nil), 404, "ResourceNotFoundException")
+	wantStatus(t, send(t, srv, otherSigner(srv), "GET", devicePath(dev.DeviceId), "", nil), 404, "ResourceNotFoundException")
 	// A label with reserved characters is one segment.
-	if err := srv.AddDevices(iot1clicktest.Device{ID: "odd id/with:chars", AccountID: iot1clicktest.DefaultAccountID}); err != nil {
+	if err := srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: "odd id/with:chars", AccountID: iot1clicktest.DefaultAccountID}); err != nil {
 		t.Fatal(err)
 	}
 	r = call(t, srv, "GET", devicePath("odd id/with:chars"), "", nil)
@@ -355,7 +356,7 @@ func TestClaimLifecycle(t *testing.T) {
 	if !strings.Contains(r.json(t)["message"].(string), "click") {
 		t.Errorf("message %s", r.body)
 	}
-	if _, err := srv.Click(id, iot1clicktest.ClickSingle); err != nil {
+	if _, err := srv.Click(id, iot1click.ClickTypeSingle); err != nil {
 		t.Fatal(err)
 	}
 	// Bad tags are refused before anything changes.
@@ -390,7 +391,7 @@ func TestClaimLifecycle(t *testing.T) {
 
 	// Now the other account can claim it; a re-initiation restarts the claim.
 	wantStatus(t, send(t, srv, other, "PUT", devicePath(id, "initiate-claim"), "", nil), 200, "")
-	if _, err := srv.Click(id, iot1clicktest.ClickDouble); err != nil {
+	if _, err := srv.Click(id, iot1click.ClickTypeDouble); err != nil {
 		t.Fatal(err)
 	}
 	wantStatus(t, send(t, srv, other, "PUT", devicePath(id, "initiate-claim"), "", nil), 200, "")
@@ -440,7 +441,7 @@ func TestClaimDevicesByClaimCode(t *testing.T) {
 
 func TestUpdateDeviceState(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(1))
-	id := srv.Devices()[0].ID
+	id := srv.Devices()[0].DeviceId
 	p := devicePath(id, "state")
 	wantStatus(t, call(t, srv, "PUT", p, "", nil), 400, "InvalidRequestException")
 	wantStatus(t, call(t, srv, "PUT", p, "", []byte(`{}`)), 400, "InvalidRequestException")
@@ -475,8 +476,8 @@ func ptr[T any](v T) *T { return &v }
 
 func TestDeviceMethods(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithDevices(
-		iot1clicktest.Device{ID: "B1", AccountID: iot1clicktest.DefaultAccountID, RemainingLife: 99.8},
-		iot1clicktest.Device{ID: "S1", Type: "sensor", AccountID: iot1clicktest.DefaultAccountID, RemainingLife: 5},
+		iot1clicktest.DeviceRecord{DeviceId: "B1", AccountID: iot1clicktest.DefaultAccountID, RemainingLife: 99.8},
+		iot1clicktest.DeviceRecord{DeviceId: "S1", Type: "sensor", AccountID: iot1clicktest.DefaultAccountID, RemainingLife: 5},
 	))
 	r := call(t, srv, "GET", devicePath("B1", "methods"), "", nil)
 	wantStatus(t, r, 200, "")
@@ -689,7 +690,7 @@ func TestListDeviceEvents(t *testing.T) {
 }
 
 func TestTags(t *testing.T) {
-	srv := newServer(t, iot1clicktest.WithDevices(iot1clicktest.Device{ID: "G030PM0123456789", AccountID: iot1clicktest.DefaultAccountID}),
+	srv := newServer(t, iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{DeviceId: "G030PM0123456789", AccountID: iot1clicktest.DefaultAccountID}),
 		iot1clicktest.WithAccount(otherKey, otherSecret, otherAccount))
 	arn := "arn:aws:iot1click:us-west-2:123456789012:devices/G030PM0123456789"
 	p := tagsPath(arn)
@@ -742,7 +743,7 @@ func TestTags(t *testing.T) {
 
 func TestRoutesAndBodies(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(1), iot1clicktest.WithMaxBodyBytes(100))
-	id := srv.Devices()[0].ID
+	id := srv.Devices()[0].DeviceId
 	for _, c := range []struct{ method, path string }{
 		{"GET", "/"},
 		{"GET", "/nothing"},

@@ -60,7 +60,7 @@ func TestSignatures(t *testing.T) {
 	}
 
 	// A body changed after signing.
-	id := srv.Devices()[0].ID
+	id := srv.Devices()[0].DeviceId
 	r := send(t, srv, good, "PUT", devicePath(id, "state"), "", []byte(`{"enabled":true}`))
 	wantStatus(t, r, 200, "")
 	req, _ = http.NewRequest("PUT", srv.URL+devicePath(id, "state"), bytes.NewReader([]byte(`{"enabled":false}`)))

@@ -38,7 +38,7 @@ func TestClientClaimEndToEnd(t *testing.T) {
 	if !errors.As(err, &pre) {
 		t.Fatalf("finalize before click: %v", err)
 	}
-	if _, err := srv.Click(id, iot1clicktest.ClickSingle); err != nil {
+	if _, err := srv.Click(id, iot1click.ClickTypeSingle); err != nil {
 		t.Fatal(err)
 	}
 	fin, err := client.FinalizeDeviceClaim(ctx, &iot1click.FinalizeDeviceClaimInput{DeviceId: id, Tags: map[string]string{"site": "hq"}})
@@ -108,7 +108,7 @@ func TestClientClaimDeviceHelper(t *testing.T) {
 		o.Enable = true
 		o.Tags = map[string]string{"owner": "test"}
 		o.OnAwaitingClick = func(ctx context.Context, deviceID string) {
-			if _, err := srv.Click(deviceID, iot1clicktest.ClickLong); err != nil {
+			if _, err := srv.Click(deviceID, iot1click.ClickTypeLong); err != nil {
 				t.Error(err)
 			}
 		}
@@ -181,7 +181,7 @@ func TestClientPaginationAndIterators(t *testing.T) {
 
 	id := ids[0]
 	for i := 0; i < 12; i++ {
-		if _, err := srv.Click(id, iot1clicktest.ClickDouble); err != nil {
+		if _, err := srv.Click(id, iot1click.ClickTypeDouble); err != nil {
 			t.Fatal(err)
 		}
 	}

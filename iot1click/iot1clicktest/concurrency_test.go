@@ -23,7 +23,7 @@ func TestConcurrentClients(t *testing.T) {
 	pool := append(srv.AddUnclaimedDevices(20), "G030PM0000000000") // the last one is unknown
 	for _, d := range srv.Devices() {
 		if d.State == iot1clicktest.StateClaimed {
-			pool = append(pool, d.ID)
+			pool = append(pool, d.DeviceId)
 		}
 	}
 	accounts := map[string]bool{srv.AccountID(): true, otherAccount: true}
@@ -75,7 +75,7 @@ func TestConcurrentClients(t *testing.T) {
 					_, err := client.InitiateDeviceClaim(ctx, &iot1click.InitiateDeviceClaimInput{DeviceId: id})
 					expected(err)
 				case 3:
-					if _, err := srv.Click(id, iot1clicktest.ClickSingle); err == nil {
+					if _, err := srv.Click(id, iot1click.ClickTypeSingle); err == nil {
 						clicks.Add(1)
 					} else if !errors.Is(err, iot1clicktest.ErrDeviceNotFound) {
 						expected(err)
@@ -117,9 +117,9 @@ func TestConcurrentClients(t *testing.T) {
 	}
 	events := 0
 	devs := srv.Devices()
-	byID := map[string]iot1clicktest.Device{}
+	byID := map[string]iot1clicktest.DeviceRecord{}
 	for _, d := range devs {
-		byID[d.ID] = d
+		byID[d.DeviceId] = d
 		events += len(d.Events)
 		switch d.State {
 		case "", iot1clicktest.StateUnclaimed:

@@ -3,15 +3,24 @@ package iot1clicktest
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"mime"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
 
 // serveControl serves the unsigned control endpoints under ControlPrefix.
-func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
+func (s *Handler) serveControl(w http.ResponseWriter, r *http.Request) {
+	if status, msg := controlRefusal(r); status != 0 {
+		controlError(w, status, msg)
+		return
+	}
 	path := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, ControlPrefix), strings.TrimSuffix(ControlPrefix, "/"))
 	body, err := io.ReadAll(io.LimitReader(r.Body, s.cfg.maxBodyBytes+1))
 	if err != nil {
@@ -39,7 +48,7 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 	switch key := r.Method + " " + path; {
 	case key == "GET info":
 		controlJSON(w, http.StatusOK, map[string]string{
-			"url": s.URL, "region": s.Region(), "accountId": s.AccountID(),
+			"url": requestBase(r), "region": s.Region(), "accountId": s.AccountID(),
 			"accessKeyId": s.AccessKeyID(), "secretAccessKey": s.SecretAccessKey(),
 		})
 	case key == "GET devices":
@@ -57,7 +66,7 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		}
 		controlJSON(w, http.StatusOK, d)
 	case key == "POST devices":
-		var in []Device
+		var in []DeviceRecord
 		if !decode(&in) {
 			return
 		}
@@ -67,7 +76,7 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		}
 		ids := make([]string, len(in))
 		for i, d := range in {
-			ids[i] = d.ID
+			ids[i] = d.DeviceId
 		}
 		controlJSON(w, http.StatusOK, map[string][]string{"deviceIds": ids})
 	case key == "POST fleet":
@@ -78,8 +87,8 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		if !decode(&in) {
 			return
 		}
-		if in.Count < 0 || in.Count > 100000 {
-			controlError(w, http.StatusBadRequest, "count must be from 0 to 100000")
+		if in.Count < 0 || in.Count > MaxFleet {
+			controlError(w, http.StatusBadRequest, fmt.Sprintf("count must be from 0 to %d", MaxFleet))
 			return
 		}
 		var ids []string
@@ -156,7 +165,7 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 			}
 			f.Latency = d
 		}
-		if err := s.injectFault(in.Operation, f); err != nil {
+		if err := s.InjectFault(in.Operation, f); err != nil {
 			fail(err)
 			return
 		}
@@ -190,4 +199,63 @@ func controlJSON(w http.ResponseWriter, status int, v any) {
 
 func controlError(w http.ResponseWriter, status int, msg string) {
 	controlJSON(w, status, map[string]string{"message": msg})
+}
+
+// requestBase returns the base URL a request was sent to.
+func requestBase(r *http.Request) string {
+	if r.TLS != nil {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
+}
+
+// controlRefusal returns the status and message that refuse a control
+// request a web page could have sent, or 0: a Host other than a loopback
+// name or the address the request came in on (DNS rebinding), a foreign
+// Origin, or a write whose body is not declared as JSON (a cross-origin
+// form or text/plain POST).
+func controlRefusal(r *http.Request) (int, string) {
+	if !ownHost(r, r.Host) {
+		return http.StatusForbidden, "the control API answers only requests to a loopback name or the server's own address, not Host " + strconv.Quote(r.Host)
+	}
+	if origin := r.Header.Get("Origin"); origin != "" {
+		u, err := url.Parse(origin)
+		if err != nil || u.Host == "" || !ownHost(r, u.Host) {
+			return http.StatusForbidden, "the control API refuses requests from Origin " + strconv.Quote(origin)
+		}
+	}
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+	default:
+		if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+			return http.StatusUnsupportedMediaType, "control requests that change the emulator must have Content-Type: application/json"
+		}
+	}
+	return 0, ""
+}
+
+// ownHost reports whether hostport, a Host header or an origin's host, names
+// a loopback address, localhost, or the local address r came in on.
+func ownHost(r *http.Request, hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	if ip.Unmap().IsLoopback() {
+		return true
+	}
+	local, _ := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if local == nil {
+		return false
+	}
+	ap, err := netip.ParseAddrPort(local.String())
+	return err == nil && ap.Addr().Unmap() == ip.Unmap() && !ip.IsUnspecified()
 }

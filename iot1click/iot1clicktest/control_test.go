@@ -23,6 +23,9 @@ func control(t *testing.T, srv *iot1clicktest.Server, method, path, body string,
 		rd = bytes.NewReader([]byte(body))
 	}
 	req, _ := http.NewRequest(method, srv.URL+"/_iot1click/"+path, rd)
+	if method != http.MethodGet {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	resp, err := srv.HTTPClient().Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -57,12 +60,12 @@ func TestHTTPControl(t *testing.T) {
 	control(t, srv, "POST", "devices", `[{"deviceId":""}]`, 400)
 	control(t, srv, "POST", "devices", `{`, 400)
 
-	var devs []iot1clicktest.Device
+	var devs []iot1clicktest.DeviceRecord
 	_ = json.Unmarshal(control(t, srv, "GET", "devices", "", 200), &devs)
 	if len(devs) != 6 {
 		t.Fatalf("%d devices", len(devs))
 	}
-	var x1 iot1clicktest.Device
+	var x1 iot1clicktest.DeviceRecord
 	_ = json.Unmarshal(control(t, srv, "GET", "devices/X1", "", 200), &x1)
 	if x1.State != "CLAIMED" || x1.RemainingLife != 42.5 || x1.Tags["a"] != "b" || x1.ARN != "arn:aws:iot1click:us-west-2:123456789012:devices/X1" {
 		t.Errorf("X1 %+v", x1)
@@ -87,9 +90,9 @@ func TestHTTPControl(t *testing.T) {
 	}
 	control(t, srv, "POST", "clock", `{"advance":"soon"}`, 400)
 
-	var ev iot1clicktest.DeviceEvent
+	var ev iot1clicktest.EventRecord
 	_ = json.Unmarshal(control(t, srv, "POST", "click", `{"deviceId":"X1","clickType":"DOUBLE"}`, 200), &ev)
-	if ev.DeviceID != "X1" || ev.ClickType != "DOUBLE" || !ev.Time.Equal(at.Add(time.Minute)) || ev.StdEvent == "" || ev.AccountID != "123456789012" {
+	if ev.DeviceId != "X1" || ev.ClickType != "DOUBLE" || !ev.Time.Equal(at.Add(time.Minute)) || ev.StdEvent == "" || ev.AccountID != "123456789012" {
 		t.Errorf("event %+v", ev)
 	}
 	control(t, srv, "POST", "click", `{"deviceId":"nope"}`, 404)
@@ -132,13 +135,13 @@ func TestGoControl(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(2), iot1clicktest.WithUnclaimedDevices(1))
 	initial := srv.Devices()
 
-	for name, d := range map[string]iot1clicktest.Device{
+	for name, d := range map[string]iot1clicktest.DeviceRecord{
 		"no ID":         {},
-		"bad state":     {ID: "A", State: "LOST"},
-		"life":          {ID: "A", RemainingLife: 101},
-		"negative life": {ID: "A", RemainingLife: -1},
-		"bad event":     {ID: "A", Events: []iot1clicktest.DeviceEvent{{ClickType: "TRIPLE"}}},
-		"bad callback":  {ID: "A", OnClickCallback: "[]"},
+		"bad state":     {DeviceId: "A", State: "LOST"},
+		"life":          {DeviceId: "A", RemainingLife: 101},
+		"negative life": {DeviceId: "A", RemainingLife: -1},
+		"bad event":     {DeviceId: "A", Events: []iot1clicktest.EventRecord{{ClickType: "TRIPLE"}}},
+		"bad callback":  {DeviceId: "A", OnClickCallback: "[]"},
 	} {
 		if err := srv.AddDevices(d); !errors.Is(err, iot1clicktest.ErrInvalid) {
 			t.Errorf("%s: %v", name, err)
@@ -149,8 +152,8 @@ func TestGoControl(t *testing.T) {
 	}
 	// Seeded events and defaults.
 	t0 := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
-	if err := srv.AddDevices(iot1clicktest.Device{ID: "A", State: iot1clicktest.StateClaimed, Attributes: map[string]string{"k": "v"},
-		Events: []iot1clicktest.DeviceEvent{{ClickType: "SINGLE", Time: t0}}}); err != nil {
+	if err := srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: "A", State: iot1clicktest.StateClaimed, Attributes: map[string]string{"k": "v"},
+		Events: []iot1clicktest.EventRecord{{ClickType: "SINGLE", Time: t0}}}); err != nil {
 		t.Fatal(err)
 	}
 	a, _ := srv.Device("A")
@@ -231,7 +234,7 @@ func TestFleetIsDeterministic(t *testing.T) {
 }
 
 func TestNewServerPanicsOnInvalidDevices(t *testing.T) {
-	if err := catchPanic(func() { iot1clicktest.NewServer(iot1clicktest.WithDevices(iot1clicktest.Device{})).Close() }); err == nil {
+	if err := catchPanic(func() { iot1clicktest.NewServer(iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{})).Close() }); err == nil {
 		t.Errorf("no panic")
 	}
 }

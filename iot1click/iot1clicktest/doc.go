@@ -1,8 +1,11 @@
 // Package iot1clicktest provides an in-process emulator of the AWS IoT 1-Click
-// Devices Service, in the style of net/http/httptest: NewServer starts a real
-// HTTP server on a loopback port that speaks the service's REST-JSON wire
-// protocol for all thirteen operations, verifies SigV4 signatures and keeps
-// the state of devices, claims, tags, callbacks and events in memory.
+// Devices Service, in the style of net/http/httptest. A Handler (NewHandler)
+// is an http.Handler that speaks the service's REST-JSON wire protocol for
+// all thirteen operations, verifies SigV4 signatures and keeps the state of
+// devices, claims, tags, callbacks and events in memory; mount it in a
+// server of your own. NewServer serves a Handler on a loopback port, with
+// httptest.Server underneath. This comment is the emulator's behaviour
+// contract.
 //
 // AWS retired the service on 2024-12-16. This emulator follows the frozen
 // service model and the behaviour documented for the service; where the
@@ -15,6 +18,16 @@
 //	defer srv.Close()
 //	client := srv.Client()
 //	out, err := client.ListDevices(ctx, nil)
+//
+// Mounted in a server of the test's own:
+//
+//	h := iot1clicktest.NewHandler(iot1clicktest.WithFleet(3))
+//	mux.Handle("/", h) // at the root: a signature covers the path as sent
+//	ts := httptest.NewServer(mux)
+//	client := h.NewClient(ts.URL)
+//
+// The errors of NewServer's HTTP server go to WithLogf, such as t.Logf, or
+// else to os.Stderr.
 //
 // # Accounts and credentials
 //
@@ -115,11 +128,15 @@
 // AddClaimCode, Click, SetClock, AdvanceClock, InjectFault, Requests, Device,
 // Reset and others). Programs in other languages use the same controls over
 // HTTP under the reserved, unsigned prefix /_iot1click/; bodies are JSON,
-// errors are {"message":"..."} with a 4xx status:
+// errors are {"message":"..."} with a 4xx status. So that a web page cannot
+// drive it, the control API answers 403 to a request whose Host is not a
+// loopback name (localhost, 127.0.0.0/8, [::1]) or the address the request
+// came in on (DNS rebinding) and to a request with any other Origin, and 415
+// to a POST, PUT or DELETE without Content-Type: application/json:
 //
 //	GET    /_iot1click/info          region, accountId, accessKeyId, secretAccessKey, url
-//	GET    /_iot1click/devices       all devices, sorted by ID (Device as JSON)
-//	POST   /_iot1click/devices       add or replace devices: a JSON list of Device
+//	GET    /_iot1click/devices       all devices, sorted by ID (DeviceRecord as JSON)
+//	POST   /_iot1click/devices       add or replace devices: a JSON list of DeviceRecord
 //	GET    /_iot1click/devices/{id}  one device
 //	POST   /_iot1click/fleet         {"count":n,"claimed":bool} -> {"deviceIds":[...]}
 //	POST   /_iot1click/claim-codes   {"claimCode":"C-...","deviceIds":[...]}
@@ -134,6 +151,8 @@
 //
 // The members of a fault are those of Fault in JSON (statusCode, code,
 // message, throttle, dropConnection, duplicatePageToken, times, probability,
-// after), with latency as a Go duration string. Control requests are not
-// recorded in the request log.
+// after), with latency as a Go duration string; an invalid fault, such as a
+// status outside 400..599, is 400 and is not injected. POST fleet adds at
+// most MaxFleet devices. Control requests are not recorded in the request
+// log.
 package iot1clicktest

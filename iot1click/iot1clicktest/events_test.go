@@ -173,10 +173,10 @@ func TestListDeviceEventsOtherAccounts(t *testing.T) {
 	sg := defaultSigner(srv)
 	sg.at = t0
 	const id = "G030PM0000000001"
-	dev := iot1clicktest.Device{ID: id, State: iot1clicktest.StateClaimed}
+	dev := iot1clicktest.DeviceRecord{DeviceId: id, State: iot1clicktest.StateClaimed}
 	var want []string
 	for i := range 20 {
-		ev := iot1clicktest.DeviceEvent{ClickType: "SINGLE", Time: t0.Add(time.Duration(i) * time.Second)}
+		ev := iot1clicktest.EventRecord{ClickType: "SINGLE", Time: t0.Add(time.Duration(i) * time.Second)}
 		switch {
 		case i%3 == 1:
 			ev.AccountID = otherAccount

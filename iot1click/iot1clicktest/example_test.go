@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"time"
 
 	"github.com/aws/smithy-go"
@@ -11,6 +13,26 @@ import (
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
+
+// A Handler mounts the emulator in a server of the test's own, here beside
+// another route.
+func ExampleNewHandler() {
+	h := iot1clicktest.NewHandler(iot1clicktest.WithFleet(2))
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {})
+	mux.Handle("/", h)
+	ts := httptest.NewServer(mux)
+	defer ts.Close()
+
+	client := h.NewClient(ts.URL, func(o *iot1click.Options) { o.HTTPClient = ts.Client() })
+	out, err := client.ListDevices(context.Background(), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(out.Devices), "devices")
+	// Output: 2 devices
+}
 
 func ExampleNewServer() {
 	srv := iot1clicktest.NewServer(iot1clicktest.WithFleet(3))
@@ -32,7 +54,7 @@ func ExampleNewServer() {
 	// more: true
 }
 
-func ExampleServer_Click() {
+func ExampleHandler_Click() {
 	srv := iot1clicktest.NewServer()
 	defer srv.Close()
 	ctx := context.Background()
@@ -47,7 +69,7 @@ func ExampleServer_Click() {
 	fmt.Println(err != nil)
 
 	// Press the button, as the device's owner would.
-	ev, _ := srv.Click(id, iot1clicktest.ClickSingle)
+	ev, _ := srv.Click(id, iot1click.ClickTypeSingle)
 	fmt.Println(ev.ClickType)
 
 	fin, _ := client.FinalizeDeviceClaim(ctx, &iot1click.FinalizeDeviceClaimInput{DeviceId: id})
@@ -68,12 +90,15 @@ func ExampleServer_Click() {
 	// 1 SINGLE
 }
 
-func ExampleServer_InjectFault() {
+func ExampleHandler_InjectFault() {
 	srv := iot1clicktest.NewServer(iot1clicktest.WithFleet(1))
 	defer srv.Close()
 	ctx := context.Background()
 	// Throttle the next ListDevices request.
-	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, Times: 1})
+	if err := srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, Times: 1}); err != nil {
+		fmt.Println(err)
+		return
+	}
 
 	client := srv.Client(iot1click.WithRetryMaxAttempts(1)) // no retries
 	_, err := client.ListDevices(ctx, nil)

@@ -2,9 +2,10 @@ package iot1clicktest
 
 import (
 	"fmt"
-	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"net/http"
 	"time"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 // Operation names, as InjectFault and Request.Operation use them.
@@ -68,8 +69,8 @@ func knownOperation(op string) bool {
 // Latency and DuplicatePageToken answers 500 InternalFailureException.
 // Latency alone, or DuplicatePageToken alone, lets the operation run.
 type Fault struct {
-	// StatusCode is the HTTP status of the error. When zero it follows
-	// from Code, and is 500 when Code is unknown too.
+	// StatusCode is the HTTP status of the error, from 400 to 599. When
+	// zero it follows from Code, and is 500 when Code is unknown too.
 	StatusCode int `json:"statusCode,omitempty"`
 
 	// Code is the error type, such as InternalFailureException. When empty
@@ -118,16 +119,16 @@ type faultState struct {
 // OpListDevices, or AllOperations) fail as f says. Faults stay until
 // ClearFaults or Reset. A request is offered to the faults of its operation
 // in the order injected, then to those of AllOperations; the first fault
-// that hits applies. InjectFault panics if op is not an operation name.
-func (s *Server) InjectFault(op string, f Fault) {
-	if err := s.injectFault(op, f); err != nil {
-		panic(err)
-	}
-}
-
-func (s *Server) injectFault(op string, f Fault) error {
+// that hits applies. InjectFault reports an error matching ErrInvalid, and
+// injects nothing, if op is not an operation name or f is invalid: a
+// StatusCode outside 400..599, a negative count or duration, or a
+// probability outside 0..1.
+func (s *Handler) InjectFault(op string, f Fault) error {
 	if !knownOperation(op) {
 		return fmt.Errorf("%w: unknown operation %q", ErrInvalid, op)
+	}
+	if f.StatusCode != 0 && (f.StatusCode < 400 || f.StatusCode > 599) {
+		return fmt.Errorf("%w: fault status %d is outside 400..599", ErrInvalid, f.StatusCode)
 	}
 	if f.Probability < 0 || f.Probability > 1 || f.Times < 0 || f.After < 0 || f.Latency < 0 {
 		return fmt.Errorf("%w: fault has a negative count or duration, or a probability outside 0..1", ErrInvalid)
@@ -139,14 +140,14 @@ func (s *Server) injectFault(op string, f Fault) error {
 }
 
 // ClearFaults removes every injected fault.
-func (s *Server) ClearFaults() {
+func (s *Handler) ClearFaults() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults = map[string][]*faultState{}
 }
 
 // pickFaultLocked returns the fault that hits a request of op, if any.
-func (s *Server) pickFaultLocked(op string) (Fault, bool) {
+func (s *Handler) pickFaultLocked(op string) (Fault, bool) {
 	for _, key := range [2]string{op, AllOperations} {
 		for _, fs := range s.faults[key] {
 			fs.seen++

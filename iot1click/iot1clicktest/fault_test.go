@@ -11,7 +11,7 @@ import (
 
 func TestFaults(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(3))
-	id := srv.Devices()[0].ID
+	id := srv.Devices()[0].DeviceId
 
 	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, Times: 2})
 	wantStatus(t, call(t, srv, "GET", "/devices", "", nil), 429, "ThrottlingException")
@@ -72,11 +72,37 @@ func TestFaults(t *testing.T) {
 	srv.ClearFaults()
 	wantStatus(t, call(t, srv, "GET", "/devices", "", nil), 200, "")
 
-	if err := catchPanic(func() { srv.InjectFault("NoSuchOperation", iot1clicktest.Fault{}) }); err == nil {
-		t.Errorf("InjectFault accepted an unknown operation")
+}
+
+func TestInjectFaultRefusesInvalidFaults(t *testing.T) {
+	srv := newServer(t)
+	for _, tc := range []struct {
+		op string
+		f  iot1clicktest.Fault
+	}{
+		{"NoSuchOperation", iot1clicktest.Fault{}},
+		{iot1clicktest.OpListDevices, iot1clicktest.Fault{Probability: 2}},
+		{iot1clicktest.OpListDevices, iot1clicktest.Fault{Times: -1}},
+		{iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 42}},
+		{iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 200}},
+		{iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 399}},
+		{iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 600}},
+		{iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 1000}},
+	} {
+		if err := srv.InjectFault(tc.op, tc.f); !errors.Is(err, iot1clicktest.ErrInvalid) {
+			t.Errorf("InjectFault(%q, %+v) = %v, want ErrInvalid", tc.op, tc.f, err)
+		}
 	}
-	if err := catchPanic(func() { srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Probability: 2}) }); err == nil {
-		t.Errorf("InjectFault accepted a probability of 2")
+	// Nothing was injected: the operation answers.
+	wantStatus(t, call(t, srv, "GET", "/devices", "", nil), 200, "")
+	// Over HTTP, the control API answers 400 and injects nothing either.
+	control(t, srv, "POST", "faults", `{"operation":"ListDevices","statusCode":1000}`, http.StatusBadRequest)
+	wantStatus(t, call(t, srv, "GET", "/devices", "", nil), 200, "")
+	// The bounds are valid.
+	for _, status := range []int{400, 599} {
+		if err := srv.InjectFault(iot1clicktest.OpDescribeDevice, iot1clicktest.Fault{StatusCode: status, Times: 1}); err != nil {
+			t.Errorf("InjectFault with status %d: %v", status, err)
+		}
 	}
 }
 

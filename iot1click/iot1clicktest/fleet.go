@@ -29,12 +29,16 @@ var (
 	}
 )
 
+// MaxFleet is the largest count of generated devices that
+// POST /_iot1click/fleet accepts in one request.
+const MaxFleet = 100_000
+
 // AddFleet adds n generated buttons claimed by the default account and
 // returns their IDs. The devices have IDs like G030PM0123456789, the
 // placement attributes projectRegion, projectName, placementName and
 // deviceTemplateName, a remaining life between 5 and 100 percent, and some
 // have tags; most are enabled. The same seed generates the same fleet.
-func (s *Server) AddFleet(n int) []string {
+func (s *Handler) AddFleet(n int) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.addFleetLocked(n, true)
@@ -42,13 +46,13 @@ func (s *Server) AddFleet(n int) []string {
 
 // AddUnclaimedDevices adds n generated buttons that no account has claimed,
 // ready for InitiateDeviceClaim, and returns their IDs.
-func (s *Server) AddUnclaimedDevices(n int) []string {
+func (s *Handler) AddUnclaimedDevices(n int) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.addFleetLocked(n, false)
 }
 
-func (s *Server) addFleetLocked(n int, claimed bool) []string {
+func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 	rng := s.fleetRNG
 	ids := make([]string, 0, max(n, 0))
 	for i := 0; i < n; i++ {
@@ -63,8 +67,8 @@ func (s *Server) addFleetLocked(n int, claimed bool) []string {
 		if rng.Intn(10) == 0 {
 			life = 5 + rng.Float64()*25
 		}
-		d := &Device{
-			ID:            id,
+		d := &DeviceRecord{
+			DeviceId:      id,
 			Type:          DeviceTypeButton,
 			Attributes:    map[string]string{},
 			RemainingLife: math.Round(life*100) / 100,

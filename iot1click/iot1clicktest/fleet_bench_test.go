@@ -95,12 +95,12 @@ var eventsEpoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 // single clicks, one a second from eventsEpoch on. It is the only place the
 // benchmarks name the emulator's device and event types.
 func withEvents(id string, n int) iot1clicktest.Option {
-	events := make([]iot1clicktest.DeviceEvent, n)
+	events := make([]iot1clicktest.EventRecord, n)
 	for i := range events {
-		events[i] = iot1clicktest.DeviceEvent{ClickType: "SINGLE", Time: eventsEpoch.Add(time.Duration(i) * time.Second)}
+		events[i] = iot1clicktest.EventRecord{ClickType: iot1click.ClickTypeSingle, Time: eventsEpoch.Add(time.Duration(i) * time.Second)}
 	}
-	return iot1clicktest.WithDevices(iot1clicktest.Device{
-		ID:        id,
+	return iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{
+		DeviceId:  id,
 		AccountID: iot1clicktest.DefaultAccountID,
 		Events:    events,
 	})

@@ -7,13 +7,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
-	"github.com/iot1click-sdk/iot1click-go/internal/sigv4"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest/internal/sigv4"
 )
 
 // ControlPrefix is the path prefix of the server's unsigned control
@@ -69,7 +68,7 @@ func (r Request) MarshalJSON() ([]byte, error) {
 // Requests returns the requests the server received since it started, or
 // since ResetRequests or Reset, oldest first. Control requests under
 // ControlPrefix are not included.
-func (s *Server) Requests() []Request {
+func (s *Handler) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := make([]Request, len(s.requests))
@@ -82,7 +81,7 @@ func (s *Server) Requests() []Request {
 }
 
 // ResetRequests empties the request log.
-func (s *Server) ResetRequests() {
+func (s *Handler) ResetRequests() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests = nil
@@ -107,11 +106,11 @@ func notFound(id string) *apiError {
 
 // exchange is one request being served.
 type exchange struct {
-	s       *Server
+	s       *Handler
 	w       http.ResponseWriter
 	r       *http.Request
 	rec     Request
-	labels  []string
+	label   string // the operation's path label, unescaped
 	body    []byte
 	account string
 	fault   Fault
@@ -201,12 +200,118 @@ func (x *exchange) writeError(e *apiError) {
 	_, _ = x.w.Write(b)
 }
 
-// serveHTTP is the server's handler.
-func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
-	if strings.HasPrefix(r.URL.Path, ControlPrefix) || r.URL.Path == strings.TrimSuffix(ControlPrefix, "/") {
-		s.serveControl(w, r)
+// operation is an operation of the service: its name, its ServeMux pattern
+// (with at most one path label, read with PathValue, so unescaped: an ARN's
+// "%2F" stays inside its one segment) and its implementation, which runs after
+// the body size, the signature and the faults were checked.
+type operation struct {
+	name    string
+	pattern string
+	run     func(*Handler, *exchange)
+}
+
+// label returns the name of the operation's path label, "" for none.
+func (op operation) label() string {
+	_, rest, ok := strings.Cut(op.pattern, "{")
+	if !ok {
+		return ""
+	}
+	name, _, _ := strings.Cut(rest, "}")
+	return name
+}
+
+// operations are the service's operations.
+var operations = []operation{
+	{OpClaimDevicesByClaimCode, "PUT /claims/{claimCode}", (*Handler).claimDevicesByClaimCode},
+	{OpDescribeDevice, "GET /devices/{deviceId}", (*Handler).describeDevice},
+	{OpFinalizeDeviceClaim, "PUT /devices/{deviceId}/finalize-claim", (*Handler).finalizeDeviceClaim},
+	{OpGetDeviceMethods, "GET /devices/{deviceId}/methods", (*Handler).getDeviceMethods},
+	{OpInitiateDeviceClaim, "PUT /devices/{deviceId}/initiate-claim", (*Handler).initiateDeviceClaim},
+	{OpInvokeDeviceMethod, "POST /devices/{deviceId}/methods", (*Handler).invokeDeviceMethod},
+	{OpListDeviceEvents, "GET /devices/{deviceId}/events", (*Handler).listDeviceEvents},
+	{OpListDevices, "GET /devices", (*Handler).listDevices},
+	{OpListTagsForResource, "GET /tags/{resourceArn}", (*Handler).listTagsForResource},
+	{OpTagResource, "POST /tags/{resourceArn}", (*Handler).tagResource},
+	{OpUnclaimDevice, "PUT /devices/{deviceId}/unclaim", (*Handler).unclaimDevice},
+	{OpUntagResource, "DELETE /tags/{resourceArn}", (*Handler).untagResource},
+	{OpUpdateDeviceState, "PUT /devices/{deviceId}/state", (*Handler).updateDeviceState},
+}
+
+// newMux routes the operations, the control API and, for anything else,
+// UnknownOperationException.
+func (s *Handler) newMux() *http.ServeMux {
+	mux := http.NewServeMux()
+	for _, op := range operations {
+		mux.HandleFunc(op.pattern, func(w http.ResponseWriter, r *http.Request) {
+			if !strings.HasPrefix(op.pattern, r.Method+" ") {
+				s.serveUnknown(w, r) // HEAD, which a GET pattern matches too
+				return
+			}
+			s.serveOperation(w, r, op)
+		})
+	}
+	mux.HandleFunc(ControlPrefix, s.serveControl)
+	mux.HandleFunc(strings.TrimSuffix(ControlPrefix, "/"), s.serveControl)
+	mux.HandleFunc("/", s.serveUnknown)
+	return mux
+}
+
+// ServeHTTP serves the service's operations and the control API.
+func (s *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !cleanPath(r.URL.EscapedPath()) {
+		// ServeMux would redirect to the clean path; the service does not.
+		s.serveUnknown(w, r)
 		return
 	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// cleanPath reports whether an escaped path is absolute and has no empty,
+// "." or ".." segment.
+func cleanPath(p string) bool {
+	if !strings.HasPrefix(p, "/") {
+		return false
+	}
+	if p == "/" {
+		return true
+	}
+	for _, seg := range strings.Split(p[1:], "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
+}
+
+// serveUnknown answers a request that matches no operation.
+func (s *Handler) serveUnknown(w http.ResponseWriter, r *http.Request) {
+	x := s.newExchange(w, r)
+	defer x.logUnanswered()
+	path := x.rec.Path
+	msg := "Unknown operation: " + r.Method + " " + path
+	if cleanPath(path) && s.matchesOtherMethod(r) {
+		msg = "Method " + r.Method + " is not allowed on " + path
+	}
+	x.writeError(&apiError{status: 404, code: "UnknownOperationException", msg: msg})
+}
+
+// matchesOtherMethod reports whether r's path is an operation's for another
+// method.
+func (s *Handler) matchesOtherMethod(r *http.Request) bool {
+	for _, m := range []string{http.MethodGet, http.MethodPut, http.MethodPost, http.MethodDelete} {
+		if m == r.Method {
+			continue
+		}
+		probe := &http.Request{Method: m, URL: r.URL, Host: r.Host}
+		if _, pattern := s.mux.Handler(probe); pattern != "/" && pattern != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// newExchange starts serving a request of the service.
+func (s *Handler) newExchange(w http.ResponseWriter, r *http.Request) *exchange {
 	x := &exchange{s: s, w: w, r: r}
 	x.rec = Request{
 		Method:    r.Method,
@@ -219,26 +324,26 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if x.rec.Header.Get("X-Amz-Security-Token") != "" {
 		x.rec.Header.Set("X-Amz-Security-Token", "REDACTED")
 	}
-	defer func() {
-		if !x.logged { // no answer: dropped connection, or the client went away
-			s.log(&x.rec)
-		}
-	}()
+	return x
+}
 
-	op, labels, known := route(r.Method, x.rec.Path)
-	x.rec.Operation, x.labels = op, labels
-	if op == "" {
-		msg := "Unknown operation: " + r.Method + " " + x.rec.Path
-		if known {
-			msg = "Method " + r.Method + " is not allowed on " + x.rec.Path
-		}
-		x.writeError(&apiError{status: 404, code: "UnknownOperationException", msg: msg})
-		return
+// logUnanswered logs a request that got no answer: a dropped connection,
+// or a client that went away.
+func (x *exchange) logUnanswered() {
+	if !x.logged {
+		x.s.log(&x.rec)
 	}
+}
+
+// serveOperation serves a request that matched op.
+func (s *Handler) serveOperation(w http.ResponseWriter, r *http.Request, op operation) {
+	x := s.newExchange(w, r)
+	defer x.logUnanswered()
+	x.rec.Operation, x.label = op.name, r.PathValue(op.label())
 
 	limit := s.cfg.maxBodyBytes
 	tooLarge := &apiError{status: http.StatusRequestEntityTooLarge, code: "RequestEntityTooLargeException",
-		msg: fmt.Sprintf("Request must be smaller than %d bytes for the %s operation", limit, op)}
+		msg: fmt.Sprintf("Request must be smaller than %d bytes for the %s operation", limit, op.name)}
 	if r.ContentLength > limit {
 		x.writeError(tooLarge)
 		return
@@ -259,7 +364,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	s.mu.Lock()
-	x.fault, x.faulted = s.pickFaultLocked(op)
+	x.fault, x.faulted = s.pickFaultLocked(op.name)
 	s.mu.Unlock()
 	x.rec.Fault = x.faulted
 	if x.faulted {
@@ -285,11 +390,11 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	operations[op](s, x)
+	op.run(s, x)
 }
 
 // verify checks the request's signature and sets the account it acts for.
-func (s *Server) verify(x *exchange) *apiError {
+func (s *Handler) verify(x *exchange) *apiError {
 	var keyID string
 	v := &sigv4.Verifier{
 		Service: model.SigningName,
@@ -328,7 +433,7 @@ func (s *Server) verify(x *exchange) *apiError {
 }
 
 // log appends a request to the log.
-func (s *Server) log(rec *Request) {
+func (s *Handler) log(rec *Request) {
 	if s.cfg.logf != nil {
 		code := rec.ErrorCode
 		if code == "" {
@@ -348,75 +453,35 @@ func (s *Server) log(rec *Request) {
 	s.requests = append(s.requests, *rec)
 }
 
-// route maps a method and an escaped path to an operation and its decoded
-// path labels. known reports a path that matches an operation for another
-// method.
-func route(method, escapedPath string) (op string, labels []string, known bool) {
-	if !strings.HasPrefix(escapedPath, "/") {
-		return "", nil, false
-	}
-	segs := strings.Split(escapedPath[1:], "/")
-	for _, seg := range segs {
-		if seg == "" {
-			return "", nil, false
-		}
-	}
-	label := func(i int) (string, bool) {
-		v, err := url.PathUnescape(segs[i])
-		return v, err == nil && v != ""
-	}
-	byMethod := func(ops map[string]string, idx ...int) (string, []string, bool) {
-		for _, i := range idx {
-			v, ok := label(i)
-			if !ok {
-				return "", nil, false
+// decode decodes the JSON object body into v (an empty body is an empty
+// object) and checks that the required members are present and not null.
+// It reports false after answering 400 InvalidRequestException.
+func (x *exchange) decode(v any, required ...string) bool {
+	e := decodeJSON(x.body, v)
+	if e == nil && len(required) > 0 {
+		var members map[string]json.RawMessage
+		_ = decodeJSON(x.body, &members)
+		for _, name := range required {
+			if m, ok := members[name]; !ok || string(m) == "null" {
+				e = invalid("The request body must contain %s.", name)
+				break
 			}
-			labels = append(labels, v)
 		}
-		if o, ok := ops[method]; ok {
-			return o, labels, true
-		}
-		return "", nil, true
 	}
-	switch {
-	case len(segs) == 1 && segs[0] == "devices":
-		return byMethod(map[string]string{"GET": OpListDevices})
-	case len(segs) == 2 && segs[0] == "devices":
-		return byMethod(map[string]string{"GET": OpDescribeDevice}, 1)
-	case len(segs) == 3 && segs[0] == "devices":
-		var ops map[string]string
-		switch segs[2] {
-		case "initiate-claim":
-			ops = map[string]string{"PUT": OpInitiateDeviceClaim}
-		case "finalize-claim":
-			ops = map[string]string{"PUT": OpFinalizeDeviceClaim}
-		case "events":
-			ops = map[string]string{"GET": OpListDeviceEvents}
-		case "methods":
-			ops = map[string]string{"GET": OpGetDeviceMethods, "POST": OpInvokeDeviceMethod}
-		case "state":
-			ops = map[string]string{"PUT": OpUpdateDeviceState}
-		case "unclaim":
-			ops = map[string]string{"PUT": OpUnclaimDevice}
-		default:
-			return "", nil, false
-		}
-		return byMethod(ops, 1)
-	case len(segs) == 2 && segs[0] == "claims":
-		return byMethod(map[string]string{"PUT": OpClaimDevicesByClaimCode}, 1)
-	case len(segs) == 2 && segs[0] == "tags":
-		return byMethod(map[string]string{"GET": OpListTagsForResource, "POST": OpTagResource, "DELETE": OpUntagResource}, 1)
+	if e != nil {
+		x.writeError(e)
+		return false
 	}
-	return "", nil, false
+	return true
 }
 
-// decodeBody decodes a JSON object body into v; an empty body is an empty
+// decodeJSON decodes a JSON object body into v; an empty body is an empty
 // object.
-func (x *exchange) decodeBody(v any) *apiError {
-	if len(bytes.TrimSpace(x.body)) == 0 {
+func decodeJSON(body []byte, v any) *apiError {
+	if len(bytes.TrimSpace(body)) == 0 {
 		return nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(x.body))
+	dec := json.NewDecoder(bytes.NewReader(body))
 	if err := dec.Decode(v); err != nil {
 		return invalid("Could not parse request body into json: %v", err)
 	}

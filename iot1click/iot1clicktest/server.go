@@ -1,14 +1,16 @@
 package iot1clicktest
 
 import (
-	"context"
 	crand "crypto/rand"
 	"fmt"
-	"io"
 	"log"
 	"math/rand"
 	"net"
 	"net/http"
+	"net/http/httptest"
+	"net/netip"
+	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -36,7 +38,8 @@ const (
 	DefaultSeed = 1
 )
 
-// Option configures a Server made by NewServer.
+// Option configures a Handler made by NewHandler or a Server made by
+// NewServer.
 type Option func(*config)
 
 type account struct {
@@ -51,13 +54,14 @@ type config struct {
 	accessKeyID  string
 	secret       string
 	extra        []account
-	devices      []Device
+	devices      []DeviceRecord
 	fleet        int
 	unclaimed    int
 	seed         int64
 	clock        func() time.Time
 	maxBodyBytes int64
 	addr         string
+	httpServer   []func(*http.Server)
 	logf         func(format string, args ...any)
 	maxLog       int
 }
@@ -92,7 +96,7 @@ func WithAccount(accessKeyID, secretAccessKey, accountID string) Option {
 
 // WithDevices adds devices, as AddDevices does. NewServer panics if a device
 // is invalid.
-func WithDevices(devices ...Device) Option {
+func WithDevices(devices ...DeviceRecord) Option {
 	return func(c *config) { c.devices = append(c.devices, devices...) }
 }
 
@@ -127,14 +131,21 @@ func WithMaxBodyBytes(n int64) Option {
 	return func(c *config) { c.maxBodyBytes = n }
 }
 
-// WithAddr makes the server listen on addr, such as "127.0.0.1:4566",
-// instead of a free loopback port.
+// WithAddr makes NewServer listen on addr, such as "127.0.0.1:4566",
+// instead of a free loopback port. NewHandler ignores it.
 func WithAddr(addr string) Option {
 	return func(c *config) { c.addr = addr }
 }
 
-// WithLogf makes the server log one line per request with logf, such as
-// t.Logf.
+// WithHTTPServer lets configure change the *http.Server of NewServer before
+// it starts, for example its timeouts. NewHandler ignores it.
+func WithHTTPServer(configure func(*http.Server)) Option {
+	return func(c *config) { c.httpServer = append(c.httpServer, configure) }
+}
+
+// WithLogf makes the emulator log one line per request with logf, such as
+// t.Logf. The errors of NewServer's HTTP server (http.Server.ErrorLog) go
+// to logf too; without WithLogf they go to os.Stderr.
 func WithLogf(logf func(format string, args ...any)) Option {
 	return func(c *config) { c.logf = logf }
 }
@@ -145,23 +156,16 @@ func WithMaxRequestLog(n int) Option {
 	return func(c *config) { c.maxLog = n }
 }
 
-// Server is an emulator of the AWS IoT 1-Click Devices Service listening on
-// a loopback address. Its methods are safe for concurrent use.
-type Server struct {
-	// URL is the base URL of the server, "http://127.0.0.1:port", with no
-	// trailing slash.
-	URL string
-
+// Handler is the emulator of the AWS IoT 1-Click Devices Service as an
+// http.Handler: it serves the service's operations and the control API
+// under ControlPrefix, and holds the emulated state. Mount it at the root of
+// a server, or of a host pattern, since a SigV4 signature covers the path as
+// sent. Its methods are safe for concurrent use.
+type Handler struct {
 	cfg      config
 	accounts map[string]account // by access key ID
-	listener net.Listener
-	http     *http.Server
-	client   *http.Client
-	closing  chan struct{}
-	close    sync.Once
-
-	connMu sync.Mutex
-	conns  map[net.Conn]http.ConnState
+	closing  chan struct{}      // closed by Server.Close: cuts injected latencies short
+	mux      *http.ServeMux
 
 	mu          sync.Mutex
 	st          *state
@@ -175,10 +179,9 @@ type Server struct {
 	fleetRNG    *rand.Rand
 }
 
-// NewServer starts and returns a new Server configured by opts. The caller
-// should call Close when finished, to shut it down. NewServer panics if it
-// cannot listen or an option is invalid.
-func NewServer(opts ...Option) *Server {
+// NewHandler returns a new Handler configured by opts. It panics if an
+// option is invalid.
+func NewHandler(opts ...Option) *Handler {
 	cfg := config{
 		region:       DefaultRegion,
 		accountID:    DefaultAccountID,
@@ -195,11 +198,10 @@ func NewServer(opts ...Option) *Server {
 	if cfg.region == "" || cfg.accountID == "" || cfg.accessKeyID == "" {
 		panic("iot1clicktest: region, account ID and access key ID must not be empty")
 	}
-	s := &Server{
+	s := &Handler{
 		cfg:      cfg,
 		accounts: map[string]account{},
 		closing:  make(chan struct{}),
-		conns:    map[net.Conn]http.ConnState{},
 	}
 	s.accounts[cfg.accessKeyID] = account{accessKeyID: cfg.accessKeyID, secret: cfg.secret, accountID: cfg.accountID}
 	for _, a := range cfg.extra {
@@ -211,34 +213,89 @@ func NewServer(opts ...Option) *Server {
 	if err := s.resetLocked(); err != nil {
 		panic("iot1clicktest: " + err.Error())
 	}
-
-	l, err := net.Listen("tcp", cfg.addr)
-	if err != nil {
-		panic(fmt.Sprintf("iot1clicktest: failed to listen on %s: %v", cfg.addr, err))
-	}
-	s.listener = l
-	s.URL = "http://" + l.Addr().String()
-	s.http = &http.Server{
-		Handler:           http.HandlerFunc(s.serveHTTP),
-		ReadHeaderTimeout: 30 * time.Second,
-		ErrorLog:          log.New(io.Discard, "", 0),
-		ConnState:         s.trackConn,
-	}
-	transport := &http.Transport{
-		Proxy:               nil,
-		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
-		MaxIdleConns:        256,
-		MaxIdleConnsPerHost: 256,
-		IdleConnTimeout:     30 * time.Second,
-	}
-	s.client = &http.Client{Transport: transport}
-	go func() { _ = s.http.Serve(l) }()
+	s.mux = s.newMux()
 	return s
+}
+
+// Server is an emulator of the AWS IoT 1-Click Devices Service listening on
+// a loopback address: a Handler served by an httptest.Server. The methods of
+// the Handler are the server's controls.
+type Server struct {
+	*Handler
+
+	// URL is the base URL of the server, "http://127.0.0.1:port", with no
+	// trailing slash. Its host can be dialled even when the server listens
+	// on every interface (WithAddr("0.0.0.0:0")).
+	URL string
+
+	ts    *httptest.Server
+	close sync.Once
+}
+
+// NewServer starts and returns a new Server configured by opts. The caller
+// should call Close when finished, to shut it down. NewServer panics if it
+// cannot listen or an option is invalid.
+func NewServer(opts ...Option) *Server {
+	h := NewHandler(opts...)
+	ts := httptest.NewUnstartedServer(h)
+	if h.cfg.addr != "127.0.0.1:0" {
+		l, err := net.Listen("tcp", h.cfg.addr)
+		if err != nil {
+			_ = ts.Listener.Close()
+			panic(fmt.Sprintf("iot1clicktest: failed to listen on %s: %v", h.cfg.addr, err))
+		}
+		_ = ts.Listener.Close()
+		ts.Listener = l
+	}
+	hs := ts.Config
+	hs.ReadHeaderTimeout = 30 * time.Second
+	hs.ErrorLog = h.errorLog()
+	for _, configure := range h.cfg.httpServer {
+		configure(hs)
+	}
+	ts.Start()
+	if t, ok := ts.Client().Transport.(*http.Transport); ok {
+		t.MaxIdleConnsPerHost = 256 // for tests that call concurrently
+	}
+	return &Server{Handler: h, URL: "http://" + dialable(ts.Listener.Addr()), ts: ts}
+}
+
+// dialable returns the host:port a client dials to reach a listener on
+// addr: a loopback address in place of an unspecified one (0.0.0.0, ::).
+func dialable(addr net.Addr) string {
+	ap, err := netip.ParseAddrPort(addr.String())
+	if err != nil {
+		return addr.String()
+	}
+	switch {
+	case ap.Addr().Unmap().IsUnspecified() && ap.Addr().Is4In6() || ap.Addr().Is4() && ap.Addr().IsUnspecified():
+		ap = netip.AddrPortFrom(netip.AddrFrom4([4]byte{127, 0, 0, 1}), ap.Port())
+	case ap.Addr().IsUnspecified():
+		ap = netip.AddrPortFrom(netip.IPv6Loopback(), ap.Port())
+	}
+	return ap.String()
+}
+
+// errorLog returns the logger of the HTTP server's errors: logf, or
+// os.Stderr.
+func (s *Handler) errorLog() *log.Logger {
+	if s.cfg.logf == nil {
+		return log.New(os.Stderr, "iot1clicktest: ", log.LstdFlags)
+	}
+	return log.New(logfWriter(s.cfg.logf), "iot1clicktest: ", 0)
+}
+
+// logfWriter writes each line to a logf function.
+type logfWriter func(format string, args ...any)
+
+func (w logfWriter) Write(p []byte) (int, error) {
+	w("%s", strings.TrimSuffix(string(p), "\n"))
+	return len(p), nil
 }
 
 // resetLocked builds the initial state from the configuration. The caller
 // holds s.mu or owns s exclusively.
-func (s *Server) resetLocked() error {
+func (s *Handler) resetLocked() error {
 	// A new random key for page tokens: tokens of another server, or of
 	// this one before Reset, fail their check.
 	s.tokenKey = make([]byte, 32)
@@ -259,77 +316,61 @@ func (s *Server) resetLocked() error {
 	return nil
 }
 
-// trackConn follows the states of the server's connections, for Close.
-func (s *Server) trackConn(c net.Conn, st http.ConnState) {
-	s.connMu.Lock()
-	defer s.connMu.Unlock()
-	switch st {
-	case http.StateNew, http.StateIdle, http.StateActive:
-		s.conns[c] = st
-	default:
-		delete(s.conns, c)
-	}
-}
-
 // Close shuts the server down and waits for the requests in flight to
 // finish; injected latencies are cut short. It is safe to call more than
 // once.
 func (s *Server) Close() {
 	s.close.Do(func() {
 		close(s.closing)
-		s.http.SetKeepAlivesEnabled(false)
-		if t, ok := s.client.Transport.(*http.Transport); ok {
-			t.CloseIdleConnections()
-		}
-		// Connections that never carried a request would hold Shutdown
-		// for seconds; close them, and the idle ones, at once.
-		s.connMu.Lock()
-		for c, st := range s.conns {
-			if st == http.StateNew || st == http.StateIdle {
-				_ = c.Close()
-			}
-		}
-		s.connMu.Unlock()
-		_ = s.http.Shutdown(context.Background())
+		s.ts.Close()
 	})
 }
 
 // Region returns the region the server serves.
-func (s *Server) Region() string { return s.cfg.region }
+func (s *Handler) Region() string { return s.cfg.region }
 
 // AccountID returns the ID of the default account.
-func (s *Server) AccountID() string { return s.cfg.accountID }
+func (s *Handler) AccountID() string { return s.cfg.accountID }
 
 // AccessKeyID returns the access key of the default account.
-func (s *Server) AccessKeyID() string { return s.cfg.accessKeyID }
+func (s *Handler) AccessKeyID() string { return s.cfg.accessKeyID }
 
 // SecretAccessKey returns the secret key of the default account.
-func (s *Server) SecretAccessKey() string { return s.cfg.secret }
+func (s *Handler) SecretAccessKey() string { return s.cfg.secret }
 
 // HTTPClient returns the *http.Client that Client uses: its transport is
 // dedicated to the server and its idle connections are closed by Close.
-func (s *Server) HTTPClient() *http.Client { return s.client }
+func (s *Server) HTTPClient() *http.Client { return s.ts.Client() }
 
 // Client returns a client of the service pointed at the server, signing with
 // the default account's credentials in the server's region. optFns apply
 // after these settings and may change any of them.
 func (s *Server) Client(optFns ...func(*iot1click.Options)) *iot1click.Client {
+	return s.NewClient(s.URL, append([]func(*iot1click.Options){func(o *iot1click.Options) {
+		o.HTTPClient = s.ts.Client()
+	}}, optFns...)...)
+}
+
+// NewClient returns a client of the service at baseURL, where the handler
+// is mounted, signing with the default account's credentials in the
+// handler's region. optFns apply after these settings and may change any of
+// them.
+func (s *Handler) NewClient(baseURL string, optFns ...func(*iot1click.Options)) *iot1click.Client {
 	return iot1click.New(iot1click.Options{
 		Region:       s.cfg.region,
 		Credentials:  credentials.NewStaticCredentialsProvider(s.cfg.accessKeyID, s.cfg.secret, ""),
-		BaseEndpoint: aws.String(s.URL),
-		HTTPClient:   s.client,
+		BaseEndpoint: aws.String(baseURL),
 	}, optFns...)
 }
 
 // Now returns the time of the server's clock.
-func (s *Server) Now() time.Time {
+func (s *Handler) Now() time.Time {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.nowLocked()
 }
 
-func (s *Server) nowLocked() time.Time {
+func (s *Handler) nowLocked() time.Time {
 	if s.clockFixed {
 		return s.clockAt
 	}
@@ -342,7 +383,7 @@ func (s *Server) nowLocked() time.Time {
 
 // SetClock stops the server's clock at t: until the next SetClock or Reset
 // the server reads the time t, moved only by AdvanceClock.
-func (s *Server) SetClock(t time.Time) {
+func (s *Handler) SetClock(t time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.clockFixed, s.clockAt = true, t
@@ -350,7 +391,7 @@ func (s *Server) SetClock(t time.Time) {
 
 // AdvanceClock moves the server's clock by d, which may be negative. A
 // running clock keeps running, d ahead of its source.
-func (s *Server) AdvanceClock(d time.Duration) {
+func (s *Handler) AdvanceClock(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.clockFixed {
@@ -363,7 +404,7 @@ func (s *Server) AdvanceClock(d time.Duration) {
 // Reset brings the server back to the state NewServer made: the devices,
 // fleets and clock of the options, no claim codes, faults or logged
 // requests. Page tokens issued before Reset are refused.
-func (s *Server) Reset() {
+func (s *Handler) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	// The options were validated by NewServer, so this cannot fail.
@@ -371,7 +412,7 @@ func (s *Server) Reset() {
 }
 
 // accountFor returns the account of an access key.
-func (s *Server) accountFor(accessKeyID string) (account, bool) {
+func (s *Handler) accountFor(accessKeyID string) (account, bool) {
 	a, ok := s.accounts[accessKeyID]
 	return a, ok
 }

@@ -13,9 +13,11 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/iot1click-sdk/iot1click-go/iot1click"
 )
 
-// Claim states of a Device. A device that no account ever claimed has the
+// Claim states of a DeviceRecord. A device that no account ever claimed has the
 // empty state.
 const (
 	// StateClaimInitiated is the state of a device whose claim an account
@@ -25,16 +27,6 @@ const (
 	StateClaimed = "CLAIMED"
 	// StateUnclaimed is the state of a device its account released.
 	StateUnclaimed = "UNCLAIMED"
-)
-
-// Click types of a button.
-const (
-	// ClickSingle is a short press.
-	ClickSingle = "SINGLE"
-	// ClickDouble is two short presses.
-	ClickDouble = "DOUBLE"
-	// ClickLong is a press of over 1.5 seconds.
-	ClickLong = "LONG"
 )
 
 // DeviceTypeButton is the type of the devices the emulator generates.
@@ -48,12 +40,14 @@ var (
 	ErrInvalid = errors.New("iot1clicktest: invalid argument")
 )
 
-// Device is a device of the emulator. AddDevices, WithDevices and
-// POST /_iot1click/devices take it as input; Device, Devices and
-// GET /_iot1click/devices return snapshots of it.
-type Device struct {
-	// ID is the device ID, such as G030PM0123456789. Required.
-	ID string `json:"deviceId"`
+// DeviceRecord is the emulator's whole record of a device: what
+// iot1click.DeviceDescription shows a caller, plus the claim state, owner,
+// callbacks and events that the service keeps to itself. AddDevices,
+// WithDevices and POST /_iot1click/devices take it as input; Device, Devices
+// and GET /_iot1click/devices return snapshots of it.
+type DeviceRecord struct {
+	// DeviceId is the device ID, such as G030PM0123456789. Required.
+	DeviceId string `json:"deviceId"`
 
 	// Type is the device type, DeviceTypeButton when empty.
 	Type string `json:"type,omitempty"`
@@ -104,13 +98,16 @@ type Device struct {
 	// the same time in the order recorded. On input, in any order, only
 	// ClickType, Time and AccountID of each event are read (an empty
 	// AccountID means the device's account); the rest is derived.
-	Events []DeviceEvent `json:"events,omitempty"`
+	Events []EventRecord `json:"events,omitempty"`
 }
 
-// DeviceEvent is an event recorded by a device, as Click returns it.
-type DeviceEvent struct {
-	// DeviceID is the ID of the device.
-	DeviceID string `json:"deviceId"`
+// EventRecord is the emulator's record of an event of a device, as Click
+// returns it: the iot1click.DeviceEvent that ListDeviceEvents answers with
+// (StdEvent), the fields it was rendered from, and the account it is
+// visible to.
+type EventRecord struct {
+	// DeviceId is the ID of the device.
+	DeviceId string `json:"deviceId"`
 
 	// DeviceType is the type of the device.
 	DeviceType string `json:"type"`
@@ -151,13 +148,13 @@ type claimCode struct {
 }
 
 type state struct {
-	devices map[string]*Device // events inside, sorted by (Time, seq)
+	devices map[string]*DeviceRecord // events inside, sorted by (Time, seq)
 	codes   map[string]*claimCode
 	seq     uint64 // of events
 }
 
 func newState() *state {
-	return &state{devices: map[string]*Device{}, codes: map[string]*claimCode{}}
+	return &state{devices: map[string]*DeviceRecord{}, codes: map[string]*claimCode{}}
 }
 
 // certificateID returns the fixed certificate ID of a device.
@@ -166,12 +163,12 @@ func certificateID(deviceID string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func (s *Server) arn(accountID, deviceID string) string {
+func (s *Handler) arn(accountID, deviceID string) string {
 	return fmt.Sprintf("arn:aws:iot1click:%s:%s:devices/%s", s.cfg.region, accountID, deviceID)
 }
 
 // stdEvent renders the stdEvent JSON of a button event.
-func stdEvent(e *DeviceEvent) string {
+func stdEvent(e *EventRecord) string {
 	var b strings.Builder
 	b.WriteString(`{"clickType":`)
 	writeJSONString(&b, e.ClickType)
@@ -197,7 +194,7 @@ func writeJSONString(b *strings.Builder, s string) {
 }
 
 func validClickType(t string) bool {
-	return t == ClickSingle || t == ClickDouble || t == ClickLong
+	return t == iot1click.ClickTypeSingle || t == iot1click.ClickTypeDouble || t == iot1click.ClickTypeLong
 }
 
 // recordEventLocked records an event of d and returns a copy of it. d.Events
@@ -205,15 +202,15 @@ func validClickType(t string) bool {
 // its time or earlier, so that a clock set backwards still gives the right
 // order. The event's time loses its monotonic clock reading, so that events
 // and query bounds all compare by wall time.
-func (s *Server) recordEventLocked(d *Device, clickType string, at time.Time, accountID string) DeviceEvent {
+func (s *Handler) recordEventLocked(d *DeviceRecord, clickType string, at time.Time, accountID string) EventRecord {
 	s.st.seq++
-	e := DeviceEvent{
-		DeviceID:      d.ID,
+	e := EventRecord{
+		DeviceId:      d.DeviceId,
 		DeviceType:    d.Type,
 		Attributes:    maps.Clone(d.Attributes),
 		ClickType:     clickType,
 		Time:          at.Round(0),
-		CertificateID: certificateID(d.ID),
+		CertificateID: certificateID(d.DeviceId),
 		RemainingLife: d.RemainingLife,
 		AccountID:     accountID,
 		seq:           s.st.seq,
@@ -232,24 +229,24 @@ func (s *Server) recordEventLocked(d *Device, clickType string, at time.Time, ac
 
 // compareEvent compares event a with the position (t, seq) in the order of
 // events: time, then record order.
-func compareEvent(a *DeviceEvent, t time.Time, seq uint64) int {
+func compareEvent(a *EventRecord, t time.Time, seq uint64) int {
 	if c := a.Time.Compare(t); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.seq, seq)
 }
 
-func cloneEvent(e DeviceEvent) DeviceEvent {
+func cloneEvent(e EventRecord) EventRecord {
 	e.Attributes = maps.Clone(e.Attributes)
 	return e
 }
 
 // snapshot returns a deep copy of d.
-func (s *Server) snapshot(d *Device) Device {
+func (s *Handler) snapshot(d *DeviceRecord) DeviceRecord {
 	c := *d
 	c.Attributes = maps.Clone(d.Attributes)
 	c.Tags = maps.Clone(d.Tags)
-	c.Events = make([]DeviceEvent, len(d.Events))
+	c.Events = make([]EventRecord, len(d.Events))
 	for i, e := range d.Events {
 		c.Events[i] = cloneEvent(e)
 	}
@@ -260,21 +257,21 @@ func (s *Server) snapshot(d *Device) Device {
 	if owner == "" {
 		owner = s.cfg.accountID
 	}
-	c.ARN = s.arn(owner, d.ID)
+	c.ARN = s.arn(owner, d.DeviceId)
 	return c
 }
 
 // AddDevices adds devices to the server, replacing any with the same ID. It
 // reports an error, and adds none, if a device is invalid: no ID, an
 // unknown state or click type, or a remaining life outside 0..100.
-func (s *Server) AddDevices(devices ...Device) error {
+func (s *Handler) AddDevices(devices ...DeviceRecord) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.addDevicesLocked(devices)
 }
 
-func (s *Server) addDevicesLocked(devices []Device) error {
-	prepared := make([]*Device, 0, len(devices))
+func (s *Handler) addDevicesLocked(devices []DeviceRecord) error {
+	prepared := make([]*DeviceRecord, 0, len(devices))
 	for _, in := range devices {
 		d, err := s.prepareDevice(in)
 		if err != nil {
@@ -292,21 +289,21 @@ func (s *Server) addDevicesLocked(devices []Device) error {
 			}
 			s.recordEventLocked(d, e.ClickType, e.Time, acct)
 		}
-		s.st.devices[d.ID] = d
+		s.st.devices[d.DeviceId] = d
 	}
 	return nil
 }
 
-func (s *Server) prepareDevice(in Device) (*Device, error) {
+func (s *Handler) prepareDevice(in DeviceRecord) (*DeviceRecord, error) {
 	d := in
-	if d.ID == "" {
+	if d.DeviceId == "" {
 		return nil, fmt.Errorf("%w: a device needs an ID", ErrInvalid)
 	}
 	if d.Type == "" {
 		d.Type = DeviceTypeButton
 	}
 	if math.IsNaN(d.RemainingLife) || d.RemainingLife < 0 || d.RemainingLife > 100 {
-		return nil, fmt.Errorf("%w: device %s: remaining life %v is outside 0..100", ErrInvalid, d.ID, d.RemainingLife)
+		return nil, fmt.Errorf("%w: device %s: remaining life %v is outside 0..100", ErrInvalid, d.DeviceId, d.RemainingLife)
 	}
 	switch d.State {
 	case "":
@@ -320,19 +317,19 @@ func (s *Server) prepareDevice(in Device) (*Device, error) {
 	case StateUnclaimed:
 		d.AccountID = ""
 	default:
-		return nil, fmt.Errorf("%w: device %s: unknown state %q", ErrInvalid, d.ID, d.State)
+		return nil, fmt.Errorf("%w: device %s: unknown state %q", ErrInvalid, d.DeviceId, d.State)
 	}
 	if d.State != StateClaimInitiated {
 		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
 	}
 	for _, e := range d.Events {
 		if !validClickType(e.ClickType) {
-			return nil, fmt.Errorf("%w: device %s: unknown click type %q", ErrInvalid, d.ID, e.ClickType)
+			return nil, fmt.Errorf("%w: device %s: unknown click type %q", ErrInvalid, d.DeviceId, e.ClickType)
 		}
 	}
 	for _, cb := range []string{d.OnClickCallback, d.HealthMonitorCallback} {
 		if cb != "" && !isJSONObject(cb) {
-			return nil, fmt.Errorf("%w: device %s: a callback must be a JSON object", ErrInvalid, d.ID)
+			return nil, fmt.Errorf("%w: device %s: a callback must be a JSON object", ErrInvalid, d.DeviceId)
 		}
 	}
 	d.Attributes = maps.Clone(d.Attributes)
@@ -343,28 +340,28 @@ func (s *Server) prepareDevice(in Device) (*Device, error) {
 }
 
 // Device returns a snapshot of the device with the given ID.
-func (s *Server) Device(id string) (Device, bool) {
+func (s *Handler) Device(id string) (DeviceRecord, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	d, ok := s.st.devices[id]
 	if !ok {
-		return Device{}, false
+		return DeviceRecord{}, false
 	}
 	return s.snapshot(d), true
 }
 
 // Devices returns snapshots of all devices, sorted by ID.
-func (s *Server) Devices() []Device {
+func (s *Handler) Devices() []DeviceRecord {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Device, 0, len(s.st.devices))
+	out := make([]DeviceRecord, 0, len(s.st.devices))
 	for _, id := range s.sortedIDsLocked() {
 		out = append(out, s.snapshot(s.st.devices[id]))
 	}
 	return out
 }
 
-func (s *Server) sortedIDsLocked() []string {
+func (s *Handler) sortedIDsLocked() []string {
 	ids := make([]string, 0, len(s.st.devices))
 	for id := range s.st.devices {
 		ids = append(ids, id)
@@ -375,19 +372,20 @@ func (s *Server) sortedIDsLocked() []string {
 
 // Click presses the button of a device, as its owner would: it records the
 // event a real click records and marks a pending claim as clicked. clickType
-// is ClickSingle, ClickDouble or ClickLong; empty means ClickSingle.
-func (s *Server) Click(deviceID, clickType string) (DeviceEvent, error) {
+// is iot1click.ClickTypeSingle, ClickTypeDouble or ClickTypeLong; empty
+// means ClickTypeSingle.
+func (s *Handler) Click(deviceID, clickType string) (EventRecord, error) {
 	if clickType == "" {
-		clickType = ClickSingle
+		clickType = iot1click.ClickTypeSingle
 	}
 	if !validClickType(clickType) {
-		return DeviceEvent{}, fmt.Errorf("%w: click type %q is not SINGLE, DOUBLE or LONG", ErrInvalid, clickType)
+		return EventRecord{}, fmt.Errorf("%w: click type %q is not SINGLE, DOUBLE or LONG", ErrInvalid, clickType)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	d, ok := s.st.devices[deviceID]
 	if !ok {
-		return DeviceEvent{}, fmt.Errorf("%w: %s", ErrDeviceNotFound, deviceID)
+		return EventRecord{}, fmt.Errorf("%w: %s", ErrDeviceNotFound, deviceID)
 	}
 	if d.State == StateClaimInitiated {
 		d.ClickedSinceClaimInitiated = true
@@ -398,7 +396,7 @@ func (s *Server) Click(deviceID, clickType string) (DeviceEvent, error) {
 // AddClaimCode registers a claim code for devices the server knows, so that
 // ClaimDevicesByClaimCode with the code claims them. A code starts with "C-"
 // and has 12 to 40 characters. Registering a code again replaces it.
-func (s *Server) AddClaimCode(code string, deviceIDs ...string) error {
+func (s *Handler) AddClaimCode(code string, deviceIDs ...string) error {
 	if !validClaimCode(code) {
 		return fmt.Errorf("%w: claim code %q must start with C- and have 12 to 40 characters", ErrInvalid, code)
 	}

@@ -32,21 +32,21 @@ func queryDigest(parts ...string) string {
 	return base64.RawURLEncoding.EncodeToString(h.Sum(nil)[:12])
 }
 
-func (s *Server) tokenMAC(payload string) string {
+func (s *Handler) tokenMAC(payload string) string {
 	m := hmac.New(sha256.New, s.tokenKey)
 	m.Write([]byte(payload))
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:18])
 }
 
 // issueTokenLocked returns a token for the page after key.
-func (s *Server) issueTokenLocked(op, account, query, key string) string {
+func (s *Handler) issueTokenLocked(op, account, query, key string) string {
 	b, _ := json.Marshal(pageToken{Op: op, Account: account, Query: query, Key: key, Issued: s.nowLocked().Unix()})
 	payload := base64.RawURLEncoding.EncodeToString(b)
 	return payload + "." + s.tokenMAC(payload)
 }
 
 // parseTokenLocked checks a token against the request and returns its key.
-func (s *Server) parseTokenLocked(token, op, account, query string) (string, *apiError) {
+func (s *Handler) parseTokenLocked(token, op, account, query string) (string, *apiError) {
 	bad := func(msg string) (string, *apiError) {
 		return "", &apiError{status: 416, code: "RangeNotSatisfiableException", msg: msg}
 	}

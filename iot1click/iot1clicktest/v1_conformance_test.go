@@ -11,12 +11,18 @@ import (
 	"testing"
 	"time"
 
+	//lint:ignore SA1019 this test checks the emulator against the official aws-sdk-go v1 client, deprecated but the last to model the service
 	awsv1 "github.com/aws/aws-sdk-go/aws"
+	//lint:ignore SA1019 this test checks the emulator against the official aws-sdk-go v1 client, deprecated but the last to model the service
 	"github.com/aws/aws-sdk-go/aws/awserr"
+	//lint:ignore SA1019 this test checks the emulator against the official aws-sdk-go v1 client, deprecated but the last to model the service
 	credentialsv1 "github.com/aws/aws-sdk-go/aws/credentials"
+	//lint:ignore SA1019 this test checks the emulator against the official aws-sdk-go v1 client, deprecated but the last to model the service
 	"github.com/aws/aws-sdk-go/aws/session"
+	//lint:ignore SA1019 this test checks the emulator against the official aws-sdk-go v1 client, deprecated but the last to model the service
 	v1 "github.com/aws/aws-sdk-go/service/iot1clickdevicesservice"
 
+	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
 
@@ -99,7 +105,7 @@ func TestV1ClientAllOperations(t *testing.T) {
 	var target string
 	for _, dev := range srv.Devices() {
 		if dev.State == "" {
-			target = dev.ID
+			target = dev.DeviceId
 			break
 		}
 	}
@@ -112,7 +118,7 @@ func TestV1ClientAllOperations(t *testing.T) {
 	if code := v1Code(t, err); code != v1.ErrCodePreconditionFailedException {
 		t.Fatalf("FinalizeDeviceClaim before a click: code %s, want %s", code, v1.ErrCodePreconditionFailedException)
 	}
-	if _, err := srv.Click(target, iot1clicktest.ClickDouble); err != nil {
+	if _, err := srv.Click(target, iot1click.ClickTypeDouble); err != nil {
 		t.Fatal(err)
 	}
 	fin, err := c.FinalizeDeviceClaim(&v1.FinalizeDeviceClaimInput{
@@ -204,7 +210,7 @@ func TestV1ClientAllOperations(t *testing.T) {
 	var spare []string
 	for _, dev := range srv.Devices() {
 		if dev.State == "" {
-			spare = append(spare, dev.ID)
+			spare = append(spare, dev.DeviceId)
 		}
 	}
 	if err := srv.AddClaimCode("C-V1EXAMPLE01", spare...); err != nil {

@@ -5,7 +5,10 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -14,6 +17,24 @@ import (
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 )
+
+// Exit ends an example program whose run returned err: with status 0 when
+// err is nil or asked for help (-h, -help: flag.ErrHelp, whose usage the
+// flag set already printed), else with status 1 after printing the error
+// to stderr, prefixed with the program's name.
+func Exit(name string, err error) {
+	os.Exit(ExitCode(os.Stderr, name, err))
+}
+
+// ExitCode is Exit's decision: it prints err to stderr when it is a
+// failure and returns the exit status.
+func ExitCode(stderr io.Writer, name string, err error) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	fmt.Fprintf(stderr, "%s: %v\n", name, err)
+	return 1
+}
 
 // EndpointUsage is the help text of an -endpoint flag.
 const EndpointUsage = "service endpoint (default: $" + iot1click.EndpointEnvVar + ", $AWS_ENDPOINT_URL, or an in-process emulator)"

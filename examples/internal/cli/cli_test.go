@@ -1,7 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
 	"testing"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
@@ -38,5 +43,26 @@ func TestClient(t *testing.T) {
 	c, _, err = Client(context.Background(), "http://127.0.0.1:4566", "eu-west-1")
 	if err != nil || c.Options().Region != "eu-west-1" {
 		t.Errorf("region flag not applied: %v %v", c.Options().Region, err)
+	}
+}
+
+func TestExitCode(t *testing.T) {
+	fs := flag.NewFlagSet("example", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	helpErr := fs.Parse([]string{"-h"})
+	for _, tc := range []struct {
+		err     error
+		code    int
+		printed string
+	}{
+		{nil, 0, ""},
+		{helpErr, 0, ""},
+		{fmt.Errorf("parsing flags: %w", flag.ErrHelp), 0, ""},
+		{errors.New("boom"), 1, "example: boom\n"},
+	} {
+		var stderr bytes.Buffer
+		if code := ExitCode(&stderr, "example", tc.err); code != tc.code || stderr.String() != tc.printed {
+			t.Errorf("ExitCode(%v) = %d, printed %q; want %d, %q", tc.err, code, stderr.String(), tc.code, tc.printed)
+		}
 	}
 }

@@ -1,0 +1,88 @@
+package iot1clicktest
+
+import (
+	"fmt"
+	"maps"
+	"net/http"
+	"strings"
+)
+
+func validateTags(tags map[string]string) *apiError {
+	if len(tags) > maxTags {
+		return invalid("A resource can have at most %d tags.", maxTags)
+	}
+	for k, v := range tags {
+		if k == "" || len(k) > 128 {
+			return invalid("Tag keys must have 1 to 128 characters: %q.", k)
+		}
+		if strings.HasPrefix(strings.ToLower(k), "aws:") {
+			return invalid("Tag keys must not start with aws: %q.", k)
+		}
+		if len(v) > 256 {
+			return invalid("Tag values must have at most 256 characters (key %q).", k)
+		}
+	}
+	return nil
+}
+
+// taggedLocked returns the device an ARN names if the account owns it.
+func (s *Handler) taggedLocked(arn, account string) (*DeviceRecord, *apiError) {
+	nf := &apiError{404, "ResourceNotFoundException", fmt.Sprintf("The requested resource could not be found: %s", arn)}
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" || parts[1] == "" || parts[2] != "iot1click" ||
+		parts[3] != s.cfg.region || parts[4] != account || !strings.HasPrefix(parts[5], "devices/") {
+		return nil, nf
+	}
+	d, e := s.claimedLocked(strings.TrimPrefix(parts[5], "devices/"), account, false)
+	if e != nil {
+		return nil, nf
+	}
+	return d, nil
+}
+
+func (s *Handler) listTagsForResource(x *exchange) {
+	x.withDevice(http.StatusOK, byARN, func(d *DeviceRecord) (any, *apiError) {
+		return struct {
+			Tags map[string]string `json:"tags"`
+		}{orEmpty(d.Tags)}, nil
+	})
+}
+
+func (s *Handler) tagResource(x *exchange) {
+	var in struct {
+		Tags map[string]string `json:"tags"`
+	}
+	if !x.decode(&in, "tags") {
+		return
+	}
+	if e := validateTags(in.Tags); e != nil {
+		x.writeError(e)
+		return
+	}
+	x.withDevice(http.StatusNoContent, byARN, func(d *DeviceRecord) (any, *apiError) {
+		merged := orEmpty(d.Tags)
+		maps.Copy(merged, in.Tags)
+		if e := validateTags(merged); e != nil {
+			return nil, e
+		}
+		d.Tags = merged
+		return nil, nil
+	})
+}
+
+func (s *Handler) untagResource(x *exchange) {
+	q, e := x.query()
+	if e == nil && len(q["tagKeys"]) == 0 {
+		e = invalid("At least one tagKeys is required.")
+	}
+	if e != nil {
+		x.writeError(e)
+		return
+	}
+	x.withDevice(http.StatusNoContent, byARN, func(d *DeviceRecord) (any, *apiError) {
+		for _, k := range q["tagKeys"] {
+			delete(d.Tags, k)
+		}
+		return nil, nil
+	})
+}
