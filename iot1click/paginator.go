@@ -84,7 +84,7 @@ func (e *WalkLimitError) Error() string {
 	if e.MaxItems > 0 && e.Items >= e.MaxItems {
 		bound = fmt.Sprintf("MaxItems %d", e.MaxItems)
 	}
-	return fmt.Sprintf("iot1click: %s walk stopped at its bound (%s) after %d pages and %d items; the listing goes on",
+	return fmt.Sprintf("iot1click: %s walk stopped at its bound (%s) after %d pages and %d items; the listing may go on",
 		e.Operation, bound, e.Pages, e.Items)
 }
 
@@ -427,17 +427,18 @@ type ListDevicesPaginatorOptions struct {
 	// bound. The context of NextPage is the first bound of a walk; MaxPages
 	// is for a service that hands out a fresh token with every page, which
 	// the duplicate-token check cannot catch. When the walk has returned
-	// MaxPages pages and the listing goes on, the next NextPage returns a
-	// *WalkLimitError (matching ErrWalkLimit) without sending a request: a
-	// bound reached is never a quiet end, since the listing is incomplete.
+	// MaxPages pages and the last one has a NextToken, the next NextPage
+	// returns a *WalkLimitError (matching ErrWalkLimit) without sending a
+	// request: a bound reached is never a quiet end, since the listing may
+	// be incomplete.
 	MaxPages int
 
 	// MaxItems bounds the walk to this many items (devices); 0, the
 	// default, means no bound. The paginator never asks for more: the
 	// MaxResults of a request shrinks to the items left. When the walk has
-	// returned MaxItems items and the listing goes on, the next NextPage
-	// returns a *WalkLimitError, as for MaxPages. To take only the first
-	// few devices, break out of the loop instead.
+	// returned MaxItems items and the last page has a NextToken, the next
+	// NextPage returns a *WalkLimitError, as for MaxPages. To take only the
+	// first few devices, break out of the loop instead.
 	MaxItems int
 
 	// Prefetch is the number of pages requested ahead of the caller, in the
