@@ -58,7 +58,7 @@ func (e *DuplicateTokenError) Is(target error) bool { return target == ErrDuplic
 var ErrWalkLimit = errors.New("iot1click: walk reached its MaxPages or MaxItems bound")
 
 // WalkLimitError reports that a walk stopped at the MaxPages or MaxItems
-// bound of its paginator's options while the listing went on. It matches
+// bound of its paginator's options with a page still to follow. It matches
 // ErrWalkLimit with errors.Is. The pages and items before it were complete
 // and valid; the listing may have more.
 type WalkLimitError struct {
