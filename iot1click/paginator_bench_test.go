@@ -56,20 +56,30 @@ func (f *freshTokenPages) ListDevices(context.Context, *ListDevicesInput, ...fun
 }
 
 // BenchmarkPaginatorNextPage measures a page of walks of 40 pages, the
-// paginator's making included.
+// paginator's making included: /plain, and /prefetch=1 for what fetching
+// ahead costs when pages cost nothing to fetch (a goroutine a walk, a
+// channel hand-over a page).
 func BenchmarkPaginatorNextPage(b *testing.B) {
 	ctx := context.Background()
-	f := newFreshTokenPages()
-	var p *ListDevicesPaginator
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if i%benchWalkPages == 0 {
-			p = NewListDevicesPaginator(f, nil)
+	for _, ahead := range []int{0, 1} {
+		name := "plain"
+		if ahead > 0 {
+			name = "prefetch=1"
 		}
-		if _, err := p.NextPage(ctx); err != nil {
-			b.Fatal(err)
-		}
+		b.Run(name, func(b *testing.B) {
+			f := newFreshTokenPages()
+			var p *ListDevicesPaginator
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if i%benchWalkPages == 0 {
+					p = NewListDevicesPaginator(f, nil, func(o *ListDevicesPaginatorOptions) { o.Prefetch = ahead })
+				}
+				if _, err := p.NextPage(ctx); err != nil {
+					b.Fatal(err)
+				}
+			}
+			p.Stop()
+		})
 	}
 }
 
