@@ -70,11 +70,9 @@ func soakRetryer() aws.Retryer {
 // connection, drawn from the emulator's seeded random numbers. Every item
 // must come exactly once and in order, and the client's retries must match
 // the faults the emulator injected, one for one. It runs each walk plainly
-// and with prefetch, under -race in CI.
+// and with prefetch, under -race in CI. It takes about 2 s (6 s under
+// -race), so -short runs it too.
 func TestFaultSoak(t *testing.T) {
-	if testing.Short() {
-		t.Skip("soak test: a few seconds under -race")
-	}
 	checkLeaks(t)
 	const (
 		n        = 5000
