@@ -157,6 +157,7 @@ func claimError(t *testing.T, err error, stage iot1click.ClaimStage, id string) 
 }
 
 func TestClaimDeviceClickBeforeFirstPoll(t *testing.T) {
+	checkLeaks(t)
 	srv, client, id := newClaimServer(t)
 	tags := map[string]string{"site": "hq", "floor": "3"}
 	var hookCalls atomic.Int32
@@ -207,6 +208,7 @@ func TestClaimDeviceClickBeforeFirstPoll(t *testing.T) {
 }
 
 func TestClaimDeviceClickAfterSeveralPolls(t *testing.T) {
+	checkLeaks(t)
 	srv, client, id := newClaimServer(t)
 	res, err := client.ClaimDevice(claimCtx(t), id, fastPolls, clickAfterPolls(t, srv, 4))
 	if err != nil {
@@ -221,6 +223,7 @@ func TestClaimDeviceClickAfterSeveralPolls(t *testing.T) {
 }
 
 func TestClaimDeviceNoClick(t *testing.T) {
+	checkLeaks(t)
 	// The context ends once the server has answered three polls: no
 	// wall-clock budget, however loaded the machine.
 	t.Run("canceled after 3 polls", func(t *testing.T) {
@@ -270,6 +273,7 @@ func TestClaimDeviceNoClick(t *testing.T) {
 }
 
 func TestClaimDeviceUnknownDevice(t *testing.T) {
+	checkLeaks(t)
 	srv, client, _ := newClaimServer(t)
 	const id = "G030PM0000000404"
 	_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, iot1click.WithOnAwaitingClick(func(context.Context, string) {
@@ -286,6 +290,7 @@ func TestClaimDeviceUnknownDevice(t *testing.T) {
 }
 
 func TestClaimDeviceConflict(t *testing.T) {
+	checkLeaks(t)
 	const other = "210987654321"
 	srv, client, _ := newClaimServer(t, iot1clicktest.WithAccount("AKIDOTHERACCOUNT", "other-secret", other))
 	otherClient := srv.Client(func(o *iot1click.Options) {
@@ -322,6 +327,7 @@ func TestClaimDeviceConflict(t *testing.T) {
 var refusal412 = iot1clicktest.Fault{StatusCode: 412, Code: "PreconditionFailedException", Message: "not clicked"}
 
 func TestClaimDeviceFinalizeRefused(t *testing.T) {
+	checkLeaks(t)
 	// A new click after every refusal: ClaimDevice finalizes again on each,
 	// and gives up after the third refusal, long before its deadline.
 	t.Run("refused after every click", func(t *testing.T) {
@@ -408,6 +414,7 @@ func TestClaimDeviceFinalizeRefused(t *testing.T) {
 // to the second, so FinalizeDeviceClaim refuses it; ClaimDevice must wait
 // for the next click and finalize again.
 func TestClaimDeviceClickBeforeInitiation(t *testing.T) {
+	checkLeaks(t)
 	for _, stopped := range []bool{false, true} {
 		name := "running clock"
 		if stopped {
@@ -461,6 +468,7 @@ func TestClaimDeviceClickBeforeInitiation(t *testing.T) {
 }
 
 func TestClaimDeviceEnableFails(t *testing.T) {
+	checkLeaks(t)
 	srv, client, id := newClaimServer(t)
 	srv.InjectFault(iot1clicktest.OpUpdateDeviceState, iot1clicktest.Fault{StatusCode: 500})
 	_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, iot1click.WithClaimEnable(true), clickNow(t, srv, ""))
@@ -471,6 +479,7 @@ func TestClaimDeviceEnableFails(t *testing.T) {
 }
 
 func TestClaimDeviceFaultsDuringPolling(t *testing.T) {
+	checkLeaks(t)
 	noRetry := func(o *iot1click.ClaimOptions) {
 		o.CallOptions = append(o.CallOptions, iot1click.WithRetryMaxAttempts(1))
 	}
@@ -536,6 +545,7 @@ func TestClaimDeviceFaultsDuringPolling(t *testing.T) {
 // the signatures valid; ClaimDevice must look for the click in the
 // server's time, not the client's.
 func TestClaimDeviceClockSkew(t *testing.T) {
+	checkLeaks(t)
 	for _, skew := range []time.Duration{7 * time.Minute, -7 * time.Minute, 3 * time.Minute, -3 * time.Minute, 2 * time.Hour} {
 		for _, fixed := range []bool{false, true} {
 			name := skew.String()
@@ -582,6 +592,7 @@ func TestClaimDeviceClockSkew(t *testing.T) {
 }
 
 func TestClaimErrorMessage(t *testing.T) {
+	checkLeaks(t)
 	err := &iot1click.ClaimError{Stage: iot1click.ClaimStageAwaitClick, DeviceId: "G030PM0123456789", Err: context.DeadlineExceeded}
 	want := `iot1click: claim of device G030PM0123456789 failed at stage "await click": context deadline exceeded`
 	if err.Error() != want {

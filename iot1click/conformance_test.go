@@ -123,6 +123,7 @@ func checkEnd(t testing.TB, hasMore func() bool, next func() error, wantErr erro
 }
 
 func TestListDevicesConformance(t *testing.T) {
+	checkLeaks(t)
 	ctx := context.Background()
 	for _, n := range conformanceSizes {
 		t.Run(fmt.Sprintf("devices=%d", n), func(t *testing.T) {
@@ -220,6 +221,7 @@ func eventWindow(id string, size int32) *iot1click.ListDeviceEventsInput {
 }
 
 func TestListDeviceEventsConformance(t *testing.T) {
+	checkLeaks(t)
 	ctx := context.Background()
 	for _, n := range conformanceSizes {
 		t.Run(fmt.Sprintf("events=%d", n), func(t *testing.T) {
@@ -303,6 +305,7 @@ func walkEventPages(t *testing.T, p *iot1click.ListDeviceEventsPaginator, optFns
 // for ListDeviceEvents, with the paginator and the iterator: 10 events in
 // pages of 3, a fault on page 3.
 func TestListDeviceEventsMidWalkFaults(t *testing.T) {
+	checkLeaks(t)
 	const id = "G030PM0000000310"
 	ctx := context.Background()
 	limit3 := func(o *iot1click.ListDeviceEventsPaginatorOptions) { o.Limit = 3 }

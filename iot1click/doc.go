@@ -83,4 +83,19 @@
 // pages. Client.ClaimDevice runs a whole claim: initiate, wait for the
 // click, finalize and enable. ParseButtonEvent decodes the payload of a
 // button's event.
+//
+// A walk is bounded first by its context; the paginator options MaxPages
+// and MaxItems bound it too, ending it with a *WalkLimitError, for a
+// service that would hand out fresh page tokens forever. Prefetch requests
+// pages ahead while the caller handles the current one; ranging over a
+// paginator's Devices or Events method gives these options to an iterator.
+//
+// # Memory
+//
+// Strings in an output share the memory of the response they were decoded
+// from (zero-copy): a page of 100 devices is one allocation, not one per
+// string. A caller keeping a small string, such as a device ID, from a
+// large page after dropping the page should keep strings.Clone of it. The
+// SDK itself keeps nothing of a page past that page: the page tokens a
+// walk keeps are copies.
 package iot1click

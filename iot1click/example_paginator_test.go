@@ -85,6 +85,39 @@ func ExampleListDevicesPaginatorOptions() {
 	// StopOnDuplicateToken true: 2 pages, then the end
 }
 
+// Ranging over a paginator's Devices method gives the iterator the
+// paginator's options: here one page is fetched ahead while the loop works
+// on the current one, and MaxItems bounds the walk, which ends with
+// ErrWalkLimit since more devices remain.
+func ExampleListDevicesPaginator_Devices() {
+	srv := exampleFleet()
+	defer srv.Close()
+	client := srv.Client()
+
+	p := iot1click.NewListDevicesPaginator(client, nil, func(o *iot1click.ListDevicesPaginatorOptions) {
+		o.Limit = 2
+		o.Prefetch = 1
+		o.MaxItems = 3
+	})
+	for d, err := range p.Devices(context.Background()) {
+		if errors.Is(err, iot1click.ErrWalkLimit) {
+			var lim *iot1click.WalkLimitError
+			errors.As(err, &lim)
+			fmt.Printf("stopped after %d devices in %d pages; resume token set: %v\n", lim.Items, lim.Pages, lim.NextToken != "")
+			break
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(d.DeviceId)
+	}
+	// Output:
+	// G030PM0000000001
+	// G030PM0000000002
+	// G030PM0000000003
+	// stopped after 3 devices in 2 pages; resume token set: true
+}
+
 // AllDevices ranges over every device, page after page; a failure ends the
 // loop as its last value.
 func ExampleClient_AllDevices() {

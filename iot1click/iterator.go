@@ -21,9 +21,15 @@ import (
 // starts a new walk from params.NextToken (usually the first page). Breaking
 // out of the loop sends no further request. A failure, including a repeated
 // page token (ErrDuplicateToken), is yielded once as a zero
-// DeviceDescription and the error, and ends the loop. Use
-// NewListDevicesPaginator for per-page metadata such as request IDs, or to
-// set StopOnDuplicateToken.
+// DeviceDescription and the error, and ends the loop.
+//
+// The context is the first bound of the walk: give it a deadline, or cancel
+// it, for a walk that must not run forever should the service keep handing
+// out fresh page tokens. For per-page metadata such as request IDs, or for
+// the options of a walk (MaxPages and MaxItems bounds, Prefetch,
+// StopOnDuplicateToken), make a paginator with NewListDevicesPaginator and
+// range over its Devices method. Devices share the memory of their page;
+// see ListDevicesPaginator.NextPage.
 func (c *Client) AllDevices(ctx context.Context, params *ListDevicesInput, optFns ...func(*Options)) iter.Seq2[DeviceDescription, error] {
 	return ListDevicesAll(ctx, c, params, optFns...)
 }
@@ -32,7 +38,9 @@ func (c *Client) AllDevices(ctx context.Context, params *ListDevicesInput, optFn
 // time range of params, oldest first, across all pages of ListDeviceEvents.
 // It behaves as AllDevices does: lazy, restartable, yielding a failure,
 // including a repeated page token (ErrDuplicateToken), once as a zero
-// DeviceEvent and the error.
+// DeviceEvent and the error. Its context is the first bound of the walk;
+// for the options of a walk, range over the Events method of a
+// ListDeviceEventsPaginator.
 func (c *Client) AllDeviceEvents(ctx context.Context, params *ListDeviceEventsInput, optFns ...func(*Options)) iter.Seq2[DeviceEvent, error] {
 	return ListDeviceEventsAll(ctx, c, params, optFns...)
 }
@@ -45,8 +53,10 @@ func ListDevicesAll(ctx context.Context, client ListDevicesAPIClient, params *Li
 	if params != nil {
 		in = *params
 	}
-	return allItems(ctx, func() *ListDevicesPaginator { return NewListDevicesPaginator(client, &in) },
-		func(out *ListDevicesOutput) []DeviceDescription { return out.Devices }, optFns)
+	optFns = slices.Clone(optFns)
+	return func(yield func(DeviceDescription, error) bool) {
+		NewListDevicesPaginator(client, &in).Devices(ctx, optFns...)(yield)
+	}
 }
 
 // ListDeviceEventsAll is Client.AllDeviceEvents over any
@@ -58,25 +68,49 @@ func ListDeviceEventsAll(ctx context.Context, client ListDeviceEventsAPIClient, 
 	if params != nil {
 		in = *params
 	}
-	return allItems(ctx, func() *ListDeviceEventsPaginator { return NewListDeviceEventsPaginator(client, &in) },
-		func(out *ListDeviceEventsOutput) []DeviceEvent { return out.Events }, optFns)
+	optFns = slices.Clone(optFns)
+	return func(yield func(DeviceEvent, error) bool) {
+		NewListDeviceEventsPaginator(client, &in).Events(ctx, optFns...)(yield)
+	}
 }
 
-// pager is the part of a paginator that allItems walks.
-type pager[O any] interface {
-	HasMorePages() bool
-	NextPage(ctx context.Context, optFns ...func(*Options)) (O, error)
+// Devices returns an iterator over the devices of the pages p has yet to
+// return, for a walk with options (Prefetch, MaxPages, MaxItems,
+// StopOnDuplicateToken) that Client.AllDevices does not take:
+//
+//	p := iot1click.NewListDevicesPaginator(client, nil, func(o *iot1click.ListDevicesPaginatorOptions) {
+//		o.Prefetch = 1
+//		o.MaxItems = 10000
+//	})
+//	for d, err := range p.Devices(ctx) {
+//		...
+//	}
+//
+// It yields as Client.AllDevices does, a failure once and last, but it
+// walks p on: ranging over it again goes on from the page after the last
+// one ranged over, and retries a page that failed. Breaking out of the loop
+// stops the requests sent ahead and leaves p after the page of the last
+// device yielded. optFns apply to every request, as NextPage's do.
+func (p *ListDevicesPaginator) Devices(ctx context.Context, optFns ...func(*Options)) iter.Seq2[DeviceDescription, error] {
+	return walkItems(ctx, &p.w, func(out *ListDevicesOutput) []DeviceDescription { return out.Devices }, optFns)
 }
 
-// allItems returns an iterator over the items of every page of a new
-// paginator from newPager, made anew for each range. The paginator has the
-// default options: a repeated page token is reported, not hidden.
-func allItems[P pager[O], O any, T any](ctx context.Context, newPager func() P, items func(O) []T, optFns []func(*Options)) iter.Seq2[T, error] {
+// Events returns an iterator over the events of the pages p has yet to
+// return, for a walk with options that Client.AllDeviceEvents does not
+// take. It behaves as ListDevicesPaginator.Devices does.
+func (p *ListDeviceEventsPaginator) Events(ctx context.Context, optFns ...func(*Options)) iter.Seq2[DeviceEvent, error] {
+	return walkItems(ctx, &p.w, func(out *ListDeviceEventsOutput) []DeviceEvent { return out.Events }, optFns)
+}
+
+// walkItems returns an iterator over the items of the pages w has yet to
+// return. It stops the requests sent ahead when the loop ends, however it
+// ends, so that no goroutine outlives it.
+func walkItems[O any, T any](ctx context.Context, w *pageWalk[O], items func(O) []T, optFns []func(*Options)) iter.Seq2[T, error] {
 	optFns = slices.Clone(optFns)
 	return func(yield func(T, error) bool) {
-		p := newPager()
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx, optFns...)
+		defer w.stop()
+		for w.walk.hasMore() {
+			page, err := w.next(ctx, optFns)
 			if err != nil {
 				var zero T
 				yield(zero, err)

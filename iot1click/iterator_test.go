@@ -22,6 +22,7 @@ func idsOf(ds []iot1click.DeviceDescription) []string {
 }
 
 func TestAllDevicesLazy(t *testing.T) {
+	checkLeaks(t)
 	srv, client := newPagingServer(t, iot1clicktest.WithFleet(5))
 	seq := client.AllDevices(context.Background(), nil)
 	checkRequests(t, srv, iot1clicktest.OpListDevices, 0)
@@ -32,6 +33,7 @@ func TestAllDevicesLazy(t *testing.T) {
 }
 
 func TestAllDevicesBreak(t *testing.T) {
+	checkLeaks(t)
 	srv, client := newPagingServer(t)
 	all := srv.AddFleet(10)
 	slices.Sort(all)
@@ -57,6 +59,7 @@ func TestAllDevicesBreak(t *testing.T) {
 }
 
 func TestAllDevicesRangeTwice(t *testing.T) {
+	checkLeaks(t)
 	srv, client := newPagingServer(t)
 	all := srv.AddFleet(7)
 	slices.Sort(all)
@@ -84,6 +87,7 @@ func TestAllDevicesRangeTwice(t *testing.T) {
 }
 
 func TestAllDevicesErrorLatching(t *testing.T) {
+	checkLeaks(t)
 	t.Run("500 on page 3, retries off", func(t *testing.T) {
 		srv, client := newPagingServer(t)
 		all := srv.AddFleet(10)
@@ -158,6 +162,7 @@ func TestAllDevicesErrorLatching(t *testing.T) {
 }
 
 func TestListDevicesAllFake(t *testing.T) {
+	checkLeaks(t)
 	f := &fakeDevicePages{pages: map[string]fakePage{"": {[]string{"a", "b"}, "t1"}, "t1": {[]string{"c"}, "t1"}}}
 	devices, err, after := collectSeq(iot1click.ListDevicesAll(context.Background(), f, nil))
 	if !errors.Is(err, iot1click.ErrDuplicateToken) || after != 0 {
@@ -172,6 +177,7 @@ func TestListDevicesAllFake(t *testing.T) {
 }
 
 func TestAllDeviceEventsManyClicks(t *testing.T) {
+	checkLeaks(t)
 	srv, client := newPagingServer(t)
 	const id = "G030PM0000000777"
 	if err := srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: id, State: iot1clicktest.StateClaimed, RemainingLife: 50}); err != nil {

@@ -4,6 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/aws/smithy-go"
 )
 
 // ErrDuplicateToken is matched, with errors.Is, by the *DuplicateTokenError
@@ -46,28 +52,106 @@ func (e *DuplicateTokenError) Error() string {
 // Is reports whether target is ErrDuplicateToken.
 func (e *DuplicateTokenError) Is(target error) bool { return target == ErrDuplicateToken }
 
+// ErrWalkLimit is matched, with errors.Is, by the *WalkLimitError a
+// paginator or iterator returns when its walk reaches the MaxPages or
+// MaxItems bound of its options with pages still to follow.
+var ErrWalkLimit = errors.New("iot1click: walk reached its MaxPages or MaxItems bound")
+
+// WalkLimitError reports that a walk stopped at the MaxPages or MaxItems
+// bound of its paginator's options with a page still to follow. It matches
+// ErrWalkLimit with errors.Is. The pages and items before it were complete
+// and valid; the listing may have more.
+type WalkLimitError struct {
+	// Operation is the list operation, "ListDevices" or "ListDeviceEvents".
+	Operation string
+
+	// MaxPages and MaxItems are the bounds of the walk; zero means none.
+	MaxPages, MaxItems int
+
+	// Pages and Items count what the walk returned before it stopped.
+	Pages, Items int
+
+	// NextToken is the page token the walk would have followed: given as
+	// the NextToken of a new paginator's input, it resumes the listing. It
+	// is empty when the bound fell inside a page (the service returned more
+	// items than asked for).
+	NextToken string
+}
+
+// Error describes the bound reached.
+func (e *WalkLimitError) Error() string {
+	bound := fmt.Sprintf("MaxPages %d", e.MaxPages)
+	if e.MaxItems > 0 && e.Items >= e.MaxItems {
+		bound = fmt.Sprintf("MaxItems %d", e.MaxItems)
+	}
+	return fmt.Sprintf("iot1click: %s walk stopped at its bound (%s) after %d pages and %d items; the listing may go on",
+		e.Operation, bound, e.Pages, e.Items)
+}
+
+// Is reports whether target is ErrWalkLimit.
+func (e *WalkLimitError) Is(target error) bool { return target == ErrWalkLimit }
+
+// defaultPageSize is the page size the service uses when a request sends no
+// MaxResults.
+const defaultPageSize = 100
+
 // tokenWalk holds the page-token state shared by the paginators. The walk
-// ends at a page without NextToken, or at a NextToken already seen, which is
-// never sent (it would repeat pages): that end is reported as a
-// *DuplicateTokenError by the next NextPage, unless stopQuietly.
+// ends at a page without NextToken, at its MaxPages or MaxItems bound, or at
+// a NextToken already seen, which is never sent (it would repeat pages):
+// that end is reported as a *DuplicateTokenError by the next NextPage,
+// unless stopQuietly.
+//
+// The tokens it keeps are copies: a token decoded from a page shares that
+// page's memory, and a walk must not keep every page it has seen alive.
 type tokenWalk struct {
 	op          string
 	stopQuietly bool
+	maxPages    int
+	maxItems    int
 	nextToken   string
 	done        bool
 	pages       int
+	items       int
 	seen        map[string]struct{}
 	err         error // latched: returned by every later NextPage
 }
 
-func newTokenWalk(op, startToken string, stopQuietly bool) tokenWalk {
-	return tokenWalk{op: op, stopQuietly: stopQuietly, nextToken: startToken}
+// newTokenWalk returns the walk of op from startToken. It checks the
+// bounds of the walk: a negative one is an error returned, before any
+// request, by the first NextPage.
+func newTokenWalk(op, startToken string, stopQuietly bool, maxPages, maxItems, prefetch int) tokenWalk {
+	w := tokenWalk{op: op, stopQuietly: stopQuietly, maxPages: maxPages, maxItems: maxItems, nextToken: startToken}
+	errs := smithy.InvalidParamsError{Context: op + "PaginatorOptions"}
+	for _, o := range []struct {
+		name string
+		v    int
+	}{{"MaxPages", maxPages}, {"MaxItems", maxItems}, {"Prefetch", prefetch}} {
+		if o.v < 0 {
+			errs.Add(&paramError{field: o.name, reason: "must not be negative (0 means none), got " + strconv.Itoa(o.v)})
+		}
+	}
+	if errs.Len() > 0 {
+		w.err = errs
+	}
+	return w
+}
+
+// clone returns a copy of w that shares no memory with it.
+func (w *tokenWalk) clone() tokenWalk {
+	c := *w
+	c.seen = maps.Clone(w.seen)
+	return c
 }
 
 // hasMore reports whether NextPage has something to return: a page or a
 // pending error.
 func (w *tokenWalk) hasMore() bool {
 	return !w.done
+}
+
+// requestsMore reports whether the walk will send another request.
+func (w *tokenWalk) requestsMore() bool {
+	return !w.done && w.err == nil
 }
 
 // before is called before a request; it returns the error to report
@@ -89,23 +173,229 @@ func (w *tokenWalk) before() error {
 	return nil
 }
 
-// after records the NextToken of a page received.
-func (w *tokenWalk) after(next string) {
-	w.pages++
-	if next == "" {
-		w.nextToken, w.done = "", true
-		return
+// pageSize returns the MaxResults to send for the next page, given the
+// paginator's Limit: the Limit, made smaller when MaxItems leaves room for
+// fewer items.
+func (w *tokenWalk) pageSize(limit int32) int32 {
+	if w.maxItems == 0 {
+		return limit
 	}
-	if _, dup := w.seen[next]; dup {
-		w.nextToken = ""
+	size := int(limit)
+	if size == 0 {
+		size = defaultPageSize
+	}
+	if left := w.maxItems - w.items; left < size {
+		return int32(left)
+	}
+	return limit
+}
+
+// after records a page received, with n items and the NextToken next. It
+// returns how many of the items the walk keeps: fewer than n only when the
+// service returned more than MaxItems allows.
+func (w *tokenWalk) after(next string, n int) (keep int) {
+	w.pages++
+	keep = n
+	if w.maxItems > 0 && w.items+n > w.maxItems {
+		keep = w.maxItems - w.items
+	}
+	w.items += keep
+	cut := keep < n
+	if next == "" && !cut {
+		w.nextToken, w.done = "", true
+		return keep
+	}
+	// The copy is the fix for a walk that kept every page alive.
+	next = strings.Clone(next)
+	w.nextToken = ""
+	if _, dup := w.seen[next]; dup && next != "" {
 		if w.stopQuietly {
 			w.done = true
 		} else {
 			w.err = &DuplicateTokenError{Operation: w.op, Page: w.pages, Token: next}
 		}
-		return
+		return keep
+	}
+	if cut || (w.maxPages > 0 && w.pages >= w.maxPages) || (w.maxItems > 0 && w.items >= w.maxItems) {
+		w.err = &WalkLimitError{Operation: w.op, MaxPages: w.maxPages, MaxItems: w.maxItems,
+			Pages: w.pages, Items: w.items, NextToken: next}
+		return keep
 	}
 	w.nextToken = next
+	return keep
+}
+
+// pageWalk is the engine of both paginators: it sends the requests of a
+// walk, one after another or, with prefetch, in a goroutine that runs up to
+// prefetch pages ahead of the caller. O is the output type of a page.
+type pageWalk[O any] struct {
+	walk     tokenWalk
+	limit    int32
+	prefetch int
+
+	// request sends the request for the page of token, with MaxResults
+	// size.
+	request func(ctx context.Context, token string, size int32, optFns []func(*Options)) (O, error)
+	// page returns the NextToken and the number of items of a page.
+	page func(O) (next string, n int)
+	// cut keeps the first n items of a page.
+	cut func(O, int)
+
+	ahead *fetchAhead[O] // the pages being fetched ahead, or nil
+}
+
+// fetchAhead is a goroutine fetching pages ahead of the caller.
+type fetchAhead[O any] struct {
+	ctx    context.Context // the goroutine's: done when it must stop
+	cancel context.CancelFunc
+	pages  chan fetched[O] // pages in order; an error is the last
+	done   chan struct{}   // closed when the goroutine has returned
+}
+
+// fetched is what the goroutine fetching ahead hands over: a page, the
+// error of its request, or the value its request panicked with, which the
+// caller's NextPage panics with in turn, as it would have without prefetch.
+type fetched[O any] struct {
+	out      O
+	err      error
+	panicked any
+}
+
+// next returns the next page of the walk.
+func (w *pageWalk[O]) next(ctx context.Context, optFns []func(*Options)) (O, error) {
+	var zero O
+	if err := w.walk.before(); err != nil {
+		w.stop()
+		return zero, err
+	}
+	if w.prefetch == 0 || ctx.Err() != nil {
+		// A done context ends a walk with prefetch as it ends a plain
+		// one: with the error of a request made with it.
+		w.stop()
+		return w.fetch(ctx, optFns)
+	}
+	for {
+		if w.ahead == nil {
+			w.start(ctx, optFns)
+		}
+		f := w.ahead
+		var r fetched[O]
+		got := false
+		select {
+		case r = <-f.pages:
+			got = true
+		case <-f.done:
+			select {
+			case r = <-f.pages:
+				got = true
+			default:
+			}
+		case <-ctx.Done():
+			w.stop()
+			return w.fetch(ctx, optFns)
+		}
+		if got && r.panicked != nil {
+			w.stop()
+			panic(r.panicked)
+		}
+		if got && r.err == nil {
+			w.accept(r.out)
+			if !w.walk.requestsMore() {
+				w.stop()
+			}
+			return r.out, nil
+		}
+		// The goroutine has stopped, or is stopping, at a failure, or
+		// without a page because its context ended. The walk is still on
+		// the page that failed. When this call's context is done, the
+		// walk ends as a plain one would; when only the goroutine's
+		// context ended (that of an earlier call), fetch again under this
+		// call's.
+		ended := f.ctx.Err() != nil || !got
+		w.stop()
+		if ctx.Err() != nil {
+			return w.fetch(ctx, optFns)
+		}
+		if ended {
+			continue
+		}
+		return zero, r.err
+	}
+}
+
+// fetch requests the next page and returns it.
+func (w *pageWalk[O]) fetch(ctx context.Context, optFns []func(*Options)) (O, error) {
+	out, err := w.request(ctx, w.walk.nextToken, w.walk.pageSize(w.limit), optFns)
+	if err != nil {
+		var zero O
+		return zero, err
+	}
+	w.accept(out)
+	return out, nil
+}
+
+// accept records a page returned to the caller.
+func (w *pageWalk[O]) accept(out O) {
+	next, n := w.page(out)
+	if keep := w.walk.after(next, n); keep < n {
+		w.cut(out, keep)
+	}
+}
+
+// start starts the goroutine fetching the walk's pages from where the
+// caller is, with the context and option functions of the NextPage call
+// that needs the first of them. The goroutine keeps a copy of the walk, so
+// that it stops where the caller's walk will: at the last page, at a
+// repeated token (never sent) or at the walk's bound. The channel holds
+// prefetch-1 pages: with one more held by the goroutine (waiting to hand
+// it over, or being fetched), that is at most prefetch pages ahead.
+func (w *pageWalk[O]) start(ctx context.Context, optFns []func(*Options)) {
+	bctx, cancel := context.WithCancel(ctx)
+	f := &fetchAhead[O]{ctx: bctx, cancel: cancel, pages: make(chan fetched[O], w.prefetch-1), done: make(chan struct{})}
+	walk := w.walk.clone()
+	request, page, limit := w.request, w.page, w.limit
+	optFns = slices.Clone(optFns)
+	go func() {
+		defer close(f.done)
+		for first := true; ; first = false {
+			if !first && walk.before() != nil {
+				return
+			}
+			r := func() (r fetched[O]) {
+				defer func() {
+					if v := recover(); v != nil {
+						r = fetched[O]{panicked: v}
+					}
+				}()
+				r.out, r.err = request(bctx, walk.nextToken, walk.pageSize(limit), optFns)
+				if r.err == nil {
+					walk.after(page(r.out))
+				}
+				return r
+			}()
+			select {
+			case f.pages <- r:
+			case <-bctx.Done():
+				return
+			}
+			if r.err != nil || r.panicked != nil {
+				return
+			}
+		}
+	}()
+	w.ahead = f
+}
+
+// stop stops the goroutine fetching ahead, if any, and waits for it to
+// return; the pages it fetched are dropped. The walk stays where the caller
+// is, so the next NextPage fetches from there.
+func (w *pageWalk[O]) stop() {
+	if w.ahead == nil {
+		return
+	}
+	w.ahead.cancel()
+	<-w.ahead.done
+	w.ahead = nil
 }
 
 // ListDevicesAPIClient is the part of *Client that NewListDevicesPaginator
@@ -132,24 +422,60 @@ type ListDevicesPaginatorOptions struct {
 	// listing may be incomplete. The repeated token is never sent, so a walk
 	// cannot loop (unlike aws-sdk-go-v2, which sends it when false).
 	StopOnDuplicateToken bool
+
+	// MaxPages bounds the walk to this many pages; 0, the default, means no
+	// bound. The context of NextPage is the first bound of a walk; MaxPages
+	// is for a service that hands out a fresh token with every page, which
+	// the duplicate-token check cannot catch. When the walk has returned
+	// MaxPages pages and the last one has a NextToken, the next NextPage
+	// returns a *WalkLimitError (matching ErrWalkLimit) without sending a
+	// request: a bound reached is never a quiet end, since the listing may
+	// be incomplete.
+	MaxPages int
+
+	// MaxItems bounds the walk to this many items (devices); 0, the
+	// default, means no bound. The paginator never asks for more: the
+	// MaxResults of a request shrinks to the items left. When the walk has
+	// returned MaxItems items and the last page has a NextToken, the next
+	// NextPage returns a *WalkLimitError, as for MaxPages. To take only the
+	// first few devices, break out of the loop instead.
+	MaxItems int
+
+	// Prefetch is the number of pages requested ahead of the caller, in the
+	// background, while the caller handles the page it has; 0, the
+	// default, means none. A walk with Prefetch returns the same pages,
+	// items and errors in the same order as one without, and keeps Limit,
+	// MaxPages, MaxItems and the duplicate-token check; it saves up to the
+	// lesser of the caller's time and the service's for each page.
+	//
+	// The requests ahead run with the context and option functions of the
+	// NextPage call that started them: the first call, and the first after
+	// a failed or cancelled one; option functions given to other calls do
+	// not apply. A failure of a page ahead is returned by the NextPage that
+	// reaches that page. Until the walk ends, a paginator with Prefetch
+	// holds a goroutine and up to Prefetch pages: cancel the context or
+	// call Stop to release them when abandoning a walk.
+	Prefetch int
 }
 
 // ListDevicesPaginator walks the pages of ListDevices. Use it when each
-// page's metadata (such as its request ID) matters; Client.AllDevices is
-// simpler when only the devices do. A paginator is not safe for concurrent
-// use.
+// page's metadata (such as its request ID) matters, or to set the options
+// of the walk; Client.AllDevices is simpler when only the devices do. A
+// paginator is not safe for concurrent use.
+//
+// The context given to NextPage is the first bound of a walk: a walk that
+// should not run forever, should the service keep handing out fresh page
+// tokens, has a deadline or sets MaxPages or MaxItems.
 type ListDevicesPaginator struct {
-	options ListDevicesPaginatorOptions
-	client  ListDevicesAPIClient
-	params  ListDevicesInput
-	walk    tokenWalk
+	w pageWalk[*ListDevicesOutput]
 }
 
 // NewListDevicesPaginator returns a paginator over the pages of
 // ListDevices, starting at params.NextToken (usually empty, the first page).
 // params is copied; nil means an empty input. The options start with Limit
-// set to params.MaxResults and StopOnDuplicateToken false, then optFns
-// apply in order.
+// set to params.MaxResults and the others zero, then optFns apply in order.
+// A negative MaxPages, MaxItems or Prefetch is an error returned by the
+// first NextPage, before any request.
 func NewListDevicesPaginator(client ListDevicesAPIClient, params *ListDevicesInput, optFns ...func(*ListDevicesPaginatorOptions)) *ListDevicesPaginator {
 	var in ListDevicesInput
 	if params != nil {
@@ -160,37 +486,52 @@ func NewListDevicesPaginator(client ListDevicesAPIClient, params *ListDevicesInp
 		fn(&opts)
 	}
 	return &ListDevicesPaginator{
-		options: opts,
-		client:  client,
-		params:  in,
-		walk:    newTokenWalk("ListDevices", in.NextToken, opts.StopOnDuplicateToken),
+		w: pageWalk[*ListDevicesOutput]{
+			walk:     newTokenWalk("ListDevices", in.NextToken, opts.StopOnDuplicateToken, opts.MaxPages, opts.MaxItems, opts.Prefetch),
+			limit:    opts.Limit,
+			prefetch: max(opts.Prefetch, 0),
+			request: func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListDevicesOutput, error) {
+				in := in
+				in.NextToken, in.MaxResults = token, size
+				return client.ListDevices(ctx, &in, optFns...)
+			},
+			page: func(out *ListDevicesOutput) (string, int) { return out.NextToken, len(out.Devices) },
+			cut:  func(out *ListDevicesOutput, n int) { out.Devices = out.Devices[:n] },
+		},
 	}
 }
 
 // HasMorePages reports whether NextPage has more to return: a page, or the
-// error that ends the walk (a repeated page token). It is true before the
-// first page and false once the walk is over.
+// error that ends the walk (a repeated page token, or a bound reached). It
+// is true before the first page and false once the walk is over.
 func (p *ListDevicesPaginator) HasMorePages() bool {
-	return p.walk.hasMore()
+	return p.w.walk.hasMore()
 }
 
-// NextPage requests and returns the next page. A failed request leaves the
-// paginator where it was, so NextPage may be called again to retry the same
-// page. Past the last page NextPage returns ErrNoMorePages, or the
-// *DuplicateTokenError that ended the walk, without sending a request.
+// NextPage requests and returns the next page; with Prefetch, it returns
+// the page when already fetched, and the next pages are requested in the
+// background (see ListDevicesPaginatorOptions.Prefetch). A failed request
+// leaves the paginator where it was, so NextPage may be called again to
+// retry the same page. Past the last page NextPage returns ErrNoMorePages,
+// or the *DuplicateTokenError or *WalkLimitError that ended the walk,
+// without sending a request.
+//
+// Strings in a page share the memory of that page's response
+// (zero-copy): a caller keeping a small string, such as one device ID, from
+// a large page while dropping the page should keep strings.Clone of it. The
+// paginator itself keeps nothing of a page once the next is returned.
 func (p *ListDevicesPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*ListDevicesOutput, error) {
-	if err := p.walk.before(); err != nil {
-		return nil, err
-	}
-	in := p.params
-	in.NextToken = p.walk.nextToken
-	in.MaxResults = p.options.Limit
-	out, err := p.client.ListDevices(ctx, &in, optFns...)
-	if err != nil {
-		return nil, err
-	}
-	p.walk.after(out.NextToken)
-	return out, nil
+	return p.w.next(ctx, optFns)
+}
+
+// Stop stops the requests a paginator with Prefetch sends ahead of the
+// caller and waits for them to return, dropping the pages fetched ahead. It
+// does not end the walk: a later NextPage fetches again from where the
+// caller is. Stop is needed only to abandon a walk whose context stays
+// live; a walk that ends, fails or whose context is cancelled stops by
+// itself. Without Prefetch it does nothing.
+func (p *ListDevicesPaginator) Stop() {
+	p.w.stop()
 }
 
 // ListDeviceEventsAPIClient is the part of *Client that
@@ -213,24 +554,35 @@ type ListDeviceEventsPaginatorOptions struct {
 	// already seen; when false, the default, with a *DuplicateTokenError.
 	// See ListDevicesPaginatorOptions.StopOnDuplicateToken.
 	StopOnDuplicateToken bool
+
+	// MaxPages bounds the walk to this many pages; 0 means no bound. See
+	// ListDevicesPaginatorOptions.MaxPages.
+	MaxPages int
+
+	// MaxItems bounds the walk to this many events; 0 means no bound. See
+	// ListDevicesPaginatorOptions.MaxItems.
+	MaxItems int
+
+	// Prefetch is the number of pages requested ahead of the caller; 0
+	// means none. See ListDevicesPaginatorOptions.Prefetch.
+	Prefetch int
 }
 
 // ListDeviceEventsPaginator walks the pages of ListDeviceEvents. Use it when
-// each page's metadata matters; Client.AllDeviceEvents is simpler when only
-// the events do. A paginator is not safe for concurrent use.
+// each page's metadata matters, or to set the options of the walk;
+// Client.AllDeviceEvents is simpler when only the events do. A paginator is
+// not safe for concurrent use. The context given to NextPage is the first
+// bound of a walk; see ListDevicesPaginator.
 type ListDeviceEventsPaginator struct {
-	options ListDeviceEventsPaginatorOptions
-	client  ListDeviceEventsAPIClient
-	params  ListDeviceEventsInput
-	walk    tokenWalk
+	w pageWalk[*ListDeviceEventsOutput]
 }
 
 // NewListDeviceEventsPaginator returns a paginator over the pages of
 // ListDeviceEvents, starting at params.NextToken (usually empty). params is
 // copied; nil means an empty input, which the first NextPage reports as
 // invalid (DeviceId, FromTimeStamp and ToTimeStamp are required). The
-// options start with Limit set to params.MaxResults and
-// StopOnDuplicateToken false, then optFns apply in order.
+// options start with Limit set to params.MaxResults and the others zero,
+// then optFns apply in order.
 func NewListDeviceEventsPaginator(client ListDeviceEventsAPIClient, params *ListDeviceEventsInput, optFns ...func(*ListDeviceEventsPaginatorOptions)) *ListDeviceEventsPaginator {
 	var in ListDeviceEventsInput
 	if params != nil {
@@ -241,10 +593,18 @@ func NewListDeviceEventsPaginator(client ListDeviceEventsAPIClient, params *List
 		fn(&opts)
 	}
 	return &ListDeviceEventsPaginator{
-		options: opts,
-		client:  client,
-		params:  in,
-		walk:    newTokenWalk("ListDeviceEvents", in.NextToken, opts.StopOnDuplicateToken),
+		w: pageWalk[*ListDeviceEventsOutput]{
+			walk:     newTokenWalk("ListDeviceEvents", in.NextToken, opts.StopOnDuplicateToken, opts.MaxPages, opts.MaxItems, opts.Prefetch),
+			limit:    opts.Limit,
+			prefetch: max(opts.Prefetch, 0),
+			request: func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListDeviceEventsOutput, error) {
+				in := in
+				in.NextToken, in.MaxResults = token, size
+				return client.ListDeviceEvents(ctx, &in, optFns...)
+			},
+			page: func(out *ListDeviceEventsOutput) (string, int) { return out.NextToken, len(out.Events) },
+			cut:  func(out *ListDeviceEventsOutput, n int) { out.Events = out.Events[:n] },
+		},
 	}
 }
 
@@ -252,24 +612,18 @@ func NewListDeviceEventsPaginator(client ListDeviceEventsAPIClient, params *List
 // error that ends the walk. It is true before the first page and false once
 // the walk is over.
 func (p *ListDeviceEventsPaginator) HasMorePages() bool {
-	return p.walk.hasMore()
+	return p.w.walk.hasMore()
 }
 
-// NextPage requests and returns the next page. A failed request leaves the
-// paginator where it was, so NextPage may be called again to retry the same
-// page. Past the last page NextPage returns ErrNoMorePages, or the
-// *DuplicateTokenError that ended the walk, without sending a request.
+// NextPage requests and returns the next page, as
+// ListDevicesPaginator.NextPage does; strings in a page share its memory in
+// the same way.
 func (p *ListDeviceEventsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*ListDeviceEventsOutput, error) {
-	if err := p.walk.before(); err != nil {
-		return nil, err
-	}
-	in := p.params
-	in.NextToken = p.walk.nextToken
-	in.MaxResults = p.options.Limit
-	out, err := p.client.ListDeviceEvents(ctx, &in, optFns...)
-	if err != nil {
-		return nil, err
-	}
-	p.walk.after(out.NextToken)
-	return out, nil
+	return p.w.next(ctx, optFns)
+}
+
+// Stop stops the requests a paginator with Prefetch sends ahead, as
+// ListDevicesPaginator.Stop does.
+func (p *ListDeviceEventsPaginator) Stop() {
+	p.w.stop()
 }

@@ -71,6 +71,7 @@ func walkDevices(t *testing.T, p *iot1click.ListDevicesPaginator, optFns ...func
 }
 
 func TestListDevicesPaginatorFake(t *testing.T) {
+	checkLeaks(t)
 	tests := []struct {
 		name      string
 		pages     map[string]fakePage
@@ -150,6 +151,7 @@ func TestListDevicesPaginatorFake(t *testing.T) {
 }
 
 func TestListDevicesPaginatorInput(t *testing.T) {
+	checkLeaks(t)
 	f := &fakeDevicePages{pages: map[string]fakePage{"start": {[]string{"a"}, "t1"}, "t1": {[]string{"b"}, ""}}}
 	in := &iot1click.ListDevicesInput{DeviceType: "button", MaxResults: 10, NextToken: "start"}
 	p := iot1click.NewListDevicesPaginator(f, in)
@@ -186,6 +188,7 @@ func TestListDevicesPaginatorInput(t *testing.T) {
 }
 
 func TestListDevicesPaginatorRetryAfterError(t *testing.T) {
+	checkLeaks(t)
 	boom := errors.New("boom")
 	f := &fakeDevicePages{pages: map[string]fakePage{"": {[]string{"a"}, "t1"}, "t1": {[]string{"b"}, ""}}}
 	p := iot1click.NewListDevicesPaginator(f, nil)
@@ -212,6 +215,7 @@ func TestListDevicesPaginatorRetryAfterError(t *testing.T) {
 }
 
 func TestDuplicateTokenErrorMessage(t *testing.T) {
+	checkLeaks(t)
 	long := strings.Repeat("x", 300)
 	err := &iot1click.DuplicateTokenError{Operation: "ListDevices", Page: 4, Token: long}
 	msg := err.Error()
@@ -229,6 +233,7 @@ func TestDuplicateTokenErrorMessage(t *testing.T) {
 // request's own token (or, for a first page, a token of the first page).
 
 func TestListDevicesPaginatorDuplicateTokenEmulator(t *testing.T) {
+	checkLeaks(t)
 	limit2 := func(o *iot1click.ListDevicesPaginatorOptions) { o.Limit = 2 }
 	t.Run("mid-walk", func(t *testing.T) {
 		srv, client := newPagingServer(t)
@@ -305,6 +310,7 @@ func TestListDevicesPaginatorDuplicateTokenEmulator(t *testing.T) {
 }
 
 func TestListDeviceEventsPaginatorDuplicateTokenEmulator(t *testing.T) {
+	checkLeaks(t)
 	srv, client := newPagingServer(t)
 	const id = "G030PM0000000042"
 	want := addClickedDevice(t, srv, id, 20)
@@ -336,6 +342,7 @@ func TestListDeviceEventsPaginatorDuplicateTokenEmulator(t *testing.T) {
 }
 
 func TestListDevicesPaginatorMidWalkFaults(t *testing.T) {
+	checkLeaks(t)
 	limit3 := func(o *iot1click.ListDevicesPaginatorOptions) { o.Limit = 3 }
 	t.Run("500 on page 3, retries off", func(t *testing.T) {
 		srv, client := newPagingServer(t)
@@ -414,6 +421,7 @@ func (f *fakeEventPages) ListDeviceEvents(_ context.Context, in *iot1click.ListD
 // *DuplicateTokenError instead of following the token. Neither sends the
 // repeated token.
 func TestPaginatorStopOnDuplicateToken(t *testing.T) {
+	checkLeaks(t)
 	pages := map[string]fakePage{"": {[]string{"a"}, "t1"}, "t1": {[]string{"b"}, "t1"}}
 	in := &iot1click.ListDeviceEventsInput{DeviceId: "G030PM0000000001"}
 	tests := []struct {
@@ -521,6 +529,7 @@ func maxResultsSent(t *testing.T, srv *iot1clicktest.Server, op string) []string
 // Limit starts as the input's MaxResults, an option may change it, and 0
 // sends no maxResults, so that the service's default (100) applies.
 func TestPaginatorLimitOnTheWire(t *testing.T) {
+	checkLeaks(t)
 	tests := []struct {
 		name     string
 		setLimit bool // with an option function setting Limit to limit
