@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
@@ -27,23 +25,8 @@ func TestStandaloneEmulatorOnClick(t *testing.T) {
 	}))
 	defer fn.Close()
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	var out syncBuffer
-	ready := make(chan *iot1clicktest.Server, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-devices", "1", "-unclaimed", "0", "-on-click", fn.URL + invocations},
-			&out, func(s *iot1clicktest.Server) { ready <- s })
-	}()
-	var srv *iot1clicktest.Server
-	select {
-	case srv = <-ready:
-	case err := <-done:
-		t.Fatalf("run ended early: %v\n%s", err, out.String())
-	case <-time.After(10 * time.Second):
-		t.Fatal("emulator did not start")
-	}
+	srv, stop := startEmulator(t, &out, "-addr", "127.0.0.1:0", "-devices", "1", "-unclaimed", "0", "-on-click", fn.URL+invocations)
 	if want := "Clicks POST their Lambda event to " + fn.URL + invocations + "\n"; !strings.Contains(out.String(), want) {
 		t.Errorf("output lacks %q:\n%s", want, out.String())
 	}
@@ -83,8 +66,7 @@ func TestStandaloneEmulatorOnClick(t *testing.T) {
 		t.Errorf("function received %+v\nwant body %s", p, want)
 	}
 
-	cancel()
-	if err := <-done; err != nil {
+	if err := stop(); err != nil {
 		t.Errorf("run: %v", err)
 	}
 }
