@@ -59,8 +59,8 @@ func TestRetryNewRequestPerAttempt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out.Attempts != 3 || len(d.reqs) != 3 {
-		t.Fatalf("attempts %d, requests %d, want 3", out.Attempts, len(d.reqs))
+	if Attempts(out.ResultMetadata) != 3 || len(d.reqs) != 3 {
+		t.Fatalf("attempts %d, requests %d, want 3", Attempts(out.ResultMetadata), len(d.reqs))
 	}
 	auth := map[string]bool{}
 	for i, r := range d.reqs {
@@ -171,8 +171,8 @@ func TestClockSkewFromMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out.Attempts != 2 {
-		t.Errorf("Attempts %d, want 2", out.Attempts)
+	if Attempts(out.ResultMetadata) != 2 {
+		t.Errorf("Attempts %d, want 2", Attempts(out.ResultMetadata))
 	}
 	reqs := srv.requests()
 	testSkewed(t, reqs[len(reqs)-1], skew)

@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/middleware"
 )
 
 // The benchmarks in this file compare one ListDevices call of the client
@@ -110,13 +111,20 @@ type listDevicesCall func(ctx context.Context) (int, error)
 
 // clientCall returns one ListDevices call of the client, with DeviceType
 // and MaxResults set, sent with hc.
-func clientCall(hc *http.Client) listDevicesCall {
+func clientCall(hc *http.Client) listDevicesCall { return clientCallWith(hc) }
+
+// stackPathCall is clientCall through the middleware stack, with no middleware
+// of the caller's: it measures what APIOptions cost.
+func stackPathCall(hc *http.Client) listDevicesCall { return clientCallWith(hc, withEmptyAPIOption) }
+
+// clientCallWith is clientCall with option functions for New.
+func clientCallWith(hc *http.Client, optFns ...func(*Options)) listDevicesCall {
 	c := New(Options{
 		Region:       benchRegion,
 		Credentials:  benchCredentials(),
 		HTTPClient:   hc,
 		BaseEndpoint: aws.String(benchEndpoint),
-	})
+	}, optFns...)
 	if _, ok := c.Options().Credentials.(*aws.CredentialsCache); !ok {
 		panic("benchmark client's credentials are not an *aws.CredentialsCache")
 	}
@@ -223,6 +231,7 @@ func BenchmarkListDevices(b *testing.B) {
 	for _, p := range benchPages {
 		b.Run(p.name+"/client", func(b *testing.B) { runListDevices(b, clientCall(benchHTTPClient(p.body)), p.want) })
 		b.Run(p.name+"/floor", func(b *testing.B) { runListDevices(b, floorCall(benchHTTPClient(p.body)), p.want) })
+		b.Run(p.name+"/stack", func(b *testing.B) { runListDevices(b, stackPathCall(benchHTTPClient(p.body)), p.want) })
 	}
 }
 
@@ -324,4 +333,10 @@ func TestListDevicesFloorSendsTheClientsRequest(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withEmptyAPIOption sends calls through the middleware stack, with no
+// middleware of the caller's.
+func withEmptyAPIOption(o *Options) {
+	o.APIOptions = append(o.APIOptions, func(*middleware.Stack) error { return nil })
 }

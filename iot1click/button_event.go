@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // Click types of a button event.
@@ -105,7 +107,7 @@ func ParseButtonEvent(stdEvent string) (*ButtonEvent, error) {
 	switch *raw.ClickType {
 	case ClickTypeSingle, ClickTypeDouble, ClickTypeLong:
 	default:
-		return nil, &EventError{Field: "clickType", Err: fmt.Errorf("%w %q", ErrUnknownClickType, *raw.ClickType)}
+		return nil, &EventError{Field: "clickType", Err: fmt.Errorf("%w %s", ErrUnknownClickType, wire.Excerpt(*raw.ClickType))}
 	}
 	ev := &ButtonEvent{
 		ClickType:     *raw.ClickType,

@@ -169,3 +169,16 @@ func TestErrorVariablesPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestParseButtonEventHugeClickType checks that an unknown click
+// type of a megabyte is quoted as a short excerpt, not whole.
+func TestParseButtonEventHugeClickType(t *testing.T) {
+	huge := strings.Repeat("X", 1<<20)
+	_, err := iot1click.ParseButtonEvent(`{"clickType":"` + huge + `"}`)
+	if !errors.Is(err, iot1click.ErrUnknownClickType) {
+		t.Fatalf("err = %v, want ErrUnknownClickType", err)
+	}
+	if n := len(err.Error()); n > 300 {
+		t.Errorf("error is %d bytes long; want a short excerpt", n)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 )
 
@@ -203,9 +204,9 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 	// latest measured offset), falling back to the local clock.
 	res := &ClaimResult{DeviceId: deviceID, InitiatedAt: sent}
 	var offset time.Duration // server clock minus local clock
-	if !init.ServerTime.IsZero() {
-		res.InitiatedAt = init.ServerTime
-		offset = init.ServerTime.Sub(time.Now())
+	if st, ok := awsmiddleware.GetServerTime(init.ResultMetadata); ok {
+		res.InitiatedAt = st
+		offset = time.Until(st)
 	}
 	from := res.InitiatedAt.Add(-claimEventMargin)
 
@@ -224,7 +225,7 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 		click, listed, serverTime, err := c.pollClick(ctx, deviceID, from, time.Now().Add(offset+claimEventLookahead), o.CallOptions)
 		res.Polls++
 		if !serverTime.IsZero() {
-			offset = serverTime.Sub(time.Now())
+			offset = time.Until(serverTime)
 		}
 		if listed > used {
 			// The window's start is fixed and events are listed oldest
@@ -290,7 +291,7 @@ func (c *Client) pollClick(ctx context.Context, deviceID string, from, to time.T
 		if err != nil {
 			return last, listed, serverTime, err
 		}
-		serverTime = page.ServerTime
+		serverTime, _ = awsmiddleware.GetServerTime(page.ResultMetadata)
 		if n := len(page.Events); n > 0 {
 			last = page.Events[n-1]
 			listed += n

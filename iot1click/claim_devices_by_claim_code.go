@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -25,7 +26,9 @@ type ClaimDevicesByClaimCodeOutput struct {
 	// service did not say.
 	Total *int32
 
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // ClaimDevicesByClaimCode claims every device that came with a claim code
@@ -47,7 +50,7 @@ func (in *ClaimDevicesByClaimCodeInput) serialize(b *requestBuilder) {
 	b.label(in.ClaimCode)
 }
 
-func (out *ClaimDevicesByClaimCodeOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *ClaimDevicesByClaimCodeOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
 
 func (out *ClaimDevicesByClaimCodeOutput) deserialize(d *wire.Decoder) error {
 	return d.Object(func(key string) error {

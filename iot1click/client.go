@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
@@ -66,8 +67,11 @@ func New(options Options, optFns ...func(*Options)) *Client {
 // maximum attempts, retry mode, base endpoint (including the
 // service-specific AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE variable and
 // the iot_1click_devices_service section of the shared config), FIPS and
-// dual-stack settings, logger, client log mode and application ID. optFns
-// apply last, so an endpoint set there wins over all of these.
+// dual-stack settings, logger, client log mode, application ID and API
+// options (middleware, such as otelaws.AppendMiddlewares adds). aws.Config
+// has no tracer or meter provider: set Options.TracerProvider and
+// Options.MeterProvider with an option function. optFns apply last, so an
+// endpoint set there wins over all of these.
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	opts := Options{
 		Region:           cfg.Region,
@@ -77,6 +81,7 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 		Logger:           cfg.Logger,
 		ClientLogMode:    cfg.ClientLogMode,
 		AppID:            cfg.AppID,
+		APIOptions:       append([]func(*middleware.Stack) error(nil), cfg.APIOptions...),
 	}
 	if cfg.HTTPClient != nil {
 		opts.HTTPClient = cfg.HTTPClient

@@ -735,8 +735,8 @@ func TestConcurrentCalls(t *testing.T) {
 					errs <- err
 					return
 				}
-				if out.DeviceDescription.DeviceId != id || out.RequestID != "req-"+id {
-					errs <- fmt.Errorf("DescribeDevice(%q) = %+v, %q", id, out.DeviceDescription, out.RequestID)
+				if out.DeviceDescription.DeviceId != id || RequestID(out.ResultMetadata) != "req-"+id {
+					errs <- fmt.Errorf("DescribeDevice(%q) = %+v, %q", id, out.DeviceDescription, RequestID(out.ResultMetadata))
 				}
 			case 1:
 				out, err := c.ListDevices(ctx, &ListDevicesInput{MaxResults: int32(i)})

@@ -91,6 +91,8 @@ func checkRequests(t testing.TB, srv *iot1clicktest.Server, op string, want int)
 
 // collectSeq ranges over seq and returns the items before the first error,
 // the error, and the number of items yielded after it (which must be 0).
+//
+//lint:ignore ST1008 the count after the error is a check on the error, so it comes last.
 func collectSeq[T any](seq iter.Seq2[T, error]) (items []T, err error, afterErr int) {
 	for v, e := range seq {
 		if err != nil {
@@ -289,7 +291,7 @@ func walkEventPages(t *testing.T, p *iot1click.ListDeviceEventsPaginator, optFns
 		if err != nil {
 			return events, attempts, err
 		}
-		attempts = append(attempts, out.Attempts)
+		attempts = append(attempts, iot1click.Attempts(out.ResultMetadata))
 		for _, e := range out.Events {
 			events = append(events, e.StdEvent)
 		}

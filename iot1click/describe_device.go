@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -24,7 +25,9 @@ type DescribeDeviceOutput struct {
 	// is not an object is a *smithy.DeserializationError.
 	DeviceDescription *DeviceDescription
 
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // DescribeDevice returns the details of a device: GET /devices/{deviceId}.
@@ -45,7 +48,7 @@ func (in *DescribeDeviceInput) serialize(b *requestBuilder) {
 	b.label(in.DeviceId)
 }
 
-func (out *DescribeDeviceOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *DescribeDeviceOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
 
 func (out *DescribeDeviceOutput) deserialize(d *wire.Decoder) error {
 	return d.Object(func(key string) error {

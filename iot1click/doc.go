@@ -16,8 +16,11 @@
 //	func (c *Client) Op(ctx context.Context, params *OpInput, optFns ...func(*Options)) (*OpOutput, error)
 //
 // A nil params is an empty input. optFns change a copy of the client's
-// Options for that call only. Every output embeds ResultMetadata, so
-// out.RequestID is the request ID of the answer.
+// Options for that call only. Every output carries ResultMetadata, a
+// middleware.Metadata as in the official clients: RequestID and Attempts
+// read the request ID and the attempt count from it;
+// awsmiddleware.GetRequestIDMetadata and awsmiddleware.GetServerTime work
+// too.
 //
 //	cfg, err := config.LoadDefaultConfig(ctx)
 //	if err != nil {
@@ -31,6 +34,15 @@
 // MaxResults, is not sent. Fields whose zero value means something keep a
 // pointer (DeviceDescription.RemainingLife) or are always sent
 // (UpdateDeviceStateInput.Enabled).
+//
+// # Middleware and tracing
+//
+// Options.APIOptions has the official meaning: with it, a call runs through
+// a smithy-go middleware.Stack with the official steps and middleware IDs,
+// so otelaws.AppendMiddlewares(&cfg.APIOptions), header middleware and
+// stubbed outputs work as with the official clients. Options.TracerProvider
+// and Options.MeterProvider emit the official clients' spans and metrics.
+// Without any of these, calls take a direct path that builds no stack.
 //
 // # Errors
 //

@@ -123,8 +123,15 @@ func TestEndpointPerCallRegion(t *testing.T) {
 
 // TestBaseEndpointPathPrefix checks a custom endpoint with a path prefix,
 // against a real server: the prefix is kept, the label is escaped, and the
-// signature covers the full path.
+// signature covers the full path, on the direct path and through a
+// middleware stack.
 func TestBaseEndpointPathPrefix(t *testing.T) {
+	for _, via := range callPaths {
+		t.Run(via.name, func(t *testing.T) { testBaseEndpointPathPrefix(t, via.opts) })
+	}
+}
+
+func testBaseEndpointPathPrefix(t *testing.T, opts []func(*Options)) {
 	for _, tc := range []struct {
 		prefix, wantPath string
 	}{
@@ -138,7 +145,7 @@ func TestBaseEndpointPathPrefix(t *testing.T) {
 			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 				writeJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"dev/1"}}`)
 			})
-			c := srv.client(WithBaseEndpoint(srv.URL + tc.prefix))
+			c := srv.client(append([]func(*Options){WithBaseEndpoint(srv.URL + tc.prefix)}, opts...)...)
 			out, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "dev/1"})
 			if err != nil {
 				t.Fatal(err)
@@ -155,7 +162,7 @@ func TestBaseEndpointPathPrefix(t *testing.T) {
 	// Against a canned transport, with a query.
 	d := &countingDoer{body: `{"devices":[]}`}
 	c := New(Options{Region: testRegion, BaseEndpoint: aws.String("https://proxy.example.com:8443/base/"), HTTPClient: d,
-		Credentials: credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, "")})
+		Credentials: credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, "")}, opts...)
 	if _, err := c.ListDevices(context.Background(), &ListDevicesInput{DeviceType: "button"}); err != nil {
 		t.Fatal(err)
 	}

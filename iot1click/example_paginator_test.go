@@ -41,7 +41,7 @@ func ExampleNewListDevicesPaginator() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("page %d (request ID set: %v):", page, out.RequestID != "")
+		fmt.Printf("page %d (request ID set: %v):", page, iot1click.RequestID(out.ResultMetadata) != "")
 		for _, d := range out.Devices {
 			fmt.Print(" ", d.DeviceId)
 		}

@@ -73,7 +73,7 @@ func ExampleClient_DescribeDevice() {
 	fmt.Println(d.DeviceId, d.Type, "enabled:", d.Enabled)
 	fmt.Println("placement:", d.Attributes["projectName"]+"/"+d.Attributes["placementName"])
 	fmt.Printf("remaining life: %.2f%%\n", *d.RemainingLife)
-	fmt.Println("request ID:", out.RequestID)
+	fmt.Println("request ID:", iot1click.RequestID(out.ResultMetadata))
 	// Output:
 	// G030PM0123456789 button enabled: true
 	// placement: office/lobby
@@ -116,7 +116,7 @@ func ExampleClient_UpdateDeviceState() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("disabled; attempts:", out.Attempts)
+	fmt.Println("disabled; attempts:", iot1click.Attempts(out.ResultMetadata))
 	// Output:
 	// disabled; attempts: 1
 }

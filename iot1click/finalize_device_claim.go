@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -23,7 +24,9 @@ type FinalizeDeviceClaimOutput struct {
 	// State is the device's claim state, StateClaimed.
 	State string
 
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // FinalizeDeviceClaim completes the claim of a device after
@@ -53,7 +56,7 @@ func (in *FinalizeDeviceClaimInput) serialize(b *requestBuilder) {
 	b.endBody()
 }
 
-func (out *FinalizeDeviceClaimOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *FinalizeDeviceClaimOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
 
 func (out *FinalizeDeviceClaimOutput) deserialize(d *wire.Decoder) error {
 	return decodeState(d, &out.State)

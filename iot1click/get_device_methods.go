@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -20,7 +21,9 @@ type GetDeviceMethodsOutput struct {
 	// DeviceMethods are the methods that can be invoked on the device.
 	DeviceMethods []DeviceMethod
 
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // GetDeviceMethods lists the methods that can be invoked on a device: GET
@@ -43,7 +46,7 @@ func (in *GetDeviceMethodsInput) serialize(b *requestBuilder) {
 	b.literal("/methods")
 }
 
-func (out *GetDeviceMethodsOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *GetDeviceMethodsOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
 
 func (out *GetDeviceMethodsOutput) deserialize(d *wire.Decoder) error {
 	return d.Object(func(key string) error {

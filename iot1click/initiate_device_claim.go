@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -20,7 +21,9 @@ type InitiateDeviceClaimOutput struct {
 	// State is the device's claim state, StateClaimInitiated.
 	State string
 
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // InitiateDeviceClaim starts claiming a device into the caller's account:
@@ -45,7 +48,7 @@ func (in *InitiateDeviceClaimInput) serialize(b *requestBuilder) {
 	b.literal("/initiate-claim")
 }
 
-func (out *InitiateDeviceClaimOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *InitiateDeviceClaimOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
 
 func (out *InitiateDeviceClaimOutput) deserialize(d *wire.Decoder) error {
 	return decodeState(d, &out.State)

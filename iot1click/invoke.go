@@ -11,35 +11,36 @@ import (
 )
 
 // call runs operation op and returns its output. PO is the pointer type of
-// the output, which implements operationOutput.
+// the output, which implements operationOutput. Calls whose options set
+// APIOptions, a TracerProvider or a MeterProvider run through a middleware
+// stack (callStack); the others take the direct path below.
 func call[O any, PO interface {
 	*O
 	operationOutput
 }](ctx context.Context, c *Client, op string, in operationInput, optFns []func(*Options)) (*O, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	o, ep, err := c.callOptions(ctx, optFns)
+	if o.usesStack() {
+		return callStack[O, PO](ctx, c, o, ep, err, op, in)
+	}
 	out := PO(new(O))
-	if err := c.invoke(ctx, op, in, out, optFns); err != nil {
+	if err := c.invoke(ctx, o, ep, err, op, in, out); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// invoke runs one operation: validation, serialization, then attempts until
+// invoke runs one operation with options o and endpoint ep, or fails with
+// optErr, their error: validation, serialization, then attempts until
 // success, a final failure or the retryer gives up.
-func (c *Client) invoke(ctx context.Context, op string, in operationInput, out operationOutput, optFns []func(*Options)) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	o, ep, err := c.callOptions(ctx, optFns)
+func (c *Client) invoke(ctx context.Context, o *Options, ep resolvedEndpoint, optErr error, op string, in operationInput, out operationOutput) error {
 	b := getBuilder()
 	defer putBuilder(b)
+	err := optErr
 	if err == nil {
-		// The context is set first: Add stamps it on each error.
-		b.perr.Context = op + "Input"
-		in.validate(&b.perr)
-		if b.perr.Len() > 0 {
-			perr := b.perr
-			err = &perr
-		}
+		err = validateInput(op, in, &b.perr)
 	}
 	if err != nil {
 		return &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
@@ -48,6 +49,20 @@ func (c *Client) invoke(ctx context.Context, op string, in operationInput, out o
 
 	if err := c.roundTrips(ctx, o, ep, op, b, out); err != nil {
 		return &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
+	}
+	return nil
+}
+
+// validateInput checks the input of operation op, collecting its problems
+// in perr (pooled with a request builder); it returns a copy of perr when
+// there are any.
+func validateInput(op string, in operationInput, perr *smithy.InvalidParamsError) error {
+	// The context is set first: Add stamps it on each error.
+	perr.Context = op + "Input"
+	in.validate(perr)
+	if perr.Len() > 0 {
+		e := *perr
+		return &e
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -27,7 +28,9 @@ type InvokeDeviceMethodOutput struct {
 	// DeviceMethodResponse is the method's response, a JSON document.
 	DeviceMethodResponse string
 
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // InvokeDeviceMethod invokes a method of a device, such as
@@ -74,7 +77,7 @@ func (in *InvokeDeviceMethodInput) serialize(b *requestBuilder) {
 	b.endBody()
 }
 
-func (out *InvokeDeviceMethodOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *InvokeDeviceMethodOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
 
 func (out *InvokeDeviceMethodOutput) deserialize(d *wire.Decoder) error {
 	return d.Object(func(key string) error {

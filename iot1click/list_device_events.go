@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -40,7 +41,9 @@ type ListDeviceEventsOutput struct {
 	// NextToken is the token of the next page, empty on the last page.
 	NextToken string
 
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // ListDeviceEvents lists the events a device published in a time range,
@@ -82,7 +85,7 @@ func (in *ListDeviceEventsInput) serialize(b *requestBuilder) {
 	b.queryTime("toTimeStamp", in.ToTimeStamp)
 }
 
-func (out *ListDeviceEventsOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *ListDeviceEventsOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
 
 func (out *ListDeviceEventsOutput) deserialize(d *wire.Decoder) error {
 	return d.Object(func(key string) error {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -32,7 +33,9 @@ type ListDevicesOutput struct {
 	// NextToken is the token of the next page, empty on the last page.
 	NextToken string
 
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // ListDevices lists the devices of the caller's account, one page at a
@@ -63,7 +66,7 @@ func (in *ListDevicesInput) serialize(b *requestBuilder) {
 	}
 }
 
-func (out *ListDevicesOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *ListDevicesOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
 
 func (out *ListDevicesOutput) deserialize(d *wire.Decoder) error {
 	return d.Object(func(key string) error {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -20,7 +21,9 @@ type ListTagsForResourceOutput struct {
 	// Tags are the resource's tags.
 	Tags map[string]string
 
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // ListTagsForResource lists the tags of a resource: GET
@@ -42,7 +45,7 @@ func (in *ListTagsForResourceInput) serialize(b *requestBuilder) {
 	b.label(in.ResourceArn)
 }
 
-func (out *ListTagsForResourceOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *ListTagsForResourceOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
 
 func (out *ListTagsForResourceOutput) deserialize(d *wire.Decoder) error {
 	return decodeTags(d, &out.Tags)

@@ -62,8 +62,8 @@ func TestLoggingRedactsSecrets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out.Attempts != 2 {
-		t.Errorf("Attempts %d, want 2", out.Attempts)
+	if Attempts(out.ResultMetadata) != 2 {
+		t.Errorf("Attempts %d, want 2", Attempts(out.ResultMetadata))
 	}
 	log := lb.String()
 

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/smithy-go/middleware"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -16,13 +18,26 @@ import (
 // respTime is testRespDate as a time.
 var respTime = time.Date(2018, 3, 28, 15, 45, 13, 0, time.UTC)
 
-// md returns the ResultMetadata expected of a one-attempt call.
-func md(requestID string) ResultMetadata {
-	return ResultMetadata{RequestID: requestID, Attempts: 1, ServerTime: respTime}
+// checkMetadata checks the ResultMetadata of an output of a one-attempt
+// call: request ID, attempt count and server time, read both with this
+// package's functions and with the official getters.
+func checkMetadata(t *testing.T, out any, requestID string) {
+	t.Helper()
+	md := *out.(operationOutput).metadata()
+	if got, ok := awsmiddleware.GetRequestIDMetadata(md); !ok || got != requestID || RequestID(md) != requestID {
+		t.Errorf("request ID %q (%v), RequestID %q, want %q", got, ok, RequestID(md), requestID)
+	}
+	if n := Attempts(md); n != 1 {
+		t.Errorf("Attempts %d, want 1", n)
+	}
+	if st, ok := awsmiddleware.GetServerTime(md); !ok || !st.Equal(respTime) {
+		t.Errorf("server time %v (%v), want %v", st, ok, respTime)
+	}
 }
 
 // outputCmpOpts compare outputs, including those embedding noBody.
 var outputCmpOpts = cmp.Options{
+	cmpopts.IgnoreTypes(middleware.Metadata{}),
 	cmp.AllowUnexported(TagResourceOutput{}, UntagResourceOutput{}, UpdateDeviceStateOutput{}),
 	cmpopts.EquateEmpty(),
 }
@@ -293,65 +308,62 @@ func jsonString(s string) string {
 	return b.String()
 }
 
-// setMetadata sets the ResultMetadata of an output.
-func setMetadata(out any, m ResultMetadata) {
-	*out.(operationOutput).metadata() = m
-}
-
 // TestOperations checks every operation on the wire: method, escaped path,
 // query, headers, body, signature, and the decoded output with its request
-// ID.
+// ID, on both call paths.
 func TestOperations(t *testing.T) {
 	ops := map[string]bool{}
 	for _, tc := range operationCases() {
-		t.Run(tc.name, func(t *testing.T) {
-			requestID := "8e8d0a4c-7a6c-4d1e-9f6b-" + strings.ToLower(tc.name)
-			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-				writeJSON(w, tc.status, requestID, tc.resp)
+		for _, via := range callPaths {
+			t.Run(tc.name+"/"+via.name, func(t *testing.T) {
+				requestID := "8e8d0a4c-7a6c-4d1e-9f6b-" + strings.ToLower(tc.name)
+				srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+					writeJSON(w, tc.status, requestID, tc.resp)
+				})
+				out, err := tc.call(context.Background(), srv.client(via.opts...))
+				if err != nil {
+					t.Fatalf("call failed: %v", err)
+				}
+				ops[tc.op] = true
+
+				r := srv.onlyRequest(t)
+				testMethod(t, r, tc.method)
+				testPath(t, r, tc.path)
+				testQuery(t, r, tc.query...)
+				testSignature(t, r)
+				if tc.body != "" {
+					testHeader(t, r, "Content-Type", "application/json")
+					testJSONBody(t, r.Body, tc.body)
+					if got := r.Header.Get("Content-Length"); got != "" && got != strconv.Itoa(len(r.Body)) {
+						t.Errorf("Content-Length %s for a body of %d bytes", got, len(r.Body))
+					}
+					testNoHeader(t, r, "Transfer-Encoding")
+				} else {
+					testNoHeader(t, r, "Content-Type")
+					if r.HasBody || len(r.Body) != 0 {
+						t.Errorf("request has a body %q, want none", r.Body)
+					}
+				}
+				testHeader(t, r, "Amz-Sdk-Request", "attempt=1; max=3")
+				if id := r.Header.Get("Amz-Sdk-Invocation-Id"); !uuidV4RE.MatchString(id) {
+					t.Errorf("amz-sdk-invocation-id %q is not a UUID", id)
+				}
+				if ua := r.Header.Get("User-Agent"); !strings.HasPrefix(ua, "iot1click-go/"+Version+" ") || !strings.Contains(ua, "lang/go#") {
+					t.Errorf("User-Agent %q", ua)
+				}
+				if r.Host != strings.TrimPrefix(srv.URL, "http://") {
+					t.Errorf("Host %q, want %q", r.Host, strings.TrimPrefix(srv.URL, "http://"))
+				}
+				if d, err := time.Parse("20060102T150405Z", r.Header.Get("X-Amz-Date")); err != nil || time.Since(d).Abs() > time.Minute {
+					t.Errorf("X-Amz-Date %q is not now", r.Header.Get("X-Amz-Date"))
+				}
+
+				checkMetadata(t, out, requestID)
+				if diff := cmp.Diff(tc.want, out, outputCmpOpts); diff != "" {
+					t.Errorf("output (-want +got):\n%s", diff)
+				}
 			})
-			out, err := tc.call(context.Background(), srv.client())
-			if err != nil {
-				t.Fatalf("call failed: %v", err)
-			}
-			ops[tc.op] = true
-
-			r := srv.onlyRequest(t)
-			testMethod(t, r, tc.method)
-			testPath(t, r, tc.path)
-			testQuery(t, r, tc.query...)
-			testSignature(t, r)
-			if tc.body != "" {
-				testHeader(t, r, "Content-Type", "application/json")
-				testJSONBody(t, r.Body, tc.body)
-				if got := r.Header.Get("Content-Length"); got != "" && got != strconv.Itoa(len(r.Body)) {
-					t.Errorf("Content-Length %s for a body of %d bytes", got, len(r.Body))
-				}
-				testNoHeader(t, r, "Transfer-Encoding")
-			} else {
-				testNoHeader(t, r, "Content-Type")
-				if r.HasBody || len(r.Body) != 0 {
-					t.Errorf("request has a body %q, want none", r.Body)
-				}
-			}
-			testHeader(t, r, "Amz-Sdk-Request", "attempt=1; max=3")
-			if id := r.Header.Get("Amz-Sdk-Invocation-Id"); !uuidV4RE.MatchString(id) {
-				t.Errorf("amz-sdk-invocation-id %q is not a UUID", id)
-			}
-			if ua := r.Header.Get("User-Agent"); !strings.HasPrefix(ua, "iot1click-go/"+Version+" ") || !strings.Contains(ua, "lang/go#") {
-				t.Errorf("User-Agent %q", ua)
-			}
-			if r.Host != strings.TrimPrefix(srv.URL, "http://") {
-				t.Errorf("Host %q, want %q", r.Host, strings.TrimPrefix(srv.URL, "http://"))
-			}
-			if d, err := time.Parse("20060102T150405Z", r.Header.Get("X-Amz-Date")); err != nil || time.Since(d).Abs() > time.Minute {
-				t.Errorf("X-Amz-Date %q is not now", r.Header.Get("X-Amz-Date"))
-			}
-
-			setMetadata(tc.want, md(requestID))
-			if diff := cmp.Diff(tc.want, out, outputCmpOpts); diff != "" {
-				t.Errorf("output (-want +got):\n%s", diff)
-			}
-		})
+		}
 	}
 	// Every one of the 13 operations is covered above.
 	for _, op := range []string{
@@ -390,8 +402,9 @@ func TestRequestIDHeaders(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if out.RequestID != tc.want || out.ResultMetadata.RequestID != tc.want {
-				t.Errorf("RequestID %q, want %q", out.RequestID, tc.want)
+			got, ok := awsmiddleware.GetRequestIDMetadata(out.ResultMetadata)
+			if RequestID(out.ResultMetadata) != tc.want || got != tc.want || ok != (tc.want != "") {
+				t.Errorf("RequestID %q, metadata %q %v, want %q", RequestID(out.ResultMetadata), got, ok, tc.want)
 			}
 		})
 	}
@@ -424,7 +437,7 @@ func TestEmptySuccessBody(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out.DeviceDescription != nil || out.RequestID != "id" {
+	if out.DeviceDescription != nil || RequestID(out.ResultMetadata) != "id" {
 		t.Errorf("output %+v", out)
 	}
 }

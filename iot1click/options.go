@@ -5,6 +5,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/metrics"
+	"github.com/aws/smithy-go/middleware"
+	"github.com/aws/smithy-go/tracing"
 )
 
 // HTTPClient sends HTTP requests. *http.Client satisfies it.
@@ -76,11 +79,40 @@ type Options struct {
 	// the local clock, the client learns the offset, signs with the
 	// corrected clock from then on and retries the call.
 	DisableClockSkewCorrection bool
+
+	// APIOptions change the middleware stack of each call, as in the
+	// official clients: otelaws.AppendMiddlewares(&cfg.APIOptions), custom
+	// headers, stubbed outputs in tests. When set, calls run through a
+	// smithy-go middleware.Stack with the official steps and middleware
+	// IDs; when empty, they take a direct path that builds no stack.
+	APIOptions []func(*middleware.Stack) error
+
+	// TracerProvider, when set, receives the spans of each call under the
+	// names the official clients use (such as "IoT 1Click Devices
+	// Service.ListDevices"). Nil means no tracing, at no cost.
+	TracerProvider tracing.TracerProvider
+
+	// MeterProvider, when set, receives the metrics of each call under the
+	// names the official clients use (client.call.duration,
+	// client.call.attempts, …). Nil means no metrics, at no cost.
+	MeterProvider metrics.MeterProvider
 }
 
-// Copy returns a copy of o.
+// Copy returns a copy of o. Its APIOptions are a new slice, so appending
+// to them leaves o unchanged.
 func (o Options) Copy() Options {
-	return o
+	to := o
+	if o.APIOptions != nil {
+		to.APIOptions = make([]func(*middleware.Stack) error, len(o.APIOptions))
+		copy(to.APIOptions, o.APIOptions)
+	}
+	return to
+}
+
+// usesStack reports whether calls made with o run through a middleware
+// stack.
+func (o *Options) usesStack() bool {
+	return len(o.APIOptions) > 0 || o.TracerProvider != nil || o.MeterProvider != nil
 }
 
 // WithRegion returns an option function that sets Options.Region, for use

@@ -373,7 +373,7 @@ func TestListDevicesPaginatorMidWalkFaults(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			attempts = append(attempts, out.Attempts)
+			attempts = append(attempts, iot1click.Attempts(out.ResultMetadata))
 			for _, d := range out.Devices {
 				ids = append(ids, d.DeviceId)
 			}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"runtime"
 	"strconv"
 	"strings"
@@ -14,6 +16,7 @@ import (
 
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -38,7 +41,7 @@ type operationOutput interface {
 	// deserialize reads a successful response body; d holds the whole body.
 	deserialize(d *wire.Decoder) error
 	// metadata returns the output's result metadata.
-	metadata() *ResultMetadata
+	metadata() *middleware.Metadata
 }
 
 // requestBuilder collects a request's path, query and body. Builders are
@@ -174,25 +177,35 @@ func (r *bodyReader) Read(p []byte) (int, error) {
 
 func (r *bodyReader) Close() error { return nil }
 
+// requestAlloc holds what newRequest allocates for one call, in one
+// allocation.
+type requestAlloc struct {
+	hr  httpRequest
+	req http.Request
+	url url.URL
+}
+
 // newRequest builds the HTTP request of a call from the serialized input
 // in b, ready for signing.
 func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint, b *requestBuilder) (*http.Request, *httpRequest, error) {
-	req, err := http.NewRequestWithContext(ctx, b.method, "", nil)
-	if err != nil {
-		return nil, nil, err
+	if ctx == nil {
+		return nil, nil, errors.New("nil context")
 	}
 	// Not pooled: the request's header values live here, and a user's
 	// HTTPClient may keep the request after the call.
-	hr := &httpRequest{}
+	a := &requestAlloc{}
+	hr := &a.hr
 
-	// One string holds the path and the query.
+	// One string holds the path, the query and the invocation ID.
 	n := len(ep.basePath) + len(b.path)
 	b.scratch = append(b.scratch[:0], ep.basePath...)
 	b.scratch = append(b.scratch, b.path...)
 	b.scratch = append(b.scratch, b.query...)
+	q := len(b.scratch)
+	b.scratch = appendInvocationID(b.scratch)
 	s := string(b.scratch)
 
-	u := req.URL
+	u := &a.url
 	u.Scheme = ep.scheme
 	u.Host = ep.host
 	if b.escaped || ep.basePathRaw != ep.basePath {
@@ -201,8 +214,7 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 	} else {
 		u.Path = s[:n]
 	}
-	u.RawQuery = s[n:]
-	req.Host = ep.host
+	u.RawQuery = s[n:q]
 
 	h := make(http.Header, 8)
 	for k, v := range ep.headers {
@@ -213,23 +225,31 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 		hr.values[0] = buildUserAgent(o.AppID)
 	}
 	h[headerUserAgent] = hr.values[0:1:1]
-	hr.values[1] = newInvocationID()
+	hr.values[1] = s[q:]
 	h[headerInvocationID] = hr.values[1:2:2]
+	a.req = http.Request{
+		Method:     b.method,
+		URL:        u,
+		Proto:      "HTTP/1.1",
+		ProtoMajor: 1,
+		ProtoMinor: 1,
+		Header:     h,
+		Host:       ep.host,
+	}
 	if b.hasBody {
 		hr.values[2] = "application/json"
 		h[headerContentType] = hr.values[2:3:3]
 		hr.body = b.body
-		req.ContentLength = int64(len(b.body))
+		a.req.ContentLength = int64(len(b.body))
 	}
-	req.Header = h
 	hr.payloadHash = payloadHash(hr.body)
 	hr.dec = &b.dec
 	hr.signer = c.signerFor(o)
-	return req, hr, nil
+	return a.req.WithContext(ctx), hr, nil
 }
 
-// newInvocationID returns a random UUID (version 4).
-func newInvocationID() string {
+// appendInvocationID appends a random UUID (version 4) to dst.
+func appendInvocationID(dst []byte) []byte {
 	var u [16]byte
 	_, _ = rand.Read(u[:])
 	u[6] = u[6]&0x0f | 0x40
@@ -244,7 +264,7 @@ func newInvocationID() string {
 	hex.Encode(s[19:23], u[8:10])
 	s[23] = '-'
 	hex.Encode(s[24:], u[10:])
-	return string(s[:])
+	return append(dst, s[:]...)
 }
 
 // buildUserAgent returns the User-Agent header value, with app/appID when

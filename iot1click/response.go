@@ -63,9 +63,8 @@ func (c *Client) handleResponse(o *Options, resp *http.Response, d *wire.Decoder
 	*bp = body
 	resp.Body.Close()
 
-	md := out.metadata()
-	md.RequestID = requestID(resp.Header)
-	md.ServerTime = serverTime(resp.Header)
+	reqID, server := requestID(resp.Header), serverTime(resp.Header)
+	setResponseMetadata(out.metadata(), reqID, server)
 
 	if o.ClientLogMode.IsResponse() || o.ClientLogMode.IsResponseWithBody() {
 		logResponse(o, resp, body)
@@ -74,7 +73,7 @@ func (c *Client) handleResponse(o *Options, resp *http.Response, d *wire.Decoder
 	respErr := func(err error) error {
 		return &awshttp.ResponseError{
 			ResponseError: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: resp}, Err: err},
-			RequestID:     md.RequestID,
+			RequestID:     reqID,
 		}
 	}
 	if rerr != nil {
@@ -82,7 +81,7 @@ func (c *Client) handleResponse(o *Options, resp *http.Response, d *wire.Decoder
 	}
 
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		return respErr(c.checkSkew(o, resp, parseError(resp, body), md.ServerTime))
+		return respErr(c.checkSkew(o, resp, parseError(resp, body), server))
 	}
 	if len(body) == 0 {
 		return nil

@@ -79,7 +79,7 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 			_ = releaseAttempt(err)
 		}
 		if err == nil {
-			out.metadata().Attempts = attempt
+			setAttempts(out.metadata(), attempt)
 			return nil
 		}
 		if !retryer.IsErrorRetryable(err) {

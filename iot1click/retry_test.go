@@ -56,8 +56,8 @@ func TestRetryThrottling(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if out.Attempts != 2 || out.RequestID != "ok-id" {
-				t.Errorf("Attempts %d RequestID %q, want 2 ok-id", out.Attempts, out.RequestID)
+			if Attempts(out.ResultMetadata) != 2 || RequestID(out.ResultMetadata) != "ok-id" {
+				t.Errorf("Attempts %d RequestID %q, want 2 ok-id", Attempts(out.ResultMetadata), RequestID(out.ResultMetadata))
 			}
 			reqs := srv.requests()
 			if len(reqs) != 2 {
@@ -82,8 +82,8 @@ func TestRetryBodyResent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out.Attempts != 3 {
-		t.Errorf("Attempts %d, want 3", out.Attempts)
+	if Attempts(out.ResultMetadata) != 3 {
+		t.Errorf("Attempts %d, want 3", Attempts(out.ResultMetadata))
 	}
 	reqs := srv.requests()
 	testAttemptHeaders(t, reqs, 3)
@@ -239,7 +239,7 @@ func TestRetryConnectionErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out.Attempts != 3 || out.State != StateUnclaimed {
+	if Attempts(out.ResultMetadata) != 3 || out.State != StateUnclaimed {
 		t.Errorf("output %+v, want 3 attempts", out)
 	}
 	reqs := srv.requests()
@@ -427,8 +427,8 @@ func TestClockSkewCorrection(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if out.Attempts != 2 || out.RequestID != "ok" {
-			t.Errorf("Attempts %d RequestID %q, want 2 ok", out.Attempts, out.RequestID)
+		if Attempts(out.ResultMetadata) != 2 || RequestID(out.ResultMetadata) != "ok" {
+			t.Errorf("Attempts %d RequestID %q, want 2 ok", Attempts(out.ResultMetadata), RequestID(out.ResultMetadata))
 		}
 		reqs := srv.requests()
 		if len(reqs) != 2 {
@@ -443,8 +443,8 @@ func TestClockSkewCorrection(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if out.Attempts != 1 {
-			t.Errorf("second call took %d attempts, want 1", out.Attempts)
+		if Attempts(out.ResultMetadata) != 1 {
+			t.Errorf("second call took %d attempts, want 1", Attempts(out.ResultMetadata))
 		}
 		reqs = srv.requests()
 		testSkewed(t, reqs[2], skew)
@@ -479,7 +479,7 @@ func testSkewed(t *testing.T, r capturedRequest, skew time.Duration) {
 	if err != nil {
 		t.Fatalf("X-Amz-Date %q: %v", r.Header.Get("X-Amz-Date"), err)
 	}
-	if off := signed.Sub(time.Now()) - skew; off.Abs() > time.Minute {
+	if off := time.Until(signed) - skew; off.Abs() > time.Minute {
 		t.Errorf("X-Amz-Date %s is %v off now+%v", r.Header.Get("X-Amz-Date"), off.Round(time.Second), skew)
 	}
 }

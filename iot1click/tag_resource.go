@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -21,7 +22,9 @@ type TagResourceInput struct {
 // TagResourceOutput is the output of TagResource.
 type TagResourceOutput struct {
 	noBody
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // TagResource adds or updates tags of a resource: POST /tags/{resource-arn}.
@@ -49,4 +52,4 @@ func (in *TagResourceInput) serialize(b *requestBuilder) {
 	b.endBody()
 }
 
-func (out *TagResourceOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *TagResourceOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }

@@ -1,7 +1,5 @@
 package iot1click
 
-import "time"
-
 // DeviceDescription describes a device as DescribeDevice and ListDevices
 // return it.
 type DeviceDescription struct {
@@ -79,19 +77,3 @@ const (
 	// StateUnclaimed is the state after UnclaimDevice.
 	StateUnclaimed = "UNCLAIMED"
 )
-
-// ResultMetadata describes the HTTP exchange that produced an output. Every
-// output embeds it, so out.RequestID reads the request ID.
-type ResultMetadata struct {
-	// RequestID is the value of the X-Amzn-RequestId (or X-Amz-RequestId)
-	// response header.
-	RequestID string
-
-	// Attempts is the number of attempts the call took, 1 when it succeeded
-	// at once.
-	Attempts int
-
-	// ServerTime is the time of the response's Date header, zero when the
-	// header was absent or not parsed.
-	ServerTime time.Time
-}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -20,7 +21,9 @@ type UnclaimDeviceOutput struct {
 	// State is the device's claim state, StateUnclaimed.
 	State string
 
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // UnclaimDevice removes a device from the caller's account: PUT
@@ -43,7 +46,7 @@ func (in *UnclaimDeviceInput) serialize(b *requestBuilder) {
 	b.literal("/unclaim")
 }
 
-func (out *UnclaimDeviceOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *UnclaimDeviceOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
 
 func (out *UnclaimDeviceOutput) deserialize(d *wire.Decoder) error {
 	return decodeState(d, &out.State)

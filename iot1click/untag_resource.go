@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 )
 
 // UntagResourceInput is the input of UntagResource.
@@ -19,7 +20,9 @@ type UntagResourceInput struct {
 // UntagResourceOutput is the output of UntagResource.
 type UntagResourceOutput struct {
 	noBody
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // UntagResource removes tags from a resource: DELETE
@@ -47,4 +50,4 @@ func (in *UntagResourceInput) serialize(b *requestBuilder) {
 	}
 }
 
-func (out *UntagResourceOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *UntagResourceOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 )
 
 // UpdateDeviceStateInput is the input of UpdateDeviceState.
@@ -20,7 +21,9 @@ type UpdateDeviceStateInput struct {
 // UpdateDeviceStateOutput is the output of UpdateDeviceState.
 type UpdateDeviceStateOutput struct {
 	noBody
-	ResultMetadata
+	// ResultMetadata holds the metadata of the response, as in the official
+	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
+	ResultMetadata middleware.Metadata
 }
 
 // UpdateDeviceState enables or disables a device: PUT
@@ -51,4 +54,4 @@ func (in *UpdateDeviceStateInput) serialize(b *requestBuilder) {
 	b.endBody()
 }
 
-func (out *UpdateDeviceStateOutput) metadata() *ResultMetadata { return &out.ResultMetadata }
+func (out *UpdateDeviceStateOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }

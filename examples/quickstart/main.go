@@ -32,6 +32,8 @@ import (
 	"strings"
 	"time"
 
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+
 	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
@@ -150,7 +152,7 @@ func walkthrough(ctx context.Context, e *env) error {
 		}
 		d := desc.DeviceDescription
 		fmt.Fprintf(out, "2. DescribeDevice %s:\n   arn %s\n   attributes %s\n   (request ID %s)\n",
-			d.DeviceId, d.Arn, formatMap(d.Attributes), desc.RequestID)
+			d.DeviceId, d.Arn, formatMap(d.Attributes), iot1click.RequestID(desc.ResultMetadata))
 	} else {
 		fmt.Fprintln(out, "2. DescribeDevice: skipped, the account has no device yet")
 	}
@@ -162,8 +164,8 @@ func walkthrough(ctx context.Context, e *env) error {
 	if err != nil {
 		return fmt.Errorf("InitiateDeviceClaim: %w", err)
 	}
-	if !initiated.ServerTime.IsZero() {
-		claimStart = initiated.ServerTime
+	if st, ok := awsmiddleware.GetServerTime(initiated.ResultMetadata); ok {
+		claimStart = st
 	}
 	fmt.Fprintf(out, "3. InitiateDeviceClaim %s: %s\n", id, initiated.State)
 

@@ -5,7 +5,9 @@ package testenv
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -47,4 +49,31 @@ func UseCredentials(t testing.TB, accessKeyID, secretAccessKey, region string) {
 	t.Setenv("AWS_ACCESS_KEY_ID", accessKeyID)
 	t.Setenv("AWS_SECRET_ACCESS_KEY", secretAccessKey)
 	t.Setenv("AWS_REGION", region)
+}
+
+// ClientOnlyDeps returns the packages, one a line, that a program importing
+// only the package importPath compiles, as `go list -deps` lists them. It
+// skips t in -short mode or without a go tool.
+func ClientOnlyDeps(t testing.TB, importPath string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go tool:", err)
+	}
+	prog := filepath.Join(t.TempDir(), "main.go")
+	src := "package main\n\nimport _ " + strconv.Quote(importPath) + "\n\nfunc main() {}\n"
+	if err := os.WriteFile(prog, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(goTool, "list", "-deps", prog).Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	if !strings.Contains(string(out), importPath+"\n") {
+		t.Fatalf("go list -deps does not list %s:\n%s", importPath, out)
+	}
+	return string(out)
 }

@@ -33,6 +33,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 )
 
@@ -190,7 +191,7 @@ func (e *Event) validate() error {
 		switch e.ClickType {
 		case iot1click.ClickTypeSingle, iot1click.ClickTypeDouble, iot1click.ClickTypeLong:
 		default:
-			return &Error{Field: fieldClickType, Err: fmt.Errorf("%w %q", iot1click.ErrUnknownClickType, e.ClickType)}
+			return &Error{Field: fieldClickType, Err: fmt.Errorf("%w %s", iot1click.ErrUnknownClickType, wire.Excerpt(e.ClickType))}
 		}
 	}
 	if y := e.ReportedTime.UTC().Year(); !e.ReportedTime.IsZero() && (y < 1 || y > 9999) {

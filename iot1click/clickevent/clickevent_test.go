@@ -441,3 +441,16 @@ func TestIot1clickDoesNotImportLambda(t *testing.T) {
 		t.Errorf("package iot1click depends on aws-lambda-go:\n%s", out)
 	}
 }
+
+// TestHugeClickTypeShortError checks that an unknown click type of a
+// megabyte is quoted as a short excerpt, not whole.
+func TestHugeClickTypeShortError(t *testing.T) {
+	huge := strings.Repeat("X", 1<<20)
+	_, err := clickevent.Parse([]byte(`{"deviceEvent":{"buttonClicked":{"clickType":"` + huge + `","reportedTime":"2018-05-04T23:26:33.747Z"}},"deviceInfo":{"deviceId":"G1"}}`))
+	if !errors.Is(err, iot1click.ErrUnknownClickType) {
+		t.Fatalf("err = %v, want ErrUnknownClickType", err)
+	}
+	if n := len(err.Error()); n > 300 {
+		t.Errorf("error is %d bytes long; want a short excerpt", n)
+	}
+}

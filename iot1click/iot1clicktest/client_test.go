@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
@@ -30,7 +31,7 @@ func TestClientClaimEndToEnd(t *testing.T) {
 	id := srv.AddUnclaimedDevices(1)[0]
 
 	init, err := client.InitiateDeviceClaim(ctx, &iot1click.InitiateDeviceClaimInput{DeviceId: id})
-	if err != nil || init.State != iot1click.StateClaimInitiated || init.RequestID == "" {
+	if err != nil || init.State != iot1click.StateClaimInitiated || iot1click.RequestID(init.ResultMetadata) == "" {
 		t.Fatalf("initiate: %+v %v", init, err)
 	}
 	_, err = client.FinalizeDeviceClaim(ctx, &iot1click.FinalizeDeviceClaimInput{DeviceId: id})
@@ -222,12 +223,12 @@ func TestClientRetriesFaults(t *testing.T) {
 	client := srv.Client(noBackoff)
 	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, Times: 2})
 	out, err := client.ListDevices(ctx, nil)
-	if err != nil || out.Attempts != 3 || len(out.Devices) != 2 {
+	if err != nil || iot1click.Attempts(out.ResultMetadata) != 3 || len(out.Devices) != 2 {
 		t.Fatalf("throttled: %+v %v", out, err)
 	}
 	srv.InjectFault(iot1clicktest.OpDescribeDevice, iot1clicktest.Fault{StatusCode: 500, Times: 1})
 	desc, err := client.DescribeDevice(ctx, &iot1click.DescribeDeviceInput{DeviceId: out.Devices[0].DeviceId})
-	if err != nil || desc.Attempts != 2 {
+	if err != nil || iot1click.Attempts(desc.ResultMetadata) != 2 {
 		t.Fatalf("500: %+v %v", desc, err)
 	}
 	srv.InjectFault(iot1clicktest.OpGetDeviceMethods, iot1clicktest.Fault{StatusCode: 500})
@@ -250,8 +251,8 @@ func TestClientCorrectsClockSkew(t *testing.T) {
 	if len(reqs) < 2 || reqs[0].ErrorCode != "InvalidSignatureException" || reqs[len(reqs)-1].StatusCode != 200 {
 		t.Errorf("requests %+v", reqs)
 	}
-	if out.ServerTime.Before(time.Now().Add(9 * time.Minute)) {
-		t.Errorf("server time %v", out.ServerTime)
+	if st, _ := awsmiddleware.GetServerTime(out.ResultMetadata); st.Before(time.Now().Add(9 * time.Minute)) {
+		t.Errorf("server time %v", st)
 	}
 	// The next call is signed right at once.
 	srv.ResetRequests()
