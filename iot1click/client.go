@@ -3,7 +3,6 @@ package iot1click
 import (
 	"context"
 	"os"
-	"sync/atomic"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
@@ -38,8 +37,8 @@ type Client struct {
 	epErr     error
 
 	// skew is the learned offset of the service's clock from the local one,
-	// in nanoseconds, applied to the signing time.
-	skew atomic.Int64
+	// per endpoint host, applied to the signing time.
+	skew skewTable
 }
 
 // New returns a client configured by options and then by optFns. Fields left

@@ -55,15 +55,23 @@
 // documents it as an HTTP status such as "404", so ErrorCode, not Code,
 // names the exception. Invalid input is refused before any I/O with a
 // *smithy.InvalidParamsError listing every problem, and a malformed answer
-// gives a *smithy.DeserializationError.
+// gives a *smithy.DeserializationError. An answer without the service's
+// error shape (an X-Amzn-ErrorType header, or a JSON body with a code),
+// such as a proxy's HTML page, is a *smithy.GenericAPIError whose message
+// names the status and the kind of body and quotes an excerpt of it.
+// Errors quote at most a short excerpt of what a server sent: about 100
+// bytes, 256 for the service's codes and messages. Redirects are never
+// followed: a 3xx answer, or an answer to another request than the one
+// sent, is a *RedirectError.
 //
 // # Retries, clock skew and endpoints
 //
 // Calls are retried through an aws.Retryer, the standard retryer by
 // default: 5xx answers, 429 and throttling codes, and connection errors,
 // with backoff. When the service refuses a signature because the local
-// clock is minutes off its own, the client learns the offset, re-signs and
-// retries. Endpoints follow the service's rules in every AWS partition,
+// clock is minutes off its own, the client learns the offset for that
+// endpoint host, re-signs and retries; an offset over 24 hours is refused
+// as implausible, unless the endpoint is a loopback one (an emulator). Endpoints follow the service's rules in every AWS partition,
 // with FIPS and dual-stack variants; NewFromConfig honours the
 // AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE variable and the
 // iot_1click_devices_service section of the shared configuration.

@@ -159,9 +159,10 @@ func exceptionCode(e smithy.APIError) string {
 	return "?"
 }
 
-// TestExceptionFromStatusOnly checks the errors of responses that carry no
-// code at all: the status names the exception, and a body code that is a
-// status ("404" or 404) too.
+// TestExceptionFromStatusOnly checks the errors of responses whose body
+// code is a status ("404" or 404): the HTTP status names the exception.
+// Responses without the service's error shape are in
+// TestErrorWithoutServiceShape.
 func TestExceptionFromStatusOnly(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -169,11 +170,8 @@ func TestExceptionFromStatusOnly(t *testing.T) {
 		body   string
 		want   string
 	}{
-		{"404 empty body", 404, "", "ResourceNotFoundException"},
-		{"409 message only", 409, `{"message":"conflict"}`, "ResourceConflictException"},
 		{"body code string", 404, `{"code":"404","message":"gone"}`, "ResourceNotFoundException"},
 		{"body code number", 404, `{"code":404,"message":"gone"}`, "ResourceNotFoundException"},
-		{"416 html", 416, `<html>range</html>`, "RangeNotSatisfiableException"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
@@ -206,7 +204,8 @@ func TestUnknownErrorCode(t *testing.T) {
 			"UnrecognizedClientException", "The security token included in the request is invalid.", smithy.FaultClient},
 		{"server", 503, "ServiceUnavailableException:http://x", `{"message":"try later"}`, "ServiceUnavailableException", "try later", smithy.FaultServer},
 		{"body code", 418, "", `{"code":"TeapotException","message":"short and stout"}`, "TeapotException", "short and stout", smithy.FaultClient},
-		{"nothing", 502, "", `<html>Bad Gateway</html>`, "UnknownError", "", smithy.FaultServer},
+		{"nothing", 502, "", `<html>Bad Gateway</html>`, "UnknownError",
+			`HTTP 502 Bad Gateway, not an error of the service: application/json body "<html>Bad Gateway</html>"`, smithy.FaultServer},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
@@ -332,7 +331,6 @@ func TestErrorCodePrecedence(t *testing.T) {
 		{"body code over __type", "", `{"code":"ForbiddenException","__type":"ResourceConflictException"}`, "ForbiddenException"},
 		{"__type alone", "", `{"__type":"com.amazonaws.iot1click#ResourceConflictException","message":"m"}`, "ResourceConflictException"},
 		{"__type after a status code", "", `{"code":"404","__type":"aws#ResourceConflictException:x"}`, "ResourceConflictException"},
-		{"status only", "", `{"message":"m"}`, "InvalidRequestException"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {

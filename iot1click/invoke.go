@@ -89,12 +89,15 @@ func (c *Client) attempt(ctx context.Context, o *Options, req *http.Request, hr 
 		logRequest(o, req, hr.body)
 	}
 
-	resp, err := o.HTTPClient.Do(req)
+	resp, err := sendRequest(o, req)
 	if err != nil {
+		if isRedirectError(err) {
+			return err
+		}
 		if ctx.Err() != nil {
 			return &aws.RequestCanceledError{Err: fmt.Errorf("attempt %d of %d: %w", attempt, maxAttempts, err)}
 		}
-		return &smithyhttp.RequestSendError{Err: err}
+		return &smithyhttp.RequestSendError{Err: shortenError(err)}
 	}
 	err = c.handleResponse(o, resp, hr.dec, out)
 	if err != nil && ctx.Err() != nil && isReadError(err) {

@@ -45,7 +45,11 @@ type Options struct {
 	EndpointResolverV2 EndpointResolverV2
 
 	// HTTPClient sends the requests. Nil means a client with the AWS SDK's
-	// default transport settings.
+	// default transport settings. Redirects are never followed: an
+	// *http.Client or an *awshttp.BuildableClient is used through a copy
+	// that follows none, made when the options are resolved; any other
+	// HTTPClient must not follow redirects itself, and an answer it got by
+	// following one is a *RedirectError (see RedirectError).
 	HTTPClient HTTPClient
 
 	// Retryer decides which failures are retried and how long to wait. Nil
@@ -76,8 +80,13 @@ type Options struct {
 	// DisableClockSkewCorrection turns off clock skew correction. By default,
 	// when the service refuses a request because its signature expired, or
 	// for a signature error while its Date header is over four minutes off
-	// the local clock, the client learns the offset, signs with the
-	// corrected clock from then on and retries the call.
+	// the local clock, the client learns the offset for that endpoint host,
+	// signs requests to that host with the corrected clock from then on and
+	// retries the call. Offsets are learned per host, so that one endpoint's
+	// clock does not change how requests to another are signed. An offset
+	// of more than 24 hours is implausible and never learned, except from a
+	// loopback endpoint (an emulator whose clock a test set): the signature
+	// error is returned, saying so, and logged as a warning.
 	DisableClockSkewCorrection bool
 
 	// APIOptions change the middleware stack of each call, as in the
@@ -96,6 +105,9 @@ type Options struct {
 	// names the official clients use (client.call.duration,
 	// client.call.attempts, …). Nil means no metrics, at no cost.
 	MeterProvider metrics.MeterProvider
+
+	// sender sends with HTTPClient; resolveHTTPClient sets it.
+	sender sender
 }
 
 // Copy returns a copy of o. Its APIOptions are a new slice, so appending

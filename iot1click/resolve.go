@@ -20,11 +20,18 @@ func resolveOptions(o *Options) {
 }
 
 // resolveHTTPClient defaults HTTPClient to a client with the AWS SDK's
-// default transport settings.
+// default transport settings, and makes the sender of HTTPClient unless
+// o has it already: for an *http.Client or an *awshttp.BuildableClient, a
+// copy that follows no redirect (see RedirectError).
 func resolveHTTPClient(o *Options) {
 	if o.HTTPClient == nil {
 		o.HTTPClient = awshttp.NewBuildableClient()
 	}
+	// from holds a pointer or nil, so the comparison cannot panic.
+	if o.sender.from != nil && o.sender.from == o.HTTPClient {
+		return
+	}
+	o.sender = newSender(o.HTTPClient)
 }
 
 // resolveRetryer defaults Retryer to the standard or adaptive retryer of

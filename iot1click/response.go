@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
@@ -70,16 +73,14 @@ func (c *Client) handleResponse(o *Options, resp *http.Response, d *wire.Decoder
 		logResponse(o, resp, body)
 	}
 
-	respErr := func(err error) error {
-		return &awshttp.ResponseError{
-			ResponseError: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: resp}, Err: err},
-			RequestID:     reqID,
-		}
-	}
+	respErr := func(err error) error { return responseError(resp, reqID, err) }
 	if rerr != nil {
 		return respErr(&smithy.DeserializationError{Err: &readError{rerr}, Snapshot: snapshot(body)})
 	}
 
+	if isRedirect(resp.StatusCode) {
+		return respErr(redirectError(resp))
+	}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
 		return respErr(c.checkSkew(o, resp, parseError(resp, body), server))
 	}
@@ -118,14 +119,74 @@ func snapshot(body []byte) []byte {
 	return bytes.Clone(body)
 }
 
+// responseError wraps the error of a response with the response and its
+// request ID.
+func responseError(resp *http.Response, reqID string, err error) error {
+	return &awshttp.ResponseError{
+		ResponseError: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: resp}, Err: err},
+		RequestID:     reqID,
+	}
+}
+
+// requestID returns the request ID of a response, cut short when it is
+// longer than any the service sends.
 func requestID(h http.Header) string {
-	if v := h[headerRequestID]; len(v) > 0 {
-		return v[0]
+	v := h[headerRequestID]
+	if len(v) == 0 {
+		v = h[headerRequestIDAlt]
 	}
-	if v := h[headerRequestIDAlt]; len(v) > 0 {
-		return v[0]
+	if len(v) == 0 {
+		return ""
 	}
-	return ""
+	if len(v[0]) > wire.MaxExcerpt {
+		return cutShort(v[0], wire.MaxExcerpt)
+	}
+	return v[0]
+}
+
+// cutShort returns a copy of s, which shares no memory with it, cut to its
+// first n bytes at a rune boundary and followed by "…" when longer. It
+// bounds the response data an error keeps as text (codes, messages,
+// request IDs, hosts); quoted excerpts come from wire.Excerpt.
+func cutShort(s string, n int) string {
+	if len(s) <= n {
+		return strings.Clone(s)
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// maxSendErrorLen is the most bytes of an HTTPClient's error message that
+// a send error shows; net/http's may quote a whole Location header.
+const maxSendErrorLen = 300
+
+// shortError is an error whose message is cut short; Unwrap returns the
+// original.
+type shortError struct{ err error }
+
+func (e *shortError) Error() string { return cutShort(e.err.Error(), maxSendErrorLen) }
+
+func (e *shortError) Unwrap() error { return e.err }
+
+// shortenError returns err, or err wrapped in a *shortError when its
+// message is too long to quote.
+func shortenError(err error) error {
+	if len(err.Error()) > maxSendErrorLen {
+		return &shortError{err}
+	}
+	return err
+}
+
+// isRedirect reports the statuses of a redirect to the Location header.
+func isRedirect(status int) bool {
+	switch status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
 }
 
 func serverTime(h http.Header) time.Time {
@@ -140,23 +201,32 @@ func serverTime(h http.Header) time.Time {
 	return t
 }
 
-// parseError identifies the error of a failed response: the code from the
-// X-Amzn-ErrorType header first, then the body's code and __type members.
-// A body code that is a number or a status such as "404" names no type.
+// parseError identifies the error of a failed response. The response is an
+// error of the service when it has the service's error shape: an
+// X-Amzn-ErrorType header, or a JSON object body with a code or __type
+// member. The code comes from the header first, then the body's code, then
+// its __type; a code that is a number or a status such as "404" names no
+// type, and the HTTP status decides. Any other response, such as a proxy's
+// HTML page, is a *smithy.GenericAPIError naming the status and the kind of
+// body, with an excerpt of it. Codes and messages are cut short.
 func parseError(resp *http.Response, body []byte) error {
 	code := ""
-	if v := resp.Header[headerErrorType]; len(v) > 0 {
+	shaped := false
+	if v := resp.Header[headerErrorType]; len(v) > 0 && v[0] != "" {
 		code = wire.SanitizeErrorCode(v[0])
+		shaped = true
 	}
 	var bodyCode, typ, msg string
-	if len(body) > 0 {
+	hasCode := false
+	text := string(body)
+	if len(text) > 0 {
 		var d wire.Decoder
-		d.Reset(string(body))
-		_ = d.Object(func(key string) error {
+		d.Reset(text)
+		err := d.Object(func(key string) error {
 			switch key {
 			case "code", "Code":
 				v, _, err := d.Scalar()
-				bodyCode = v
+				bodyCode, hasCode = v, true
 				return err
 			case "__type":
 				v, err := d.String()
@@ -171,6 +241,15 @@ func parseError(resp *http.Response, body []byte) error {
 			}
 			return d.Skip()
 		})
+		if err == nil {
+			err = d.End()
+		}
+		if err == nil && (hasCode || typ != "") {
+			shaped = true
+		}
+	}
+	if !shaped {
+		return unshapedError(resp, text)
 	}
 	if code == "" && bodyCode != "" && !isNumeric(bodyCode) {
 		code = wire.SanitizeErrorCode(bodyCode)
@@ -179,15 +258,48 @@ func parseError(resp *http.Response, body []byte) error {
 		code = wire.SanitizeErrorCode(typ)
 	}
 	if code == "" {
-		status := resp.StatusCode
-		if isNumeric(bodyCode) {
-			if n, err := strconv.Atoi(bodyCode); err == nil {
-				status = n
-			}
-		}
-		code = model.ExceptionFor(status)
+		code = model.ExceptionFor(resp.StatusCode)
 	}
-	return newAPIError(code, bodyCode, msg, resp.StatusCode)
+	return newAPIError(cutShort(code, maxMessageLen), cutShort(bodyCode, maxMessageLen), cutShort(msg, maxMessageLen), resp.StatusCode)
+}
+
+// maxMessageLen is the most bytes of an error code or message of the
+// service that an error keeps. It is more than wire.MaxExcerpt: AWS's signature
+// time messages are over 100 bytes long, and clock skew correction reads
+// the time at their end.
+const maxMessageLen = 256
+
+// unshapedError is the error of a failed response without the service's
+// error shape.
+func unshapedError(resp *http.Response, body string) error {
+	fault := smithy.FaultClient
+	if resp.StatusCode >= 500 {
+		fault = smithy.FaultServer
+	}
+	var msg string
+	status := strconv.Itoa(resp.StatusCode) + " " + http.StatusText(resp.StatusCode)
+	if len(body) == 0 {
+		msg = fmt.Sprintf("HTTP %s, not an error of the service: empty body", status)
+	} else {
+		msg = fmt.Sprintf("HTTP %s, not an error of the service: %s body %s",
+			status, bodyKind(resp.Header, body), wire.Excerpt(body))
+	}
+	return &smithy.GenericAPIError{Code: "UnknownError", Message: msg, Fault: fault}
+}
+
+// bodyKind returns the media type of a body: its Content-Type without
+// parameters (quoted when invalid) or, without one, the sniffed type
+// followed by "(sniffed)".
+func bodyKind(h http.Header, body string) string {
+	if v := h["Content-Type"]; len(v) > 0 && v[0] != "" {
+		mt, _, err := mime.ParseMediaType(v[0])
+		if err != nil || len(mt) > wire.MaxExcerpt {
+			return "Content-Type " + wire.Excerpt(v[0])
+		}
+		return mt
+	}
+	sniffed, _, _ := strings.Cut(http.DetectContentType([]byte(body[:min(len(body), 512)])), ";")
+	return sniffed + " (sniffed)"
 }
 
 func isNumeric(s string) bool {

@@ -55,7 +55,7 @@ func (c *Client) sign(ctx context.Context, o *Options, req *http.Request, hr *ht
 	}
 	signAt := time.Now()
 	if !o.DisableClockSkewCorrection {
-		signAt = signAt.Add(time.Duration(c.skew.Load()))
+		signAt = signAt.Add(c.skew.get(req.URL.Host))
 	}
 	if err := hr.signer.SignHTTP(ctx, creds, req, hr.payloadHash, SigningName, o.Region, signAt); err != nil {
 		return fmt.Errorf("failed to sign request: %w", err)

@@ -3,12 +3,88 @@ package iot1click
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"net/netip"
 	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
+
+// maxSkew bounds the clock skew the client corrects: a service clock more
+// than a day from the local one is implausible (a broken or hostile answer,
+// or a wrong endpoint), and the signature error is returned as it is, with
+// the refused offset in its message. A loopback endpoint is exempt: it is
+// an emulator on this machine, whose clock a test may set years away.
+const maxSkew = 24 * time.Hour
+
+// isLoopback reports whether hostname names this machine: localhost, or an
+// address in 127.0.0.0/8 or ::1.
+func isLoopback(hostname string) bool {
+	if strings.EqualFold(strings.TrimSuffix(hostname, "."), "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(hostname)
+	return err == nil && ip.Unmap().IsLoopback()
+}
+
+// maxSkewHosts bounds how many endpoint hosts a client keeps a learned clock
+// skew for; past it, learning a new host forgets another.
+const maxSkewHosts = 64
+
+// skewTable holds the clock skew learned for each endpoint host (host[:port]
+// of the request URL). Reads take no lock; writes, rare, copy the map.
+type skewTable struct {
+	mu sync.Mutex // serializes writers
+	m  atomic.Pointer[map[string]time.Duration]
+}
+
+// get returns the skew learned for host, or zero.
+func (t *skewTable) get(host string) time.Duration {
+	m := t.m.Load()
+	if m == nil {
+		return 0
+	}
+	return (*m)[host]
+}
+
+// set records the skew of host.
+func (t *skewTable) set(host string, skew time.Duration) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	m := map[string]time.Duration{}
+	if old := t.m.Load(); old != nil {
+		m = maps.Clone(*old)
+	}
+	if _, ok := m[host]; !ok && len(m) >= maxSkewHosts {
+		for k := range m {
+			delete(m, k)
+			break
+		}
+	}
+	m[strings.Clone(host)] = skew
+	t.m.Store(&m)
+}
+
+// skewRefusedError marks a signature error whose service clock is more than
+// maxSkew from the local one: the clock was not corrected.
+type skewRefusedError struct {
+	Err  error
+	Skew time.Duration
+}
+
+func (e *skewRefusedError) Error() string {
+	return fmt.Sprintf("clock skew of %v not corrected, beyond the %v bound: %v", e.Skew.Round(time.Second), maxSkew, e.Err)
+}
+
+func (e *skewRefusedError) Unwrap() error { return e.Err }
 
 // skewThreshold is how far the service's clock may be from the signing
 // clock before a signature error is put down to clock skew.
@@ -40,10 +116,13 @@ var clockSkewCodes = map[string]bool{
 	"RequestInTheFuture":        true,
 }
 
-// checkSkew corrects the signing clock when err is a signature error and
-// the service's clock is over skewThreshold from the signing clock. The
-// service's time is its Date header or, without one, the time an AWS
-// "Signature expired" message quotes.
+// checkSkew corrects the signing clock of the response's endpoint host
+// when err is a signature error and the service's clock is over
+// skewThreshold from that host's signing clock, and, unless the host is a
+// loopback one, no more than maxSkew from the local clock. The service's time is its Date header or, without
+// one, the time an AWS "Signature expired" message quotes. A skew beyond
+// maxSkew is refused: err comes back wrapped, saying so, and is logged as a
+// warning.
 func (c *Client) checkSkew(o *Options, resp *http.Response, err error, server time.Time) error {
 	if o.DisableClockSkewCorrection {
 		return err
@@ -58,16 +137,19 @@ func (c *Client) checkSkew(o *Options, resp *http.Response, err error, server ti
 			return err
 		}
 	}
-	skew := time.Until(server)
-	current := time.Duration(c.skew.Load())
-	diff := skew - current
-	if diff < 0 {
-		diff = -diff
-	}
-	if diff <= skewThreshold {
+	if resp.Request == nil || resp.Request.URL == nil {
 		return err
 	}
-	c.skew.Store(int64(skew))
+	host := resp.Request.URL.Host
+	skew := time.Until(server)
+	if (skew - c.skew.get(host)).Abs() <= skewThreshold {
+		return err
+	}
+	if skew.Abs() > maxSkew && !isLoopback(resp.Request.URL.Hostname()) {
+		o.Logger.Logf(logging.Warn, "clock skew of %v for %s not corrected: beyond the %v bound", skew.Round(time.Second), wire.Excerpt(host), maxSkew)
+		return &skewRefusedError{Err: err, Skew: skew}
+	}
+	c.skew.set(host, skew)
 	return &clockSkewError{Err: err, Skew: skew}
 }
 

@@ -118,7 +118,7 @@ func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoin
 	ctx, span := startOperationSpan(ctx, tp, op)
 	endTimer := startMetricTimer(ctx, metricCallDuration)
 
-	handler := smithyhttp.NewClientHandlerWithOptions(o.HTTPClient, func(h *smithyhttp.ClientHandler) {
+	handler := smithyhttp.NewClientHandlerWithOptions(guardedHTTPClient{o}, func(h *smithyhttp.ClientHandler) {
 		h.Meter = meter
 	})
 	result, md, err = middleware.DecorateHandler(handler, stack).Handle(ctx, in)
@@ -351,4 +351,13 @@ func (m *deserializeMiddleware) HandleDeserialize(ctx context.Context, in middle
 	}
 	out.Result = result
 	return out, md, nil
+}
+
+// guardedHTTPClient sends with sendRequest, so that the stack path has the
+// redirect guard of the direct path (see RedirectError).
+type guardedHTTPClient struct{ o *Options }
+
+// Do sends req with the options' HTTPClient and checks the answer.
+func (g guardedHTTPClient) Do(req *http.Request) (*http.Response, error) {
+	return sendRequest(g.o, req)
 }
