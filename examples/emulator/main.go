@@ -9,6 +9,10 @@
 // /_iot1click/ (press a button, seed devices and claim codes, reset); see the
 // iot1clicktest package documentation.
 //
+// With -on-click URL it POSTs each click's event, as AWS IoT 1-Click sent it
+// to a Lambda function, to URL: the invocation URL of the AWS Lambda Runtime
+// Interface Emulator running the function, or any endpoint taking the event.
+//
 // With -write-aws-model DIR it writes a botocore model of the service
 // instead, for today's AWS CLI and boto3, which no longer ship the service
 // (export AWS_DATA_PATH=DIR), and exits.
@@ -54,6 +58,7 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	accessKey := fs.String("access-key", iot1clicktest.DefaultAccessKeyID, "access key ID requests must be signed with")
 	secretKey := fs.String("secret-key", iot1clicktest.DefaultSecretAccessKey, "secret access key requests must be signed with")
 	seed := fs.Int64("seed", iot1clicktest.DefaultSeed, "seed of the generated fleet and of fault probabilities")
+	onClick := fs.String("on-click", "", "POST each click's Lambda event to `URL`, such as the Lambda Runtime Interface Emulator's http://localhost:9000/2015-03-31/functions/function/invocations")
 	modelDir := fs.String("write-aws-model", "", "write a botocore model of the service into `DIR`/"+botocore.ServiceName+"/ for the AWS CLI and boto3 (AWS_DATA_PATH=DIR), and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -68,7 +73,7 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 		return fmt.Errorf("-devices and -unclaimed must be from 0 to %d", iot1clicktest.MaxFleet)
 	}
 
-	srv, err := newServer(
+	opts := []iot1clicktest.Option{
 		iot1clicktest.WithAddr(*addr),
 		iot1clicktest.WithRegion(*region),
 		iot1clicktest.WithAccountID(*account),
@@ -77,7 +82,11 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 		iot1clicktest.WithFleet(*devices),
 		iot1clicktest.WithUnclaimedDevices(*unclaimed),
 		iot1clicktest.WithHTTPServer(timeouts.apply),
-	)
+	}
+	if *onClick != "" {
+		opts = append(opts, iot1clicktest.WithClickURL(*onClick))
+	}
+	srv, err := newServer(opts...)
 	if err != nil {
 		return err
 	}
@@ -106,6 +115,9 @@ Control API: %[1]s%[9]sinfo (GET), click, devices, fleet, claim-codes, clock, fa
 		fmt.Fprintln(out)
 		fmt.Fprint(out, w)
 		fmt.Fprintln(out)
+	}
+	if *onClick != "" {
+		fmt.Fprintf(out, "Clicks POST their Lambda event to %s\n", *onClick)
 	}
 	fmt.Fprintln(out, "Serving until interrupted (Ctrl-C).")
 

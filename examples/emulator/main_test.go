@@ -40,24 +40,51 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func TestStandaloneEmulator(t *testing.T) {
+// startEmulator runs the emulator with args in the background, printing to
+// out, and returns its server once it serves, and stop, which cancels the
+// run and returns its error. The test fails if the emulator does not start
+// or stop within 10 s. Stop runs at the end of the test unless called
+// before.
+func startEmulator(t *testing.T, out io.Writer, args ...string) (srv *iot1clicktest.Server, stop func() error) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var out syncBuffer
 	ready := make(chan *iot1clicktest.Server, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-region", "eu-west-1", "-devices", "7", "-unclaimed", "2",
-			"-access-key", "AKIDSTANDALONE", "-secret-key", "standalone-secret"}, &out, func(s *iot1clicktest.Server) { ready <- s })
+		done <- run(ctx, args, out, func(s *iot1clicktest.Server) { ready <- s })
 	}()
-	var srv *iot1clicktest.Server
+	var once sync.Once
+	var err error
+	stop = func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				err = errors.New("emulator did not stop on cancel")
+			}
+		})
+		return err
+	}
 	select {
 	case srv = <-ready:
+		t.Cleanup(func() { _ = stop() })
+		return srv, stop
 	case err := <-done:
-		t.Fatalf("run ended early: %v\n%s", err, out.String())
+		cancel()
+		t.Fatalf("run ended early: %v", err)
 	case <-time.After(10 * time.Second):
+		cancel()
 		t.Fatal("emulator did not start")
 	}
+	return nil, nil
+}
+
+func TestStandaloneEmulator(t *testing.T) {
+	ctx := t.Context()
+	var out syncBuffer
+	srv, stop := startEmulator(t, &out, "-addr", "127.0.0.1:0", "-region", "eu-west-1", "-devices", "7", "-unclaimed", "2",
+		"-access-key", "AKIDSTANDALONE", "-secret-key", "standalone-secret")
 
 	for _, want := range []string{
 		"endpoint    " + srv.URL,
@@ -102,14 +129,8 @@ func TestStandaloneEmulator(t *testing.T) {
 		t.Errorf("control info: status %d, %v", resp.StatusCode, info)
 	}
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("run: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("emulator did not stop on cancel")
+	if err := stop(); err != nil {
+		t.Fatalf("run: %v", err)
 	}
 	if !strings.Contains(out.String(), "Shutting down.") {
 		t.Errorf("output lacks the shutdown line:\n%s", out.String())
@@ -207,23 +228,7 @@ func TestStandaloneEmulatorTimeouts(t *testing.T) {
 	timeouts.read = 200 * time.Millisecond
 	defer func() { timeouts = saved }()
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan *iot1clicktest.Server, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"-addr", "127.0.0.1:0"}, io.Discard, func(s *iot1clicktest.Server) { ready <- s })
-	}()
-	var srv *iot1clicktest.Server
-	select {
-	case srv = <-ready:
-	case err := <-done:
-		t.Fatalf("run ended early: %v", err)
-	}
-	defer func() {
-		cancel()
-		<-done
-	}()
+	srv, _ := startEmulator(t, io.Discard, "-addr", "127.0.0.1:0")
 
 	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL, "http://"))
 	if err != nil {

@@ -15,7 +15,11 @@
 // iot1click:ListDeviceEvents. The client is configured by
 // config.LoadDefaultConfig, so AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE
 // points it at another endpoint, such as an emulator. The tests run the
-// handler against the in-process emulator (iot1clicktest).
+// handler against the in-process emulator (iot1clicktest), and the whole
+// click loop: a click in the emulator delivers the event to the handler, in
+// process or over HTTP as to the Lambda Runtime Interface Emulator
+// (iot1clicktest.WithClickHandler, WithClickURL), and the handler calls
+// back into the emulator.
 package main
 
 import (

@@ -122,6 +122,17 @@
 // remainingLife and testMode (false), and marks a pending claim as clicked.
 // Clicks are recorded whether or not the device is enabled or owned.
 //
+// # Lambda: the click event
+//
+// ClickEvent builds, from a click's record, the event AWS IoT 1-Click sent
+// the Lambda function of the device's project (a clickevent.Event: the
+// click, deviceInfo, and placementInfo when the device's attributes place
+// it). With WithClickHandler the emulator delivers each click's event to a
+// function in process; with WithClickURL it POSTs the event's JSON to a URL,
+// such as the invocation URL of the AWS Lambda Runtime Interface Emulator.
+// Click, and POST /_iot1click/click, return after the delivery, whose
+// failure is logged and never fails the click.
+//
 // # Control surface
 //
 // Tests drive the server through its Go methods (AddDevices, AddFleet,

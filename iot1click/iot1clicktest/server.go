@@ -64,6 +64,7 @@ type config struct {
 	httpServer   []func(*http.Server)
 	logf         func(format string, args ...any)
 	maxLog       int
+	clicks       clickConfig
 }
 
 // WithRegion sets the region the server serves and expects signatures for.

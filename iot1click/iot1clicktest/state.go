@@ -374,7 +374,24 @@ func (s *Handler) sortedIDsLocked() []string {
 // event a real click records and marks a pending claim as clicked. clickType
 // is iot1click.ClickTypeSingle, ClickTypeDouble or ClickTypeLong; empty
 // means ClickTypeSingle.
+//
+// With WithClickHandler or WithClickURL, Click then delivers the click's
+// event (ClickEvent) to each of them in turn, and returns when they have
+// answered: a test finds the function's effects as soon as Click returns.
+// As in AWS, where the function was invoked asynchronously, the click does
+// not fail when a delivery does: the outcome of each delivery is logged
+// with WithLogf's function (failures go to os.Stderr without it). Closing
+// the server cancels the deliveries in flight.
 func (s *Handler) Click(deviceID, clickType string) (EventRecord, error) {
+	ev, err := s.recordClick(deviceID, clickType)
+	if err == nil {
+		s.deliverClick(ev)
+	}
+	return ev, err
+}
+
+// recordClick records a click, as Click does, without delivering it.
+func (s *Handler) recordClick(deviceID, clickType string) (EventRecord, error) {
 	if clickType == "" {
 		clickType = iot1click.ClickTypeSingle
 	}

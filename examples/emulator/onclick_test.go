@@ -1,0 +1,79 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
+)
+
+func TestStandaloneEmulatorOnClick(t *testing.T) {
+	const invocations = "/2015-03-31/functions/function/invocations"
+	type post struct{ method, path, contentType, body string }
+	posts := make(chan post, 1)
+	fn := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		posts <- post{r.Method, r.URL.Path, r.Header.Get("Content-Type"), string(b)}
+		fmt.Fprint(w, `null`)
+	}))
+	defer fn.Close()
+
+	var out syncBuffer
+	srv, stop := startEmulator(t, &out, "-addr", "127.0.0.1:0", "-devices", "1", "-unclaimed", "0", "-on-click", fn.URL+invocations)
+	if want := "Clicks POST their Lambda event to " + fn.URL + invocations + "\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
+
+	// A click through the control API, as a test in another language
+	// presses a button.
+	d := srv.Devices()[0]
+	req, _ := http.NewRequest("POST", srv.URL+iot1clicktest.ControlPrefix+"click",
+		strings.NewReader(`{"deviceId":"`+d.DeviceId+`","clickType":"DOUBLE"}`))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := srv.HTTPClient().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec iot1clicktest.EventRecord
+	err = json.NewDecoder(resp.Body).Decode(&rec)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("click: status %d, %v", resp.StatusCode, err)
+	}
+
+	// The function received the event, before the click was answered.
+	var p post
+	select {
+	case p = <-posts:
+	default:
+		t.Fatal("the click was answered before its event was delivered")
+	}
+	a := d.Attributes
+	want := `{"deviceEvent":{"buttonClicked":{"clickType":"DOUBLE","reportedTime":"` + rec.Time.UTC().Format(clickevent.ReportedTimeLayout) + `"}},` +
+		`"deviceInfo":{"attributes":{"deviceTemplateName":"` + a["deviceTemplateName"] + `","placementName":"` + a["placementName"] +
+		`","projectName":"` + a["projectName"] + `","projectRegion":"us-west-2"},"type":"button","deviceId":"` + d.DeviceId +
+		`","remainingLife":` + strconv.FormatFloat(d.RemainingLife, 'f', -1, 64) + `},` +
+		`"placementInfo":{"projectName":"` + a["projectName"] + `","placementName":"` + a["placementName"] + `","attributes":{},` +
+		`"devices":{"` + a["deviceTemplateName"] + `":"` + d.DeviceId + `"}}}`
+	if p != (post{"POST", invocations, "application/json", want}) {
+		t.Errorf("function received %+v\nwant body %s", p, want)
+	}
+
+	if err := stop(); err != nil {
+		t.Errorf("run: %v", err)
+	}
+}
+
+func TestStandaloneEmulatorOnClickBadURL(t *testing.T) {
+	err := run(t.Context(), []string{"-addr", "127.0.0.1:0", "-on-click", "localhost:9000"}, io.Discard, nil)
+	if err == nil || !strings.Contains(err.Error(), `click URL "localhost:9000" is not an absolute http or https URL`) {
+		t.Errorf("run with a bad -on-click URL: %v", err)
+	}
+}

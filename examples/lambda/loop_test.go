@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-lambda-go/lambda"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/iot1click-sdk/iot1click-go/iot1click"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
+)
+
+// invocations is the path of the AWS Lambda Runtime Interface Emulator's
+// invocation URL.
+const invocations = "/2015-03-31/functions/function/invocations"
+
+// loop is the click loop under test: the emulator delivers clicks to the
+// handler, which calls back into the emulator.
+type loop struct {
+	srv     *iot1clicktest.Server
+	handler *Handler
+
+	mu        sync.Mutex
+	responses []*Response
+	logged    []string
+}
+
+func (l *loop) logf(format string, args ...any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if s := fmt.Sprintf(format, args...); strings.Contains(s, " delivered to ") {
+		l.logged = append(l.logged, s)
+	}
+}
+
+func (l *loop) respond(r *Response) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.responses = append(l.responses, r)
+}
+
+// inProcess delivers the clicks to the handler in process.
+func inProcess(t *testing.T, l *loop) iot1clicktest.Option {
+	return iot1clicktest.WithClickHandler(func(ctx context.Context, ev clickevent.Event) error {
+		resp, err := l.handler.Handle(ctx, ev)
+		if err == nil {
+			l.respond(resp)
+		}
+		return err
+	})
+}
+
+// overHTTP delivers the clicks to a local stand-in for the Lambda Runtime
+// Interface Emulator, which decodes the event and invokes the handler as
+// aws-lambda-go does.
+func overHTTP(t *testing.T, l *loop) iot1clicktest.Option {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST "+invocations, func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			return
+		}
+		out, err := lambda.NewHandler(l.handler.Handle).Invoke(r.Context(), body)
+		if err != nil {
+			w.Header().Set("X-Amz-Function-Error", "Unhandled")
+			out, _ = json.Marshal(map[string]string{"errorMessage": err.Error()})
+		} else {
+			var resp *Response
+			if err := json.Unmarshal(out, &resp); err != nil {
+				t.Errorf("handler's response %s: %v", out, err)
+			}
+			l.respond(resp)
+		}
+		_, _ = w.Write(out)
+	})
+	fn := httptest.NewServer(mux)
+	t.Cleanup(fn.Close)
+	return iot1clicktest.WithClickURL(fn.URL + invocations)
+}
+
+func TestClickLoop(t *testing.T) {
+	for name, deliver := range map[string]func(*testing.T, *loop) iot1clicktest.Option{
+		"in process": inProcess,
+		"over HTTP":  overHTTP,
+	} {
+		t.Run(name, func(t *testing.T) {
+			// The emulator's clock stops at the test's time, to the
+			// millisecond; the client signs with the real clock, close
+			// enough.
+			now := time.Now().UTC().Truncate(time.Millisecond)
+			l := &loop{}
+			l.srv = iot1clicktest.NewServer(
+				iot1clicktest.WithLogf(l.logf),
+				deliver(t, l),
+				iot1clicktest.WithDevices(
+					iot1clicktest.DeviceRecord{
+						DeviceId: "G030PM0123456789", State: iot1clicktest.StateClaimed, Enabled: true, RemainingLife: 42.5,
+						Attributes: map[string]string{"projectRegion": "us-west-2", "projectName": "AnytownDumpsters",
+							"placementName": "customer217", "deviceTemplateName": "empty-dumpster-request"},
+						Events: []iot1clicktest.EventRecord{{ClickType: iot1click.ClickTypeSingle, Time: now}},
+					},
+					// A device of another account: the handler cannot
+					// describe it.
+					iot1clicktest.DeviceRecord{DeviceId: "G030PM9999999999", AccountID: "210987654321"},
+				),
+			)
+			defer l.srv.Close()
+			l.srv.SetClock(now)
+			l.handler = &Handler{Client: l.srv.Client(), Now: func() time.Time { return now }}
+
+			// A click: the handler is invoked with its event and calls back
+			// into the emulator before Click returns.
+			if _, err := l.srv.Click("G030PM0123456789", iot1click.ClickTypeDouble); err != nil {
+				t.Fatal(err)
+			}
+			life := 42.5
+			want := []*Response{{
+				DeviceId:      "G030PM0123456789",
+				ClickType:     "DOUBLE",
+				ReportedTime:  now.Format(clickevent.ReportedTimeLayout),
+				Project:       "AnytownDumpsters",
+				Placement:     "customer217",
+				Enabled:       true,
+				RemainingLife: &life,
+				ClicksToday:   2,
+				Message:       "DOUBLE click on device G030PM0123456789: click 2 of the day (UTC).",
+			}}
+			l.mu.Lock()
+			if diff := cmp.Diff(want, l.responses); diff != "" {
+				t.Errorf("handler's responses (-want +got):\n%s", diff)
+			}
+			l.mu.Unlock()
+
+			// The emulator served the handler's calls.
+			var calls []string
+			for _, r := range l.srv.Requests() {
+				calls = append(calls, fmt.Sprintf("%s %s %d", r.Operation, r.Path, r.StatusCode))
+			}
+			wantCalls := []string{
+				"DescribeDevice /devices/G030PM0123456789 200",
+				"ListDeviceEvents /devices/G030PM0123456789/events 200",
+			}
+			if diff := cmp.Diff(wantCalls, calls); diff != "" {
+				t.Errorf("requests the handler made (-want +got):\n%s", diff)
+			}
+
+			// The handler fails for a device it cannot describe: the click
+			// stands, and the failed delivery is logged.
+			if _, err := l.srv.Click("G030PM9999999999", ""); err != nil {
+				t.Errorf("click with a failing handler: %v", err)
+			}
+			if d, _ := l.srv.Device("G030PM9999999999"); len(d.Events) != 1 {
+				t.Errorf("%d events recorded for the click whose handler failed, want 1", len(d.Events))
+			}
+			l.mu.Lock()
+			defer l.mu.Unlock()
+			if len(l.logged) != 2 || strings.Contains(l.logged[0], "failed") ||
+				!strings.Contains(l.logged[1], "SINGLE click of G030PM9999999999 delivered to ") ||
+				!strings.Contains(l.logged[1], "failed: ") || !strings.Contains(l.logged[1], "ResourceNotFoundException") {
+				t.Errorf("logged deliveries %q, want a success and a failure with ResourceNotFoundException", l.logged)
+			}
+			if len(l.responses) != 1 {
+				t.Errorf("%d responses, want 1", len(l.responses))
+			}
+		})
+	}
+}
