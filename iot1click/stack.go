@@ -80,10 +80,12 @@ func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoin
 	ctx = middleware.WithOperationName(ctx, op)
 	ctx = awsmiddleware.SetServiceID(ctx, ServiceID)
 	ctx = awsmiddleware.SetOperationName(ctx, op)
-	ctx = awsmiddleware.SetSigningName(ctx, SigningName) //nolint:staticcheck // read by existing middleware
+	//lint:ignore SA1019 existing middleware (otelaws, users' own) still reads the signing name here, as the official clients set it.
+	ctx = awsmiddleware.SetSigningName(ctx, SigningName)
 	if o.Region != "" {
 		ctx = awsmiddleware.SetRegion(ctx, o.Region)
-		ctx = awsmiddleware.SetSigningRegion(ctx, o.Region) //nolint:staticcheck // read by existing middleware
+		//lint:ignore SA1019 existing middleware still reads the signing region here, as the official clients set it.
+		ctx = awsmiddleware.SetSigningRegion(ctx, o.Region)
 	}
 	ctx = middleware.SetLogger(ctx, o.Logger)
 

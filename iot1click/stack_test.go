@@ -268,7 +268,9 @@ func TestStackLayout(t *testing.T) {
 			ctxValues["aws operation"] = awsmiddleware.GetOperationName(ctx)
 			ctxValues["service"] = awsmiddleware.GetServiceID(ctx)
 			ctxValues["region"] = awsmiddleware.GetRegion(ctx)
+			//lint:ignore SA1019 the test checks what existing middleware reads.
 			ctxValues["signing name"] = awsmiddleware.GetSigningName(ctx)
+			//lint:ignore SA1019 the test checks what existing middleware reads.
 			ctxValues["signing region"] = awsmiddleware.GetSigningRegion(ctx)
 			return next.HandleFinalize(ctx, in)
 		}), middleware.Before)
