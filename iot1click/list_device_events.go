@@ -34,6 +34,12 @@ type ListDeviceEventsInput struct {
 }
 
 // ListDeviceEventsOutput is the output of ListDeviceEvents.
+//
+// Strings in the output share the memory of the response they were decoded
+// from (zero-copy, see Memory in the package doc): a caller that keeps a
+// small string, such as a device ID, from a large page after dropping the
+// rest should keep strings.Clone of it. Paginators and iterators keep no
+// page past its own.
 type ListDeviceEventsOutput struct {
 	// Events are the events of this page.
 	Events []DeviceEvent

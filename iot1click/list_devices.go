@@ -26,6 +26,12 @@ type ListDevicesInput struct {
 }
 
 // ListDevicesOutput is the output of ListDevices.
+//
+// Strings in the output share the memory of the response they were decoded
+// from (zero-copy, see Memory in the package doc): a caller that keeps a
+// small string, such as a device ID, from a large page after dropping the
+// rest should keep strings.Clone of it. Paginators and iterators keep no
+// page past its own.
 type ListDevicesOutput struct {
 	// Devices are the devices of this page.
 	Devices []DeviceDescription

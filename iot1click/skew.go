@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
-	"net/netip"
 	"regexp"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/logging"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/loopback"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -24,16 +24,6 @@ import (
 // the refused offset in its message. A loopback endpoint is exempt: it is
 // an emulator on this machine, whose clock a test may set years away.
 const maxSkew = 24 * time.Hour
-
-// isLoopback reports whether hostname names this machine: localhost, or an
-// address in 127.0.0.0/8 or ::1.
-func isLoopback(hostname string) bool {
-	if strings.EqualFold(strings.TrimSuffix(hostname, "."), "localhost") {
-		return true
-	}
-	ip, err := netip.ParseAddr(hostname)
-	return err == nil && ip.Unmap().IsLoopback()
-}
 
 // maxSkewHosts bounds how many endpoint hosts a client keeps a learned clock
 // skew for; past it, learning a new host forgets another.
@@ -145,7 +135,7 @@ func (c *Client) checkSkew(o *Options, resp *http.Response, err error, server ti
 	if (skew - c.skew.get(host)).Abs() <= skewThreshold {
 		return err
 	}
-	if skew.Abs() > maxSkew && !isLoopback(resp.Request.URL.Hostname()) {
+	if skew.Abs() > maxSkew && !loopback.IsHost(resp.Request.URL.Hostname()) {
 		o.Logger.Logf(logging.Warn, "clock skew of %v for %s not corrected: beyond the %v bound", skew.Round(time.Second), wire.Excerpt(host), maxSkew)
 		return &skewRefusedError{Err: err, Skew: skew}
 	}

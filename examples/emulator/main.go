@@ -25,15 +25,14 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/netip"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
 	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
+	"github.com/iot1click-sdk/iot1click-go/internal/loopback"
 	"github.com/iot1click-sdk/iot1click-go/internal/model/botocore"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
@@ -175,14 +174,7 @@ func newServer(opts ...iot1clicktest.Option) (srv *iot1clicktest.Server, err err
 // that does not parse are not loopback.
 func isLoopbackAddr(addr string) bool {
 	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
-		return true
-	}
-	ip, err := netip.ParseAddr(host)
-	return err == nil && ip.Unmap().IsLoopback()
+	return err == nil && loopback.IsHost(host)
 }
 
 // exposureWarning returns the warning to print when the emulator listens on

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/loopback"
 )
 
 // serveControl serves the unsigned control endpoints under ControlPrefix.
@@ -241,16 +243,12 @@ func ownHost(r *http.Request, hostport string) bool {
 	if h, _, err := net.SplitHostPort(hostport); err == nil {
 		host = h
 	}
-	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
-	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
+	if loopback.IsHost(host) {
 		return true
 	}
-	ip, err := netip.ParseAddr(host)
+	ip, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")) // an Origin's IPv6 host keeps its brackets
 	if err != nil {
 		return false
-	}
-	if ip.Unmap().IsLoopback() {
-		return true
 	}
 	local, _ := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
 	if local == nil {
