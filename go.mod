@@ -24,4 +24,5 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/ssooidc v1.44.5 // indirect
 	github.com/aws/aws-sdk-go-v2/service/sts v1.52.0 // indirect
 	github.com/jmespath/go-jmespath v0.4.0 // indirect
+	go.uber.org/goleak v1.3.0 // indirect
 )
