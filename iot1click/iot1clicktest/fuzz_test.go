@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -411,7 +412,8 @@ var (
 // handler must not panic and must answer as the service does: a status from
 // 200 to 599 with a request ID, errors with the service's error shape, no
 // signature error for a correctly signed request, the answer in the request
-// log, and its state coherent afterwards (checkWorld). Paths under
+// log, the devices unchanged by an error or a GET, and its state coherent
+// afterwards (checkWorld). Paths under
 // ControlPrefix reach the control API, which refuses the fuzz host: only
 // the status range is checked there. go test runs the seeds below and those
 // in testdata/fuzz/FuzzHandler; fuzz longer with
@@ -430,6 +432,7 @@ func FuzzHandler(f *testing.F) {
 		}
 		rawQuery = fuzzTokens(t, h, rawQuery)
 		h.ResetRequests()
+		before := h.Devices()
 		what := m + " " + path + "?" + rawQuery
 		rec, ok := serveSigned(t, h, m, path, rawQuery, body, flags)
 		if !ok {
@@ -465,6 +468,9 @@ func FuzzHandler(f *testing.F) {
 		}
 		if code == "" && last.Operation == "" {
 			t.Fatalf("%s: %d success for no operation", what, rec.Code)
+		}
+		if after := h.Devices(); (code != "" || m == "GET") && !reflect.DeepEqual(after, before) {
+			t.Fatalf("%s: answered %d %s but changed the devices from\n%+v\nto\n%+v", what, rec.Code, code, before, after)
 		}
 		checkWorld(t, h)
 	})
