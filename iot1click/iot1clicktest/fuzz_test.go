@@ -118,8 +118,8 @@ func (l *fuzzLog) logf(format string, args ...any) {
 // headers of flags, signs it as the SDK signer does with the handler's
 // clock, sends it through its wire form (so that the handler sees what a
 // server would give it) and serves it. It reports false, having served
-// nothing, when the path cannot be sent as given or the wire form does not
-// parse back.
+// nothing, when the path cannot be sent as given, the query holds the
+// parameters of a presigned request, or the wire form does not parse back.
 func serveSigned(t *testing.T, h *iot1clicktest.Handler, method, path, rawQuery string, body []byte, flags uint8) (*httptest.ResponseRecorder, bool) {
 	t.Helper()
 	if !strings.HasPrefix(path, "/") {
@@ -132,6 +132,11 @@ func serveSigned(t *testing.T, h *iot1clicktest.Handler, method, path, rawQuery 
 	u := &url.URL{Scheme: "http", Host: fuzzHost, Path: unescaped, RawPath: path, RawQuery: rawQuery}
 	if u.EscapedPath() != path {
 		return nil, false // net/url would send another spelling of the path
+	}
+	for _, k := range []string{"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature"} {
+		if u.Query().Has(k) {
+			return nil, false // a presigned request too: refused as AWS does
+		}
 	}
 	req := &http.Request{Method: method, URL: u, Host: fuzzHost, Header: http.Header{}, ContentLength: int64(len(body))}
 	if len(body) > 0 {
@@ -408,17 +413,17 @@ var (
 // FuzzHandler serves the handler correctly signed requests whose method,
 // path, query, body and headers are fuzzed (method picks one of
 // fuzzMethods, flags the headers; the query's TOKEN_DEVICES and
-// TOKEN_EVENTS stand for valid page tokens). Whatever the request, the
-// handler must not panic and must answer as the service does: a status from
-// 200 to 599 with a request ID, errors with the service's error shape, no
-// signature error for a correctly signed request, the answer in the request
-// log, the devices unchanged by an error or a GET, and its state coherent
-// afterwards (checkWorld). Paths under
-// ControlPrefix reach the control API, which refuses the fuzz host: only
-// the status range is checked there. go test runs the seeds below and those
-// in testdata/fuzz/FuzzHandler; fuzz longer with
+// TOKEN_EVENTS stand for valid page tokens), each twice. Whatever the
+// request, the handler must not panic and must answer as the service does:
+// a status from 200 to 599 with a request ID, errors with the service's
+// error shape, no signature error for a correctly signed request, the
+// answer in the request log, the devices unchanged by an error or a GET,
+// and its state coherent afterwards (checkWorld). Paths under ControlPrefix
+// reach the control API, which refuses the fuzz host: only the status range
+// is checked there. go test runs the seeds below and those in
+// testdata/fuzz/FuzzHandler; fuzz longer with
 //
-//	go test -run '^$' -fuzz FuzzHandler -fuzztime 5m ./iot1click/iot1clicktest/
+//	go test -run '^$' -fuzz '^FuzzHandler$' -fuzztime 10m ./iot1click/iot1clicktest/
 func FuzzHandler(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s.method, s.path, s.query, []byte(s.body), s.flags)
@@ -431,47 +436,60 @@ func FuzzHandler(f *testing.F) {
 			path = "/" + path
 		}
 		rawQuery = fuzzTokens(t, h, rawQuery)
-		h.ResetRequests()
-		before := h.Devices()
 		what := m + " " + path + "?" + rawQuery
-		rec, ok := serveSigned(t, h, m, path, rawQuery, body, flags)
-		if !ok {
-			t.Skip("the path or request cannot be sent as given")
+		// The request is sent twice: the second meets the state the first
+		// left (a repeated claim, unclaim, tag or page).
+		for try := range 2 {
+			h.ResetRequests()
+			before := h.Devices()
+			rec, ok := serveSigned(t, h, m, path, rawQuery, body, flags)
+			if !ok {
+				t.Skip("the path or request cannot be sent as given")
+			}
+			if try == 1 {
+				what = "again: " + what
+			}
+			checkServed(t, h, what, m, path, rec, before)
 		}
+		checkWorld(t, h)
 		logs.mu.Lock()
+		defer logs.mu.Unlock()
 		for _, line := range logs.lines {
 			if strings.Contains(strings.ToLower(line), "panic") {
 				t.Fatalf("%s: the handler logged %q", what, line)
 			}
 		}
-		logs.mu.Unlock()
-		served := h.Requests()
-		if len(served) == 0 {
-			// Only the control API logs nothing.
-			if rec.Code < 200 || rec.Code > 599 {
-				t.Fatalf("%s: status %d", what, rec.Code)
-			}
-			if !strings.HasPrefix(path, strings.TrimSuffix(iot1clicktest.ControlPrefix, "/")) {
-				t.Fatalf("%s: %d %s, and the request log is empty", what, rec.Code, rec.Body)
-			}
-			checkWorld(t, h)
-			return
-		}
-		code := checkAnswer(t, what, rec)
-		if slices.Contains(signatureCodes, code) {
-			t.Fatalf("%s: a correctly signed request was refused: %d %s", what, rec.Code, rec.Body)
-		}
-		last := served[len(served)-1]
-		if len(served) != 1 || last.RequestID != first(rec.Header(), "X-Amzn-RequestId") ||
-			last.StatusCode != rec.Code || last.ErrorCode != code {
-			t.Fatalf("%s: answered %d %s %s, request log %+v", what, rec.Code, code, first(rec.Header(), "X-Amzn-RequestId"), served)
-		}
-		if code == "" && last.Operation == "" {
-			t.Fatalf("%s: %d success for no operation", what, rec.Code)
-		}
-		if after := h.Devices(); (code != "" || m == "GET") && !reflect.DeepEqual(after, before) {
-			t.Fatalf("%s: answered %d %s but changed the devices from\n%+v\nto\n%+v", what, rec.Code, code, before, after)
-		}
-		checkWorld(t, h)
 	})
+}
+
+// checkServed checks the answer rec to a correctly signed request m path and
+// the handler's request log; before are the devices before the request.
+func checkServed(t *testing.T, h *iot1clicktest.Handler, what, m, path string, rec *httptest.ResponseRecorder, before []iot1clicktest.DeviceRecord) {
+	t.Helper()
+	served := h.Requests()
+	if len(served) == 0 {
+		// Only the control API logs nothing.
+		if rec.Code < 200 || rec.Code > 599 {
+			t.Fatalf("%s: status %d", what, rec.Code)
+		}
+		if !strings.HasPrefix(path, strings.TrimSuffix(iot1clicktest.ControlPrefix, "/")) {
+			t.Fatalf("%s: %d %s, and the request log is empty", what, rec.Code, rec.Body)
+		}
+		return
+	}
+	code := checkAnswer(t, what, rec)
+	if slices.Contains(signatureCodes, code) {
+		t.Fatalf("%s: a correctly signed request was refused: %d %s", what, rec.Code, rec.Body)
+	}
+	last := served[len(served)-1]
+	if len(served) != 1 || last.RequestID != first(rec.Header(), "X-Amzn-RequestId") ||
+		last.StatusCode != rec.Code || last.ErrorCode != code {
+		t.Fatalf("%s: answered %d %s %s, request log %+v", what, rec.Code, code, first(rec.Header(), "X-Amzn-RequestId"), served)
+	}
+	if code == "" && last.Operation == "" {
+		t.Fatalf("%s: %d success for no operation", what, rec.Code)
+	}
+	if after := h.Devices(); (code != "" || m == "GET") && !reflect.DeepEqual(after, before) {
+		t.Fatalf("%s: answered %d %s but changed the devices from\n%+v\nto\n%+v", what, rec.Code, code, before, after)
+	}
 }
