@@ -61,9 +61,10 @@ func wantClosed(t *testing.T, what string, conn net.Conn) {
 
 // TestServerCloseLeaksNoGoroutines closes a server with calls held in flight
 // by injected latencies, idle keep-alive connections of the server's own
-// client, of another client and of raw connections, and a connection that
-// never sent a request. Close, twice, must end every goroutine the server
-// and its connections started, and the calls in flight must return.
+// client, of another client and of raw connections, a connection that never
+// sent a request and one whose request body stalls. Close, twice, must
+// return, end every goroutine the server and its connections started, and
+// the calls in flight must return.
 func TestServerCloseLeaksNoGoroutines(t *testing.T) {
 	testenv.ClearAWS(t)
 	ignore := goleak.IgnoreCurrent()
@@ -118,11 +119,32 @@ func TestServerCloseLeaksNoGoroutines(t *testing.T) {
 		time.Sleep(time.Millisecond)
 	}
 
-	srv.Close()
-	srv.Close()
+	// A request whose body stalls: Close must not wait for it.
+	stalled := dialKeepAlive(t, srv.URL, false)
+	base = active.Load()
+	if _, err := io.WriteString(stalled, "PUT /devices/"+list.Devices[0].DeviceId+"/state HTTP/1.1\r\nHost: "+
+		strings.TrimPrefix(srv.URL, "http://")+"\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"); err != nil {
+		t.Fatal(err)
+	}
+	for active.Load() < base+1 {
+		time.Sleep(time.Millisecond)
+	}
+
+	closed := make(chan struct{})
+	go func() {
+		defer close(closed)
+		srv.Close()
+		srv.Close()
+	}()
+	select {
+	case <-closed:
+	case <-time.After(time.Minute): // a watchdog, not a performance bound
+		t.Fatal("Close still waits for the stalled request after a minute")
+	}
 	wg.Wait()
 	wantClosed(t, "idle keep-alive connection", idle)
 	wantClosed(t, "connection with no request", fresh)
+	wantClosed(t, "connection with a stalled body", stalled)
 	faulted := 0
 	for _, r := range srv.Requests() {
 		if r.Fault {
