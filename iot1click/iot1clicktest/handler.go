@@ -2,6 +2,7 @@ package iot1clicktest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -348,9 +349,17 @@ func (s *Handler) serveOperation(w http.ResponseWriter, r *http.Request, op oper
 		x.writeError(tooLarge)
 		return
 	}
+	stop := func() bool { return false }
+	if r.ContentLength != 0 {
+		// Server.Close waits for the requests in flight: a body that
+		// stalls must not hold it.
+		stop = context.AfterFunc(s.closing, func() { _ = http.NewResponseController(w).SetReadDeadline(time.Now()) })
+	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	stop()
 	if err != nil {
-		return // the client went away
+		hangUp(w) // the client went away, or Server.Close cut a stalled body short
+		return
 	}
 	if int64(len(body)) > limit {
 		x.writeError(tooLarge)
@@ -375,14 +384,12 @@ func (s *Handler) serveOperation(w http.ResponseWriter, r *http.Request, op oper
 			case <-r.Context().Done():
 				t.Stop()
 				return
-			case <-s.closing:
+			case <-s.closing.Done():
 				t.Stop()
 			}
 		}
 		if x.fault.DropConnection {
-			if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
-				_ = conn.Close()
-			}
+			hangUp(w)
 			return
 		}
 		if x.fault.failing() {
@@ -391,6 +398,13 @@ func (s *Handler) serveOperation(w http.ResponseWriter, r *http.Request, op oper
 		}
 	}
 	op.run(s, x)
+}
+
+// hangUp closes the connection of w without an answer.
+func hangUp(w http.ResponseWriter) {
+	if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+		_ = conn.Close()
+	}
 }
 
 // verify checks the request's signature and sets the account it acts for.

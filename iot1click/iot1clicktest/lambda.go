@@ -196,15 +196,9 @@ func (s *Handler) deliverClick(rec EventRecord) {
 		s.clickLogf(true, "iot1clicktest: click event of %s: %v", rec.DeviceId, err)
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	// Server.Close cancels deliveries in flight.
+	ctx, cancel := context.WithCancel(s.closing)
 	defer cancel()
-	go func() {
-		select {
-		case <-s.closing:
-			cancel()
-		case <-ctx.Done():
-		}
-	}()
 	for _, t := range targets {
 		name := t.url
 		if t.fn != nil {

@@ -1,6 +1,7 @@
 package iot1clicktest
 
 import (
+	"context"
 	crand "crypto/rand"
 	"fmt"
 	"log"
@@ -165,7 +166,8 @@ func WithMaxRequestLog(n int) Option {
 type Handler struct {
 	cfg      config
 	accounts map[string]account // by access key ID
-	closing  chan struct{}      // closed by Server.Close: cuts injected latencies short
+	closing  context.Context    // done when Server.Close starts: cuts injected latencies and stalled bodies short
+	cancel   context.CancelFunc // ends closing
 	mux      *http.ServeMux
 
 	mu          sync.Mutex
@@ -202,8 +204,8 @@ func NewHandler(opts ...Option) *Handler {
 	s := &Handler{
 		cfg:      cfg,
 		accounts: map[string]account{},
-		closing:  make(chan struct{}),
 	}
+	s.closing, s.cancel = context.WithCancel(context.Background())
 	s.accounts[cfg.accessKeyID] = account{accessKeyID: cfg.accessKeyID, secret: cfg.secret, accountID: cfg.accountID}
 	for _, a := range cfg.extra {
 		if a.accessKeyID == "" || a.accountID == "" {
@@ -318,11 +320,11 @@ func (s *Handler) resetLocked() error {
 }
 
 // Close shuts the server down and waits for the requests in flight to
-// finish; injected latencies are cut short. It is safe to call more than
-// once.
+// finish; injected latencies are cut short, and a request whose body is
+// still arriving is dropped. It is safe to call more than once.
 func (s *Server) Close() {
 	s.close.Do(func() {
-		close(s.closing)
+		s.cancel()
 		s.ts.Close()
 	})
 }
