@@ -69,22 +69,12 @@ func (r Request) MarshalJSON() ([]byte, error) {
 // since ResetRequests or Reset, oldest first. Control requests under
 // ControlPrefix are not included.
 func (s *Handler) Requests() []Request {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]Request, len(s.requests))
-	for i, r := range s.requests {
-		r.Header = r.Header.Clone()
-		r.Body = bytes.Clone(r.Body)
-		out[i] = r
-	}
-	return out
+	return s.reqs.snapshot()
 }
 
 // ResetRequests empties the request log.
 func (s *Handler) ResetRequests() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.requests = nil
+	s.reqs.reset()
 }
 
 // apiError is an error answer.
@@ -441,16 +431,7 @@ func (s *Handler) log(rec *Request) {
 		}
 		s.cfg.logf("iot1clicktest: %s %s %s -> %d %s", rec.Operation, rec.Method, rec.Path, rec.StatusCode, code)
 	}
-	if s.cfg.maxLog <= 0 {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.requests) >= s.cfg.maxLog {
-		n := copy(s.requests, s.requests[len(s.requests)-s.cfg.maxLog+1:])
-		s.requests = s.requests[:n]
-	}
-	s.requests = append(s.requests, *rec)
+	s.reqs.add(rec)
 }
 
 // decode decodes the JSON object body into v (an empty body is an empty

@@ -166,6 +166,7 @@ type Handler struct {
 	accounts map[string]account // by access key ID
 	closing  chan struct{}      // closed by Server.Close: cuts injected latencies short
 	mux      *http.ServeMux
+	reqs     requestLog
 
 	mu          sync.Mutex
 	st          *state
@@ -173,7 +174,6 @@ type Handler struct {
 	clockAt     time.Time
 	clockOffset time.Duration
 	tokenKey    []byte
-	requests    []Request
 	faults      map[string][]*faultState
 	faultRNG    *rand.Rand
 	fleetRNG    *rand.Rand
@@ -202,6 +202,7 @@ func NewHandler(opts ...Option) *Handler {
 		cfg:      cfg,
 		accounts: map[string]account{},
 		closing:  make(chan struct{}),
+		reqs:     requestLog{max: cfg.maxLog},
 	}
 	s.accounts[cfg.accessKeyID] = account{accessKeyID: cfg.accessKeyID, secret: cfg.secret, accountID: cfg.accountID}
 	for _, a := range cfg.extra {
@@ -303,7 +304,7 @@ func (s *Handler) resetLocked() error {
 
 	s.clockFixed = false
 	s.clockOffset = 0
-	s.requests = nil
+	s.reqs.reset()
 	s.faults = map[string][]*faultState{}
 	s.faultRNG = rand.New(rand.NewSource(s.cfg.seed))
 	s.fleetRNG = rand.New(rand.NewSource(s.cfg.seed))
