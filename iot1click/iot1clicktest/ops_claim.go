@@ -9,7 +9,7 @@ import (
 
 func (s *Handler) initiateDeviceClaim(x *exchange) {
 	id := x.label
-	x.answer(http.StatusOK, func() (any, *apiError) {
+	x.answer(http.StatusOK, writes, func() (any, *apiError) {
 		d, ok := s.st.devices[id]
 		if !ok {
 			return nil, notFound(id)
@@ -41,7 +41,7 @@ func (s *Handler) finalizeDeviceClaim(x *exchange) {
 		x.writeError(e)
 		return
 	}
-	x.answer(http.StatusOK, func() (any, *apiError) {
+	x.answer(http.StatusOK, writes, func() (any, *apiError) {
 		d, ok := s.st.devices[id]
 		switch {
 		case !ok:
@@ -63,7 +63,7 @@ func (s *Handler) finalizeDeviceClaim(x *exchange) {
 }
 
 func (s *Handler) unclaimDevice(x *exchange) {
-	x.withDevice(http.StatusOK, pending, func(d *DeviceRecord) (any, *apiError) {
+	x.withDevice(http.StatusOK, writes, pending, func(d *DeviceRecord) (any, *apiError) {
 		d.State, d.AccountID, d.Enabled, d.Tags = StateUnclaimed, "", false, nil
 		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
 		d.OnClickCallback, d.HealthMonitorCallback = "", ""
@@ -78,7 +78,7 @@ func (s *Handler) claimDevicesByClaimCode(x *exchange) {
 		return
 	}
 	forbidden := func(msg string) *apiError { return &apiError{403, "ForbiddenException", msg} }
-	x.answer(http.StatusOK, func() (any, *apiError) {
+	x.answer(http.StatusOK, writes, func() (any, *apiError) {
 		c, ok := s.st.codes[code]
 		if !ok {
 			return nil, forbidden("The claim code is not recognized.")
@@ -114,7 +114,7 @@ func (s *Handler) updateDeviceState(x *exchange) {
 	if !x.decode(&in, "enabled") {
 		return
 	}
-	x.withDevice(http.StatusOK, claimed, func(d *DeviceRecord) (any, *apiError) {
+	x.withDevice(http.StatusOK, writes, claimed, func(d *DeviceRecord) (any, *apiError) {
 		d.Enabled = *in.Enabled
 		return struct{}{}, nil
 	})

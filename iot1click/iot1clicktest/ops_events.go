@@ -63,7 +63,7 @@ func (s *Handler) listDeviceEvents(x *exchange) {
 	digest := queryDigest(id, strconv.FormatInt(from.UnixNano(), 10), strconv.FormatInt(to.UnixNano(), 10))
 	token := q.Get("nextToken")
 
-	x.withDevice(http.StatusOK, pending, func(d *DeviceRecord) (any, *apiError) {
+	x.withDevice(http.StatusOK, reads, pending, func(d *DeviceRecord) (any, *apiError) {
 		// d.Events is sorted by (Time, seq): the page starts at the first
 		// event at or after from, or just after the token's event, and
 		// takes the account's events until to, one more than the page
@@ -98,7 +98,7 @@ func (s *Handler) listDeviceEvents(x *exchange) {
 				break
 			}
 			out.Events = append(out.Events, deviceEventJSON{
-				Device:   deviceJSON{Attributes: orEmpty(ev.Attributes), DeviceID: ev.DeviceId, Type: ev.DeviceType},
+				Device:   deviceJSON{Attributes: nonNil(ev.Attributes), DeviceID: ev.DeviceId, Type: ev.DeviceType},
 				StdEvent: ev.StdEvent,
 			})
 			last = ev

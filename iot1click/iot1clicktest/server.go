@@ -2,6 +2,7 @@ package iot1clicktest
 
 import (
 	crand "crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"log"
 	"math/rand"
@@ -12,12 +13,14 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest/internal/sigv4"
 )
 
 // Defaults of a Server made without options.
@@ -166,9 +169,15 @@ type Handler struct {
 	accounts map[string]account // by access key ID
 	closing  chan struct{}      // closed by Server.Close: cuts injected latencies short
 	mux      *http.ServeMux
+	verifier *sigv4.Verifier
+	// faultCount is the number of faults injected, so that a request
+	// looks for faults under the lock only when there are some.
+	faultCount atomic.Int64
+	// date caches the Date header of the current second.
+	date atomic.Pointer[httpDate]
 	reqs     requestLog
 
-	mu          sync.Mutex
+	mu          sync.RWMutex // the read lock for reads of the state
 	st          *state
 	clockFixed  bool
 	clockAt     time.Time
@@ -215,6 +224,7 @@ func NewHandler(opts ...Option) *Handler {
 		panic("iot1clicktest: " + err.Error())
 	}
 	s.mux = s.newMux()
+	s.verifier = s.newVerifier()
 	return s
 }
 
@@ -306,6 +316,7 @@ func (s *Handler) resetLocked() error {
 	s.clockOffset = 0
 	s.reqs.reset()
 	s.faults = map[string][]*faultState{}
+	s.faultCount.Store(0)
 	s.faultRNG = rand.New(rand.NewSource(s.cfg.seed))
 	s.fleetRNG = rand.New(rand.NewSource(s.cfg.seed))
 	s.st = newState()
@@ -366,8 +377,8 @@ func (s *Handler) NewClient(baseURL string, optFns ...func(*iot1click.Options)) 
 
 // Now returns the time of the server's clock.
 func (s *Handler) Now() time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return s.nowLocked()
 }
 
@@ -424,5 +435,34 @@ func newRequestID() string {
 	_, _ = crand.Read(b[:])
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+	var out [36]byte
+	hex.Encode(out[0:8], b[0:4])
+	out[8] = '-'
+	hex.Encode(out[9:13], b[4:6])
+	out[13] = '-'
+	hex.Encode(out[14:18], b[6:8])
+	out[18] = '-'
+	hex.Encode(out[19:23], b[8:10])
+	out[23] = '-'
+	hex.Encode(out[24:36], b[10:16])
+	return string(out[:])
+}
+
+// httpDate is the Date header of one second of the server's clock.
+type httpDate struct {
+	unix int64
+	text string
+}
+
+// httpDate returns the Date header of an answer sent now, formatting it
+// once a second.
+func (s *Handler) httpDate() string {
+	now := s.Now()
+	sec := now.Unix()
+	if d := s.date.Load(); d != nil && d.unix == sec {
+		return d.text
+	}
+	d := &httpDate{unix: sec, text: now.UTC().Format(http.TimeFormat)}
+	s.date.Store(d)
+	return d.text
 }

@@ -164,7 +164,7 @@ func certificateID(deviceID string) string {
 }
 
 func (s *Handler) arn(accountID, deviceID string) string {
-	return fmt.Sprintf("arn:aws:iot1click:%s:%s:devices/%s", s.cfg.region, accountID, deviceID)
+	return "arn:aws:iot1click:" + s.cfg.region + ":" + accountID + ":devices/" + deviceID
 }
 
 // stdEvent renders the stdEvent JSON of a button event.

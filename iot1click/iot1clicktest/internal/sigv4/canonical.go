@@ -14,8 +14,11 @@ import (
 
 // payloadHash returns the hashed payload line of the canonical request.
 func payloadHash(a *authInfo, h http.Header, query []queryPair, body []byte) (string, *Error) {
-	sum := sha256.Sum256(body)
-	bodyHash := hex.EncodeToString(sum[:])
+	bodyHash := emptyPayloadHash
+	if len(body) > 0 {
+		sum := sha256.Sum256(body)
+		bodyHash = hex.EncodeToString(sum[:])
+	}
 	claimed, ok := "", false
 	if a.isSigned("x-amz-content-sha256") {
 		claimed, ok = strings.TrimSpace(strings.Join(headerValues(h, "x-amz-content-sha256"), ",")), true
@@ -77,6 +80,9 @@ func requestTarget(r *http.Request) (path, rawQuery string) {
 // normalizePath removes empty, "." and ".." segments from an escaped path,
 // keeping a trailing slash.
 func normalizePath(p string) string {
+	if isNormalPath(p) {
+		return p
+	}
 	var out []string
 	for _, s := range strings.Split(p, "/") {
 		switch s {
@@ -96,6 +102,26 @@ func normalizePath(p string) string {
 	return res
 }
 
+// isNormalPath reports whether normalizePath would return p unchanged: p
+// starts with "/" and has no ".", ".." or empty segment but for a trailing
+// slash.
+func isNormalPath(p string) bool {
+	if !strings.HasPrefix(p, "/") {
+		return false
+	}
+	for rest := p[1:]; rest != ""; {
+		seg, tail, found := strings.Cut(rest, "/")
+		if seg == "" || seg == "." || seg == ".." {
+			return false
+		}
+		if !found {
+			break
+		}
+		rest = tail
+	}
+	return p == "/" || !strings.HasSuffix(p, "//")
+}
+
 func isUnreserved(c byte) bool {
 	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
 		c == '-' || c == '_' || c == '.' || c == '~'
@@ -105,6 +131,13 @@ func isUnreserved(c byte) bool {
 // outside "/" when keepSlash), with upper-case hex digits.
 func uriEncode(s string, keepSlash bool) string {
 	const hexDigits = "0123456789ABCDEF"
+	i := 0
+	for i < len(s) && (isUnreserved(s[i]) || keepSlash && s[i] == '/') {
+		i++
+	}
+	if i == len(s) {
+		return s // nothing to encode, the usual case
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
@@ -159,6 +192,9 @@ func hasParam(q []queryPair, key string) bool {
 
 // canonicalQuery encodes, sorts and joins the query parameters.
 func canonicalQuery(q []queryPair, presigned bool) string {
+	if len(q) == 0 {
+		return ""
+	}
 	enc := make([]queryPair, 0, len(q))
 	for _, p := range q {
 		if presigned && p.key == "X-Amz-Signature" {
@@ -184,10 +220,32 @@ func canonicalQuery(q []queryPair, presigned bool) string {
 	return b.String()
 }
 
+// canonicalNames are the canonical keys of the header names the verifier
+// looks up on every request, so that it does not build them each time.
+var canonicalNames = map[string]string{
+	"authorization":         "Authorization",
+	"x-amz-date":            "X-Amz-Date",
+	"date":                  "Date",
+	"x-amz-content-sha256":  "X-Amz-Content-Sha256",
+	"x-amz-security-token":  "X-Amz-Security-Token",
+	"content-type":          "Content-Type",
+	"content-length":        "Content-Length",
+	"amz-sdk-invocation-id": "Amz-Sdk-Invocation-Id",
+	"amz-sdk-request":       "Amz-Sdk-Request",
+	"user-agent":            "User-Agent",
+	"x-amz-user-agent":      "X-Amz-User-Agent",
+}
+
+// emptyPayloadHash is the hex SHA-256 of an empty payload.
+const emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
 // headerValues returns the values of the header named name (any case), the
 // canonical key's values first.
 func headerValues(h http.Header, name string) []string {
-	ck := textproto.CanonicalMIMEHeaderKey(name)
+	ck, ok := canonicalNames[name]
+	if !ok {
+		ck = textproto.CanonicalMIMEHeaderKey(name)
+	}
 	vals := h[ck]
 	var others []string
 	for k := range h {
