@@ -175,7 +175,7 @@ type Handler struct {
 	faultCount atomic.Int64
 	// date caches the Date header of the current second.
 	date atomic.Pointer[httpDate]
-	reqs     requestLog
+	reqs requestLog
 
 	mu          sync.RWMutex // the read lock for reads of the state
 	st          *state
