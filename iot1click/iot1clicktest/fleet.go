@@ -1,9 +1,11 @@
 package iot1clicktest
 
 import (
-	"fmt"
+	"cmp"
 	"maps"
 	"math"
+	"slices"
+	"strconv"
 )
 
 var (
@@ -52,13 +54,35 @@ func (s *Handler) AddUnclaimedDevices(n int) []string {
 	return s.addFleetLocked(n, false)
 }
 
+// addFleetLocked generates n devices in bulk: one allocation for the
+// records, attribute and tag maps shared by the devices that have the same
+// ones (nothing changes a device's maps in place), IDs formatted by hand
+// and sorted as numbers for the list indexes.
 func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 	rng := s.fleetRNG
-	ids := make([]string, 0, max(n, 0))
-	for i := 0; i < n; i++ {
+	n = max(n, 0)
+	ids := make([]string, 0, n)
+	recs := make([]DeviceRecord, n)
+	type numbered struct {
+		num int64
+		d   *DeviceRecord
+	}
+	var order []numbered
+	if claimed {
+		order = make([]numbered, 0, n)
+	}
+	empty := map[string]string{}
+	tags := make([]map[string]string, len(fleetTags))
+	for i, t := range fleetTags {
+		tags[i] = maps.Clone(t)
+	}
+	attrs := map[int]map[string]string{} // by project and placement number
+	for i := range recs {
 		var id string
+		var num int64
 		for {
-			id = fmt.Sprintf("G030PM%010d", rng.Int63n(1e10))
+			num = rng.Int63n(1e10)
+			id = fleetID(num)
 			if _, taken := s.st.devices[id]; !taken {
 				break
 			}
@@ -67,29 +91,54 @@ func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 		if rng.Intn(10) == 0 {
 			life = 5 + rng.Float64()*25
 		}
-		d := &DeviceRecord{
-			DeviceId:      id,
-			Type:          DeviceTypeButton,
-			Attributes:    map[string]string{},
-			RemainingLife: math.Round(life*100) / 100,
-		}
+		d := &recs[i]
+		d.DeviceId, d.Type, d.Attributes = id, DeviceTypeButton, empty
+		d.RemainingLife = math.Round(life*100) / 100
 		if claimed {
-			project := fleetProjects[rng.Intn(len(fleetProjects))]
-			d.Attributes = map[string]string{
-				"projectRegion":      s.cfg.region,
-				"projectName":        project,
-				"placementName":      fmt.Sprintf("%s%03d", fleetPlacements[project], 1+rng.Intn(999)),
-				"deviceTemplateName": fleetTemplates[project],
+			p := rng.Intn(len(fleetProjects))
+			placement := 1 + rng.Intn(999)
+			a, ok := attrs[p*1000+placement]
+			if !ok {
+				project := fleetProjects[p]
+				a = map[string]string{
+					"projectRegion":      s.cfg.region,
+					"projectName":        project,
+					"placementName":      fleetPlacements[project] + strconv.Itoa(1000 + placement)[1:],
+					"deviceTemplateName": fleetTemplates[project],
+				}
+				attrs[p*1000+placement] = a
 			}
+			d.Attributes = a
 			d.AccountID = s.cfg.accountID
 			d.State = StateClaimed
 			d.Enabled = rng.Intn(5) != 0
 			if t := rng.Intn(2 * len(fleetTags)); t < len(fleetTags) {
-				d.Tags = maps.Clone(fleetTags[t])
+				d.Tags = tags[t]
 			}
+			order = append(order, numbered{num, d})
 		}
 		s.st.devices[id] = d
 		ids = append(ids, id)
 	}
+	if claimed && n > 0 {
+		// Fleet IDs have one width, so they sort as their numbers do.
+		slices.SortFunc(order, func(a, b numbered) int { return cmp.Compare(a.num, b.num) })
+		sorted := make([]*DeviceRecord, len(order))
+		for i, o := range order {
+			sorted[i] = o.d
+		}
+		s.st.listSorted(sorted)
+	}
 	return ids
+}
+
+// fleetID returns the ID of a generated device, G030PM and num in 10
+// digits.
+func fleetID(num int64) string {
+	b := [16]byte{'G', '0', '3', '0', 'P', 'M'}
+	for i := 15; i >= 6; i-- {
+		b[i] = byte('0' + num%10)
+		num /= 10
+	}
+	return string(b[:])
 }

@@ -155,20 +155,15 @@ func (s *Handler) listDevices(x *exchange) {
 				return nil, e
 			}
 		}
-		out := &listDevicesOutput{Devices: []deviceDescriptionJSON{}}
-		for _, id := range s.sortedIDsLocked() {
-			if after != "" && id <= after {
-				continue
-			}
-			d := s.st.devices[id]
-			if d.AccountID != x.account || d.State != StateClaimed || deviceType != "" && d.Type != deviceType {
-				continue
-			}
-			if len(out.Devices) == n {
-				out.NextToken = s.issueTokenLocked(OpListDevices, x.account, digest, out.Devices[n-1].DeviceID)
-				break
-			}
-			out.Devices = append(out.Devices, s.describeLocked(d))
+		// The index holds the account's claimed devices of the type, in
+		// order: the page is a binary search and its devices.
+		ids, more := s.st.pageOf(listKey{x.account, deviceType}, after, n)
+		out := &listDevicesOutput{Devices: make([]deviceDescriptionJSON, 0, len(ids))}
+		for _, id := range ids {
+			out.Devices = append(out.Devices, s.describeLocked(s.st.devices[id]))
+		}
+		if more {
+			out.NextToken = s.issueTokenLocked(OpListDevices, x.account, digest, ids[len(ids)-1])
 		}
 		if dup, ok := x.duplicateTokenLocked(OpListDevices, digest, token); ok {
 			out.NextToken = dup

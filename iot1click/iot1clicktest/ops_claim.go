@@ -22,6 +22,7 @@ func (s *Handler) initiateDeviceClaim(x *exchange) {
 		case d.State == StateClaimed:
 			return nil, &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is already claimed by this account.", id)}
 		}
+		s.st.unlist(d)
 		d.State, d.AccountID = StateClaimInitiated, x.account
 		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = s.nowLocked(), false
 		d.Enabled = false
@@ -58,12 +59,14 @@ func (s *Handler) finalizeDeviceClaim(x *exchange) {
 		d.State, d.Enabled = StateClaimed, false
 		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
 		d.Tags = maps.Clone(in.Tags)
+		s.st.list(d)
 		return stateJSON{StateClaimed}, nil
 	})
 }
 
 func (s *Handler) unclaimDevice(x *exchange) {
 	x.withDevice(http.StatusOK, writes, pending, func(d *DeviceRecord) (any, *apiError) {
+		s.st.unlist(d)
 		d.State, d.AccountID, d.Enabled, d.Tags = StateUnclaimed, "", false, nil
 		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
 		d.OnClickCallback, d.HealthMonitorCallback = "", ""
@@ -96,8 +99,10 @@ func (s *Handler) claimDevicesByClaimCode(x *exchange) {
 			if !ok || d.State == StateClaimed && d.AccountID == x.account {
 				continue
 			}
+			s.st.unlist(d)
 			d.State, d.AccountID, d.Enabled = StateClaimed, x.account, false
 			d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
+			s.st.list(d)
 		}
 		c.accountID = x.account
 		return struct {

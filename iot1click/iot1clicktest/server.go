@@ -319,7 +319,7 @@ func (s *Handler) resetLocked() error {
 	s.faultCount.Store(0)
 	s.faultRNG = rand.New(rand.NewSource(s.cfg.seed))
 	s.fleetRNG = rand.New(rand.NewSource(s.cfg.seed))
-	s.st = newState()
+	s.st = newState(len(s.cfg.devices) + max(s.cfg.fleet, 0) + max(s.cfg.unclaimed, 0))
 	if err := s.addDevicesLocked(s.cfg.devices); err != nil {
 		return err
 	}

@@ -149,12 +149,18 @@ type claimCode struct {
 
 type state struct {
 	devices map[string]*DeviceRecord // events inside, sorted by (Time, seq)
+	lists   map[listKey][]string     // sorted IDs of the listed devices (index.go)
 	codes   map[string]*claimCode
 	seq     uint64 // of events
 }
 
-func newState() *state {
-	return &state{devices: map[string]*DeviceRecord{}, codes: map[string]*claimCode{}}
+// newState returns an empty state with room for n devices.
+func newState(n int) *state {
+	return &state{
+		devices: make(map[string]*DeviceRecord, n),
+		lists:   map[listKey][]string{},
+		codes:   map[string]*claimCode{},
+	}
 }
 
 // certificateID returns the fixed certificate ID of a device.
@@ -279,6 +285,9 @@ func (s *Handler) addDevicesLocked(devices []DeviceRecord) error {
 		}
 		prepared = append(prepared, d)
 	}
+	// A few devices go into the list indexes one by one, many in bulk.
+	bulk := len(prepared) > bulkListThreshold
+	gone := map[string]bool{}
 	for _, d := range prepared {
 		events := d.Events
 		d.Events = nil
@@ -289,10 +298,34 @@ func (s *Handler) addDevicesLocked(devices []DeviceRecord) error {
 			}
 			s.recordEventLocked(d, e.ClickType, e.Time, acct)
 		}
+		old := s.st.devices[d.DeviceId]
 		s.st.devices[d.DeviceId] = d
+		switch {
+		case !bulk && old != nil:
+			s.st.unlist(old)
+			s.st.list(d)
+		case !bulk:
+			s.st.list(d)
+		case old != nil && listed(old):
+			gone[d.DeviceId] = true
+		}
+	}
+	if bulk {
+		// The last record of each ID is the one that stays.
+		final := make([]*DeviceRecord, 0, len(prepared))
+		for _, d := range prepared {
+			if s.st.devices[d.DeviceId] == d {
+				final = append(final, d)
+			}
+		}
+		s.st.relist(gone, final)
 	}
 	return nil
 }
+
+// bulkListThreshold is the number of devices from which AddDevices updates
+// the list indexes in bulk.
+const bulkListThreshold = 32
 
 func (s *Handler) prepareDevice(in DeviceRecord) (*DeviceRecord, error) {
 	d := in
