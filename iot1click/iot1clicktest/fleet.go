@@ -1,7 +1,6 @@
 package iot1clicktest
 
 import (
-	"cmp"
 	"maps"
 	"math"
 	"slices"
@@ -60,16 +59,14 @@ func (s *Handler) AddUnclaimedDevices(n int) []string {
 // and sorted as numbers for the list indexes.
 func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 	rng := s.fleetRNG
-	n = max(n, 0)
+	n = min(max(n, 0), 1<<fleetIndexBits)
 	ids := make([]string, 0, n)
 	recs := make([]DeviceRecord, n)
-	type numbered struct {
-		num int64
-		d   *DeviceRecord
-	}
-	var order []numbered
+	// order holds, for each claimed device, its ID's number in the high
+	// bits and its index in ids in the low ones: sorting it sorts the IDs.
+	var order []uint64
 	if claimed {
-		order = make([]numbered, 0, n)
+		order = make([]uint64, 0, n)
 	}
 	empty := map[string]string{}
 	tags := make([]map[string]string, len(fleetTags))
@@ -115,22 +112,29 @@ func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 			if t := rng.Intn(2 * len(fleetTags)); t < len(fleetTags) {
 				d.Tags = tags[t]
 			}
-			order = append(order, numbered{num, d})
+			order = append(order, uint64(num)<<fleetIndexBits|uint64(i))
 		}
 		s.st.devices[id] = d
 		ids = append(ids, id)
 	}
 	if claimed && n > 0 {
 		// Fleet IDs have one width, so they sort as their numbers do.
-		slices.SortFunc(order, func(a, b numbered) int { return cmp.Compare(a.num, b.num) })
-		sorted := make([]*DeviceRecord, len(order))
+		// The devices are all listed, of one account and type.
+		slices.Sort(order)
+		sorted := make([]string, len(order))
 		for i, o := range order {
-			sorted[i] = o.d
+			sorted[i] = ids[o&(1<<fleetIndexBits-1)]
 		}
-		s.st.listSorted(sorted)
+		for _, k := range listKeys(&recs[0]) {
+			s.st.lists[k] = mergeSorted(s.st.lists[k], slices.Clone(sorted))
+		}
 	}
 	return ids
 }
+
+// fleetIndexBits is the width of a device's index in the sort keys of
+// addFleetLocked: IDs' numbers, below 1e10, take the 34 bits above.
+const fleetIndexBits = 30
 
 // fleetID returns the ID of a generated device, G030PM and num in 10
 // digits.
