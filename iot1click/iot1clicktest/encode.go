@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 )
 
 // bufferPool holds the buffers answers are encoded into.
@@ -48,14 +49,41 @@ func encodeJSON(v any) (*bytes.Buffer, *apiError) {
 // appendJSONString appends s as a JSON string, escaped as encoding/json
 // escapes it.
 func appendJSONString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+		if s[i] >= utf8.RuneSelf {
+			// Invalid UTF-8, U+2028 and U+2029 need encoding/json's care.
 			q, _ := json.Marshal(s) // a string always encodes
 			return append(b, q...)
 		}
 	}
 	b = append(b, '"')
-	b = append(b, s...)
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		case '\b':
+			b = append(b, '\\', 'b')
+		case '\f':
+			b = append(b, '\\', 'f')
+		default: // other control characters, and <, > and & as HTML needs
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
 }
 
@@ -136,6 +164,37 @@ func (o *listDevicesOutput) appendJSON(b []byte) []byte {
 			b = append(b, ',')
 		}
 		b = o.Devices[i].appendJSON(b)
+	}
+	b = append(b, ']')
+	if o.NextToken != "" {
+		b = append(b, `,"nextToken":`...)
+		b = appendJSONString(b, o.NextToken)
+	}
+	return append(b, '}')
+}
+
+// eventsOutput is the answer of ListDeviceEvents.
+type eventsOutput struct {
+	Events    []deviceEventJSON `json:"events"`
+	NextToken string            `json:"nextToken,omitempty"`
+}
+
+func (o *eventsOutput) appendJSON(b []byte) []byte {
+	b = append(b, `{"events":[`...)
+	for i := range o.Events {
+		e := &o.Events[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"device":{"attributes":`...)
+		b = appendJSONMap(b, e.Device.Attributes)
+		b = append(b, `,"deviceId":`...)
+		b = appendJSONString(b, e.Device.DeviceID)
+		b = append(b, `,"type":`...)
+		b = appendJSONString(b, e.Device.Type)
+		b = append(b, `},"stdEvent":`...)
+		b = appendJSONString(b, e.StdEvent)
+		b = append(b, '}')
 	}
 	b = append(b, ']')
 	if o.NextToken != "" {

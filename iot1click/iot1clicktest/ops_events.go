@@ -83,10 +83,7 @@ func (s *Handler) listDeviceEvents(x *exchange) {
 				start = max(start, sort.Search(len(events), func(i int) bool { return compareEvent(&events[i], t, seq) > 0 }))
 			}
 		}
-		out := struct {
-			Events    []deviceEventJSON `json:"events"`
-			NextToken string            `json:"nextToken,omitempty"`
-		}{Events: []deviceEventJSON{}}
+		out := &eventsOutput{Events: []deviceEventJSON{}}
 		var last *EventRecord
 		for i := start; i < len(events) && events[i].Time.Before(to); i++ {
 			ev := &events[i]
@@ -98,7 +95,7 @@ func (s *Handler) listDeviceEvents(x *exchange) {
 				break
 			}
 			out.Events = append(out.Events, deviceEventJSON{
-				Device:   deviceJSON{Attributes: nonNil(ev.Attributes), DeviceID: ev.DeviceId, Type: ev.DeviceType},
+				Device:   deviceJSON{Attributes: ev.Attributes, DeviceID: ev.DeviceId, Type: ev.DeviceType},
 				StdEvent: ev.StdEvent,
 			})
 			last = ev
