@@ -210,13 +210,21 @@ func validClickType(t string) bool {
 // and query bounds all compare by wall time.
 func (s *Handler) recordEventLocked(d *DeviceRecord, clickType string, at time.Time, accountID string) EventRecord {
 	s.st.seq++
+	cert := ""
+	if n := len(d.Events); n > 0 {
+		cert = d.Events[n-1].CertificateID // the device's, computed once
+	} else {
+		cert = certificateID(d.DeviceId)
+	}
 	e := EventRecord{
-		DeviceId:      d.DeviceId,
-		DeviceType:    d.Type,
-		Attributes:    maps.Clone(d.Attributes),
+		DeviceId:   d.DeviceId,
+		DeviceType: d.Type,
+		// Nothing changes a device's attribute map in place: the event
+		// shares it, and copies go out (cloneEvent).
+		Attributes:    d.Attributes,
 		ClickType:     clickType,
 		Time:          at.Round(0),
-		CertificateID: certificateID(d.DeviceId),
+		CertificateID: cert,
 		RemainingLife: d.RemainingLife,
 		AccountID:     accountID,
 		seq:           s.st.seq,
@@ -290,7 +298,7 @@ func (s *Handler) addDevicesLocked(devices []DeviceRecord) error {
 	gone := map[string]bool{}
 	for _, d := range prepared {
 		events := d.Events
-		d.Events = nil
+		d.Events = make([]EventRecord, 0, len(events))
 		for _, e := range events {
 			acct := e.AccountID
 			if acct == "" {
