@@ -1,7 +1,6 @@
 package sigv4
 
 import (
-	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
@@ -292,6 +291,7 @@ func trimValue(s string) string {
 // "\n") for the signed header names.
 func canonicalHeaders(r *http.Request, signed []string) string {
 	var b strings.Builder
+	b.Grow(64 * len(signed))
 	for _, name := range signed {
 		b.WriteString(name)
 		b.WriteByte(':')
@@ -328,16 +328,40 @@ func stringToSign(amzDate, scope, canonicalRequest string) string {
 	return algorithm + "\n" + amzDate + "\n" + scope + "\n" + hex.EncodeToString(sum[:])
 }
 
-func hmacSHA256(key []byte, data string) []byte {
-	m := hmac.New(sha256.New, key)
-	m.Write([]byte(data))
-	return m.Sum(nil)
+// hmacSHA256 returns the HMAC-SHA256 of data under key (RFC 2104), computed
+// with sha256.Sum256 over buffers on the stack for the short keys and
+// strings of SigV4, so that it does not allocate.
+func hmacSHA256(key []byte, data string) [sha256.Size]byte {
+	const blockSize = 64
+	if len(key) > blockSize {
+		k := sha256.Sum256(key)
+		key = k[:]
+	}
+	var inner [blockSize + 512]byte
+	in := inner[:0]
+	if blockSize+len(data) > len(inner) {
+		in = make([]byte, 0, blockSize+len(data))
+	}
+	var outer [blockSize + sha256.Size]byte
+	for i := range blockSize {
+		var k byte
+		if i < len(key) {
+			k = key[i]
+		}
+		in = append(in, k^0x36)
+		outer[i] = k ^ 0x5c
+	}
+	in = append(in, data...)
+	innerSum := sha256.Sum256(in)
+	copy(outer[blockSize:], innerSum[:])
+	return sha256.Sum256(outer[:])
 }
 
 // deriveKey computes the SigV4 signing key for a credential scope.
 func deriveKey(secret, date, region, service string) []byte {
 	k := hmacSHA256([]byte("AWS4"+secret), date)
-	k = hmacSHA256(k, region)
-	k = hmacSHA256(k, service)
-	return hmacSHA256(k, scopeTerminator)
+	k = hmacSHA256(k[:], region)
+	k = hmacSHA256(k[:], service)
+	k = hmacSHA256(k[:], scopeTerminator)
+	return k[:]
 }

@@ -114,8 +114,20 @@ func parsePresigned(query []queryPair) (*authInfo, *Error) {
 }
 
 func (a *authInfo) setCredential(cred string) *Error {
-	parts := strings.Split(cred, "/")
-	if len(parts) != 5 {
+	var parts [5]string
+	n := 0 // elements seen
+	for rest := cred; ; n++ {
+		seg, tail, more := strings.Cut(rest, "/")
+		if n < len(parts) {
+			parts[n] = seg
+		}
+		if !more {
+			n++
+			break
+		}
+		rest = tail
+	}
+	if n != len(parts) {
 		return incomplete("Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '%s'", clip(cred))
 	}
 	a.accessKey, a.scopeDate, a.region, a.service, a.terminator = parts[0], parts[1], parts[2], parts[3], parts[4]

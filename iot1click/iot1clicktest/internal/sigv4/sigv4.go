@@ -117,8 +117,11 @@ const maxCachedKeys = 64
 // request is wasted work.
 type keyCache struct {
 	mu sync.Mutex
-	m  map[string][]byte // by secret, date, region and service
+	m  map[keyScope][]byte
 }
+
+// keyScope is what a signing key derives from.
+type keyScope struct{ secret, date, region, service string }
 
 // signingKey returns the signing key of a secret for a credential scope.
 func (v *Verifier) signingKey(secret, date, region, service string) []byte {
@@ -126,7 +129,7 @@ func (v *Verifier) signingKey(secret, date, region, service string) []byte {
 		return deriveKey(secret, date, region, service)
 	}
 	c := &v.keys
-	id := date + "\x00" + region + "\x00" + service + "\x00" + secret
+	id := keyScope{secret, date, region, service}
 	c.mu.Lock()
 	k, ok := c.m[id]
 	c.mu.Unlock()
@@ -136,7 +139,7 @@ func (v *Verifier) signingKey(secret, date, region, service string) []byte {
 	k = deriveKey(secret, date, region, service)
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= maxCachedKeys {
-		c.m = make(map[string][]byte)
+		c.m = make(map[keyScope][]byte)
 	}
 	c.m[id] = k
 	c.mu.Unlock()
@@ -165,7 +168,7 @@ func (v *Verifier) VerifyKey(r *http.Request, body []byte) (string, error) {
 	var want [2 * sha256.Size]byte
 	for _, sts := range p.stringsToSign {
 		sum := hmacSHA256(p.key, sts)
-		hex.Encode(want[:], sum)
+		hex.Encode(want[:], sum[:])
 		if hmac.Equal(want[:], []byte(p.auth.signature)) {
 			return p.auth.accessKey, nil
 		}
