@@ -122,6 +122,19 @@
 // remainingLife and testMode (false), and marks a pending claim as clicked.
 // Clicks are recorded whether or not the device is enabled or owned.
 //
+// # Scale
+//
+// The emulator serves fleets of 100,000 devices and devices with 100,000
+// events. A ListDevices page costs O(log n + page), with or without
+// deviceType: the server keeps, for each account, the IDs of its claimed
+// devices in order, of every type and of each type, and a page starts with a
+// binary search for the ID after the token's. A claim or an unclaim moves
+// the IDs after the device's in those lists, O(n) as one memmove; AddFleet
+// and large AddDevices calls merge sorted batches. A ListDeviceEvents page
+// costs O(log n + page) too, plus the events of other accounts in its
+// window that it skips. Logging a request costs O(1): the request log is a
+// ring. Requests that only read the state run at the same time.
+//
 // # Control surface
 //
 // Tests drive the server through its Go methods (AddDevices, AddFleet,
