@@ -11,6 +11,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -173,30 +174,22 @@ func (s *Handler) arn(accountID, deviceID string) string {
 	return "arn:aws:iot1click:" + s.cfg.region + ":" + accountID + ":devices/" + deviceID
 }
 
-// stdEvent renders the stdEvent JSON of a button event.
+// stdEvent renders the stdEvent JSON of a button event, into a buffer on
+// the stack, so that the string it returns is its only allocation.
 func stdEvent(e *EventRecord) string {
-	var b strings.Builder
-	b.WriteString(`{"clickType":`)
-	writeJSONString(&b, e.ClickType)
-	b.WriteString(`,"reportedTime":"`)
-	b.WriteString(e.Time.UTC().Format("2006-01-02T15:04:05.000Z"))
-	b.WriteString(`","certificateId":"`)
-	b.WriteString(e.CertificateID)
-	b.WriteString(`","remainingLife":`)
-	rl, _ := json.Marshal(e.RemainingLife)
-	b.Write(rl)
-	b.WriteString(`,"testMode":`)
-	if e.TestMode {
-		b.WriteString("true}")
-	} else {
-		b.WriteString("false}")
-	}
-	return b.String()
-}
-
-func writeJSONString(b *strings.Builder, s string) {
-	q, _ := json.Marshal(s)
-	b.Write(q)
+	b := make([]byte, 0, 256)
+	b = append(b, `{"clickType":`...)
+	b = appendJSONString(b, e.ClickType)
+	b = append(b, `,"reportedTime":"`...)
+	b = e.Time.UTC().AppendFormat(b, "2006-01-02T15:04:05.000Z")
+	b = append(b, `","certificateId":"`...)
+	b = append(b, e.CertificateID...)
+	b = append(b, `","remainingLife":`...)
+	b = appendJSONFloat(b, e.RemainingLife)
+	b = append(b, `,"testMode":`...)
+	b = strconv.AppendBool(b, e.TestMode)
+	b = append(b, '}')
+	return string(b)
 }
 
 func validClickType(t string) bool {
