@@ -1,21 +1,25 @@
 package iot1clicktest
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"math/rand"
+	"strings"
 	"testing"
 )
 
-// marshalPlain encodes v with encoding/json, ignoring any appendJSON
-// method: the reference the hand-written encoders must match.
+// marshalPlain encodes v with encoding/json, HTML escaping off: the
+// reference the hand-written encoders must match.
 func marshalPlain(t *testing.T, v any) string {
 	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		t.Fatal(err)
 	}
-	return string(b)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // TestAppendJSONMatchesEncodingJSON checks that the answers encoded by

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 )
 
@@ -179,13 +180,13 @@ func (s *Handler) arn(accountID, deviceID string) string {
 func stdEvent(e *EventRecord) string {
 	b := make([]byte, 0, 256)
 	b = append(b, `{"clickType":`...)
-	b = appendJSONString(b, e.ClickType)
+	b = wire.AppendString(b, e.ClickType)
 	b = append(b, `,"reportedTime":"`...)
 	b = e.Time.UTC().AppendFormat(b, "2006-01-02T15:04:05.000Z")
 	b = append(b, `","certificateId":"`...)
 	b = append(b, e.CertificateID...)
 	b = append(b, `","remainingLife":`...)
-	b = appendJSONFloat(b, e.RemainingLife)
+	b = wire.AppendFloat64(b, e.RemainingLife)
 	b = append(b, `,"testMode":`...)
 	b = strconv.AppendBool(b, e.TestMode)
 	b = append(b, '}')
