@@ -169,9 +169,10 @@ func (x *exchange) duplicateTokenLocked(op, digest, token string) (string, bool)
 	return token, true
 }
 
-// setHeaders sets the headers of an answer: those of every answer, and
-// Content-Type, Content-Length and X-Amzn-ErrorType when not empty. The
-// values share one allocation.
+// setHeaders sets the headers of an answer: X-Amzn-RequestId and Date,
+// Content-Type and Content-Length unless contentLength is negative, and
+// X-Amzn-ErrorType unless errorType is empty. The values share one
+// allocation.
 func (x *exchange) setHeaders(contentLength int, errorType string) {
 	h := x.w.Header()
 	vals := make([]string, 0, 5)
