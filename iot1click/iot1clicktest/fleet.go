@@ -74,21 +74,40 @@ func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 		tags[i] = maps.Clone(t)
 	}
 	attrs := map[int]map[string]string{} // by project and placement number
+	// Into a server with no devices, a device goes into the map at once,
+	// one hash instead of two: an ID drawn twice shows as a map that did not
+	// grow, and the earlier device of this batch goes back in.
+	fresh := len(s.st.devices) == 0
 	for i := range recs {
+		d := &recs[i]
 		var id string
 		var num int64
 		for {
 			num = rng.Int63n(1e10)
 			id = fleetID(num)
-			if _, taken := s.st.devices[id]; !taken {
+			if !fresh {
+				if _, taken := s.st.devices[id]; !taken {
+					s.st.devices[id] = d
+					break
+				}
+				continue
+			}
+			size := len(s.st.devices)
+			s.st.devices[id] = d
+			if len(s.st.devices) > size {
 				break
+			}
+			for j := range i {
+				if recs[j].DeviceId == id {
+					s.st.devices[id] = &recs[j]
+					break
+				}
 			}
 		}
 		life := 60 + rng.Float64()*40
 		if rng.Intn(10) == 0 {
 			life = 5 + rng.Float64()*25
 		}
-		d := &recs[i]
 		d.DeviceId, d.Type, d.Attributes = id, DeviceTypeButton, empty
 		d.RemainingLife = math.Round(life*100) / 100
 		if claimed {
@@ -114,7 +133,6 @@ func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 			}
 			order = append(order, uint64(num)<<fleetIndexBits|uint64(i))
 		}
-		s.st.devices[id] = d
 		ids = append(ids, id)
 	}
 	if claimed && n > 0 {

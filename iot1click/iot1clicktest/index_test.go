@@ -158,3 +158,32 @@ func TestListDevicesIndexRandomized(t *testing.T) {
 		t.Fatalf("after Reset: listed %v, want %v", got, want)
 	}
 }
+
+// TestFleetIDDrawnTwice builds a fleet whose seed draws one ID twice (seed 2
+// does within 100,000 devices, as does seed 3): the generator must draw
+// again and keep the first device, so that the fleet still has all its
+// devices, each under its own ID, and lists them all.
+func TestFleetIDDrawnTwice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a fleet of 100,000")
+	}
+	const n = 100000
+	srv := newServer(t, iot1clicktest.WithSeed(2))
+	ids := srv.AddFleet(n)
+	seen := make(map[string]bool, n)
+	for _, id := range ids {
+		if seen[id] {
+			t.Fatalf("AddFleet returned %s twice", id)
+		}
+		seen[id] = true
+		if d, ok := srv.Device(id); !ok || d.DeviceId != id {
+			t.Fatalf("device %s: found %v with ID %q", id, ok, d.DeviceId)
+		}
+	}
+	if got := len(srv.Devices()); len(ids) != n || got != n {
+		t.Fatalf("AddFleet returned %d IDs and the server holds %d devices, want %d", len(ids), got, n)
+	}
+	if got := walkListing(t, srv.Client(), "", 250); len(got) != n || !slices.IsSorted(got) {
+		t.Fatalf("ListDevices listed %d devices (sorted: %v), want %d", len(got), slices.IsSorted(got), n)
+	}
+}
