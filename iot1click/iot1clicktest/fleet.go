@@ -143,9 +143,9 @@ func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 		for i, o := range order {
 			sorted[i] = ids[o&(1<<fleetIndexBits-1)]
 		}
-		for _, k := range listKeys(&recs[0]) {
-			s.st.lists[k] = mergeSorted(s.st.lists[k], slices.Clone(sorted))
-		}
+		keys := listKeys(&recs[0])
+		s.st.lists[keys[0]] = mergeSorted(s.st.lists[keys[0]], sorted)
+		s.st.lists[keys[1]] = mergeSorted(s.st.lists[keys[1]], slices.Clone(sorted))
 	}
 	return ids
 }
