@@ -2,7 +2,6 @@ package iot1clicktest
 
 import (
 	crand "crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"log"
 	"math/rand"
@@ -435,8 +434,18 @@ func newRequestID() string {
 	_, _ = crand.Read(b[:])
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
-	h := hex.EncodeToString(b[:])
-	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+	const digits = "0123456789abcdef"
+	var out [36]byte
+	j := 0
+	for i, c := range b {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			out[j] = '-' // 8-4-4-4-12 digits
+			j++
+		}
+		out[j], out[j+1] = digits[c>>4], digits[c&0xf]
+		j += 2
+	}
+	return string(out[:])
 }
 
 // httpDate is the Date header of one second of the server's clock.

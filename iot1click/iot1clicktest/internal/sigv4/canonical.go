@@ -325,7 +325,17 @@ func canonicalRequest(method, uri, query, headers, signedHeaders, payloadHash st
 
 func stringToSign(amzDate, scope, canonicalRequest string) string {
 	sum := sha256.Sum256([]byte(canonicalRequest))
-	return algorithm + "\n" + amzDate + "\n" + scope + "\n" + hex.EncodeToString(sum[:])
+	var digest [2 * sha256.Size]byte
+	hex.Encode(digest[:], sum[:])
+	var b strings.Builder
+	b.Grow(len(algorithm) + len(amzDate) + len(scope) + len(digest) + 3)
+	b.WriteString(algorithm + "\n")
+	b.WriteString(amzDate)
+	b.WriteByte('\n')
+	b.WriteString(scope)
+	b.WriteByte('\n')
+	b.Write(digest[:])
+	return b.String()
 }
 
 // hmacSHA256 returns the HMAC-SHA256 of data under key (RFC 2104), computed
