@@ -63,7 +63,7 @@ func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 	ids := make([]string, 0, n)
 	recs := make([]DeviceRecord, n)
 	// order holds, for each claimed device, its ID's number in the high
-	// bits and its index in ids in the low ones: sorting it sorts the IDs.
+	// bits and its index in recs in the low ones: sorting it sorts the IDs.
 	var order []uint64
 	if claimed {
 		order = make([]uint64, 0, n)
@@ -139,9 +139,9 @@ func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 		// Fleet IDs have one width, so they sort as their numbers do.
 		// The devices are all listed, of one account and type.
 		slices.Sort(order)
-		sorted := make([]string, len(order))
+		sorted := make([]*DeviceRecord, len(order))
 		for i, o := range order {
-			sorted[i] = ids[o&(1<<fleetIndexBits-1)]
+			sorted[i] = &recs[o&(1<<fleetIndexBits-1)]
 		}
 		keys := listKeys(&recs[0])
 		s.st.lists[keys[0]] = mergeSorted(s.st.lists[keys[0]], sorted)

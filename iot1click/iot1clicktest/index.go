@@ -12,7 +12,8 @@ import (
 // with or without a deviceType filter starts with a binary search for the
 // ID after the page token's and reads its devices in order, skipping none.
 //
-// A device is listed when it is in state CLAIMED with an account. Every
+// The indexes hold the devices' records, so that a page reads them without
+// a lookup by ID. A device is listed when it is in state CLAIMED with an account. Every
 // change of a device's state, account or type goes through unlist before
 // and list after (O(log n) to find the place, O(n) to move the IDs after
 // it, a memmove); AddFleet and large AddDevices calls merge sorted batches
@@ -34,16 +35,24 @@ func listKeys(d *DeviceRecord) [2]listKey {
 	return [2]listKey{{d.AccountID, ""}, {d.AccountID, d.Type}}
 }
 
-// pageOf returns up to n IDs of the index k that sort after the ID after
-// ("" for the first page), and whether more follow.
-func (st *state) pageOf(k listKey, after string, n int) ([]string, bool) {
-	ids := st.lists[k]
+// byID orders devices by ID.
+func byID(a, b *DeviceRecord) int { return cmp.Compare(a.DeviceId, b.DeviceId) }
+
+// findID finds the device with ID id in a list sorted by ID.
+func findID(ds []*DeviceRecord, id string) (int, bool) {
+	return slices.BinarySearchFunc(ds, id, func(d *DeviceRecord, id string) int { return cmp.Compare(d.DeviceId, id) })
+}
+
+// pageOf returns up to n devices of the index k whose IDs sort after the
+// ID after ("" for the first page), and whether more follow.
+func (st *state) pageOf(k listKey, after string, n int) ([]*DeviceRecord, bool) {
+	ds := st.lists[k]
 	start := 0
 	if after != "" {
-		start = sort.Search(len(ids), func(i int) bool { return ids[i] > after })
+		start = sort.Search(len(ds), func(i int) bool { return ds[i].DeviceId > after })
 	}
-	end := min(start+n, len(ids))
-	return ids[start:end], end < len(ids)
+	end := min(start+n, len(ds))
+	return ds[start:end], end < len(ds)
 }
 
 // list adds d to its indexes if it is listed.
@@ -52,10 +61,11 @@ func (st *state) list(d *DeviceRecord) {
 		return
 	}
 	for _, k := range listKeys(d) {
-		ids := st.lists[k]
-		i, found := slices.BinarySearch(ids, d.DeviceId)
-		if !found {
-			st.lists[k] = slices.Insert(ids, i, d.DeviceId)
+		ds := st.lists[k]
+		if i, found := findID(ds, d.DeviceId); found {
+			ds[i] = d
+		} else {
+			st.lists[k] = slices.Insert(ds, i, d)
 		}
 	}
 }
@@ -66,45 +76,46 @@ func (st *state) unlist(d *DeviceRecord) {
 		return
 	}
 	for _, k := range listKeys(d) {
-		ids := st.lists[k]
-		if i, found := slices.BinarySearch(ids, d.DeviceId); found {
-			ids = slices.Delete(ids, i, i+1)
-			if len(ids) == 0 {
+		ds := st.lists[k]
+		if i, found := findID(ds, d.DeviceId); found {
+			ds = slices.Delete(ds, i, i+1)
+			if len(ds) == 0 {
 				delete(st.lists, k)
 				continue
 			}
-			st.lists[k] = ids
+			st.lists[k] = ds
 		}
 	}
 }
 
-// relist brings the indexes up to date in bulk: it removes the IDs in gone
-// from every index, then adds the listed devices of added, which must not
-// be in any index yet. It costs O(n + k log k) for k devices.
+// relist brings the indexes up to date in bulk: it removes the devices
+// with IDs in gone from every index, then adds the listed devices of
+// added, which must not be in any index yet. It costs O(n + k log k) for k
+// devices.
 func (st *state) relist(gone map[string]bool, added []*DeviceRecord) {
 	if len(gone) > 0 {
-		for k, ids := range st.lists {
-			ids = slices.DeleteFunc(ids, func(id string) bool { return gone[id] })
-			if len(ids) == 0 {
+		for k, ds := range st.lists {
+			ds = slices.DeleteFunc(ds, func(d *DeviceRecord) bool { return gone[d.DeviceId] })
+			if len(ds) == 0 {
 				delete(st.lists, k)
 				continue
 			}
-			st.lists[k] = ids
+			st.lists[k] = ds
 		}
 	}
 	sorted := slices.Clone(added)
-	slices.SortFunc(sorted, func(a, b *DeviceRecord) int { return cmp.Compare(a.DeviceId, b.DeviceId) })
+	slices.SortStableFunc(sorted, byID)
 	st.listSorted(slices.CompactFunc(sorted, func(a, b *DeviceRecord) bool { return a.DeviceId == b.DeviceId }))
 }
 
 // listSorted adds listed devices, sorted by ID and in no index yet, to the
 // indexes in bulk: O(n + k).
 func (st *state) listSorted(ds []*DeviceRecord) {
-	batches := map[listKey][]string{}
+	batches := map[listKey][]*DeviceRecord{}
 	for _, d := range ds {
 		if listed(d) {
 			for _, k := range listKeys(d) {
-				batches[k] = append(batches[k], d.DeviceId)
+				batches[k] = append(batches[k], d)
 			}
 		}
 	}
@@ -113,23 +124,24 @@ func (st *state) listSorted(ds []*DeviceRecord) {
 	}
 }
 
-// mergeSorted merges two sorted lists of IDs, keeping one of each ID.
-func mergeSorted(a, b []string) []string {
+// mergeSorted merges two lists sorted by ID; of two devices with one ID,
+// it keeps b's.
+func mergeSorted(a, b []*DeviceRecord) []*DeviceRecord {
 	if len(a) == 0 {
 		return b
 	}
-	out := make([]string, 0, len(a)+len(b))
+	out := make([]*DeviceRecord, 0, len(a)+len(b))
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
+		switch c := byID(a[i], b[j]); {
+		case c < 0:
 			out = append(out, a[i])
 			i++
-		case a[i] > b[j]:
+		case c > 0:
 			out = append(out, b[j])
 			j++
 		default:
-			out = append(out, a[i])
+			out = append(out, b[j])
 			i, j = i+1, j+1
 		}
 	}

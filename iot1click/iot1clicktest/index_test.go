@@ -15,20 +15,20 @@ import (
 
 // naiveListing is what ListDevices must list for an account, and a type
 // when not empty: the devices the account has claimed, sorted by ID, as
-// the control API's snapshot shows them.
+// the control API's snapshot shows them, in the words of walkListing.
 func naiveListing(srv *iot1clicktest.Server, account, deviceType string) []string {
 	var ids []string
-	for _, d := range srv.Devices() {
+	for _, d := range srv.Devices() { // sorted by ID
 		if d.AccountID == account && d.State == iot1clicktest.StateClaimed && (deviceType == "" || d.Type == deviceType) {
-			ids = append(ids, d.DeviceId)
+			ids = append(ids, fmt.Sprintf("%s %s %s %t %v %v %v", d.DeviceId, d.ARN, d.Type, d.Enabled, d.RemainingLife, d.Attributes, d.Tags))
 		}
 	}
-	slices.Sort(ids)
 	return ids
 }
 
-// walkListing walks ListDevices in pages of size and returns the IDs in the
-// order listed.
+// walkListing walks ListDevices in pages of size and returns each device
+// listed, in order, as its ID, ARN, type, enabled, remaining life,
+// attributes and tags.
 func walkListing(t *testing.T, c *iot1click.Client, deviceType string, size int32) []string {
 	t.Helper()
 	var ids []string
@@ -42,7 +42,18 @@ func walkListing(t *testing.T, c *iot1click.Client, deviceType string, size int3
 			t.Fatalf("page of %d devices (max %d) with next token %q", len(out.Devices), size, out.NextToken)
 		}
 		for _, d := range out.Devices {
-			ids = append(ids, d.DeviceId)
+			var life float64
+			if d.RemainingLife != nil {
+				life = *d.RemainingLife
+			}
+			attrs, tags := d.Attributes, d.Tags
+			if len(attrs) == 0 {
+				attrs = nil // as the snapshot shows no attributes
+			}
+			if len(tags) == 0 {
+				tags = nil
+			}
+			ids = append(ids, fmt.Sprintf("%s %s %s %t %v %v %v", d.DeviceId, d.Arn, d.Type, d.Enabled, life, attrs, tags))
 		}
 	}
 	return ids

@@ -157,13 +157,13 @@ func (s *Handler) listDevices(x *exchange) {
 		}
 		// The index holds the account's claimed devices of the type, in
 		// order: the page is a binary search and its devices.
-		ids, more := s.st.pageOf(listKey{x.account, deviceType}, after, n)
-		out := &listDevicesOutput{Devices: make([]deviceDescriptionJSON, 0, len(ids))}
-		for _, id := range ids {
-			out.Devices = append(out.Devices, s.describeLocked(s.st.devices[id]))
+		ds, more := s.st.pageOf(listKey{x.account, deviceType}, after, n)
+		out := &listDevicesOutput{Devices: make([]deviceDescriptionJSON, 0, len(ds))}
+		for _, d := range ds {
+			out.Devices = append(out.Devices, s.describeLocked(d))
 		}
 		if more {
-			out.NextToken = s.issueTokenLocked(OpListDevices, x.account, digest, ids[len(ids)-1])
+			out.NextToken = s.issueTokenLocked(OpListDevices, x.account, digest, ds[len(ds)-1].DeviceId)
 		}
 		if dup, ok := x.duplicateTokenLocked(OpListDevices, digest, token); ok {
 			out.NextToken = dup

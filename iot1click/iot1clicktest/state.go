@@ -150,8 +150,8 @@ type claimCode struct {
 }
 
 type state struct {
-	devices map[string]*DeviceRecord // events inside, sorted by (Time, seq)
-	lists   map[listKey][]string     // sorted IDs of the listed devices (index.go)
+	devices map[string]*DeviceRecord    // events inside, sorted by (Time, seq)
+	lists   map[listKey][]*DeviceRecord // the listed devices by ID (index.go)
 	codes   map[string]*claimCode
 	seq     uint64 // of events
 }
@@ -160,7 +160,7 @@ type state struct {
 func newState(n int) *state {
 	return &state{
 		devices: make(map[string]*DeviceRecord, n),
-		lists:   map[listKey][]string{},
+		lists:   map[listKey][]*DeviceRecord{},
 		codes:   map[string]*claimCode{},
 	}
 }
