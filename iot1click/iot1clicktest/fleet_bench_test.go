@@ -119,6 +119,9 @@ type captureTransport struct{ req *http.Request }
 
 func (t *captureTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	t.req = r.Clone(context.Background())
+	if t.req.Body == nil {
+		t.req.Body = http.NoBody // as a server hands a handler a request without one
+	}
 	return nil, errCaptured
 }
 
