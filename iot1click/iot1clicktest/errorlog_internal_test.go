@@ -24,6 +24,7 @@ func TestServerErrorsReachLogf(t *testing.T) {
 	defer srv.Close()
 	srv.mu.Lock()
 	srv.faults[OpListDevices] = []*faultState{{f: Fault{StatusCode: 1000}}} // bypasses validation
+	srv.faultCount.Add(1)
 	srv.mu.Unlock()
 	if _, err := srv.Client().ListDevices(context.Background(), nil, iot1click.WithRetryMaxAttempts(1)); err == nil {
 		t.Fatal("ListDevices succeeded")

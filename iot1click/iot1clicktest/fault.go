@@ -136,6 +136,7 @@ func (s *Handler) InjectFault(op string, f Fault) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults[op] = append(s.faults[op], &faultState{f: f})
+	s.faultCount.Add(1)
 	return nil
 }
 
@@ -144,6 +145,7 @@ func (s *Handler) ClearFaults() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults = map[string][]*faultState{}
+	s.faultCount.Store(0)
 }
 
 // pickFaultLocked returns the fault that hits a request of op, if any.

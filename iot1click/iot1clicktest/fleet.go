@@ -1,9 +1,10 @@
 package iot1clicktest
 
 import (
-	"fmt"
 	"maps"
 	"math"
+	"slices"
+	"strconv"
 )
 
 var (
@@ -52,44 +53,114 @@ func (s *Handler) AddUnclaimedDevices(n int) []string {
 	return s.addFleetLocked(n, false)
 }
 
+// addFleetLocked generates n devices in bulk: one allocation for the
+// records, attribute and tag maps shared by the devices that have the same
+// ones (nothing changes a device's maps in place), IDs formatted by hand
+// and sorted as numbers for the list indexes.
 func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 	rng := s.fleetRNG
-	ids := make([]string, 0, max(n, 0))
-	for i := 0; i < n; i++ {
+	n = min(max(n, 0), 1<<fleetIndexBits)
+	ids := make([]string, 0, n)
+	recs := make([]DeviceRecord, n)
+	// order holds, for each claimed device, its ID's number in the high
+	// bits and its index in recs in the low ones: sorting it sorts the IDs.
+	var order []uint64
+	if claimed {
+		order = make([]uint64, 0, n)
+	}
+	empty := map[string]string{}
+	tags := make([]map[string]string, len(fleetTags))
+	for i, t := range fleetTags {
+		tags[i] = maps.Clone(t)
+	}
+	attrs := map[int]map[string]string{} // by project and placement number
+	// Into a server with no devices, a device goes into the map at once,
+	// one hash instead of two: an ID drawn twice shows as a map that did not
+	// grow, and the earlier device of this batch goes back in.
+	fresh := len(s.st.devices) == 0
+	for i := range recs {
+		d := &recs[i]
 		var id string
+		var num int64
 		for {
-			id = fmt.Sprintf("G030PM%010d", rng.Int63n(1e10))
-			if _, taken := s.st.devices[id]; !taken {
+			num = rng.Int63n(1e10)
+			id = fleetID(num)
+			if !fresh {
+				if _, taken := s.st.devices[id]; !taken {
+					s.st.devices[id] = d
+					break
+				}
+				continue
+			}
+			size := len(s.st.devices)
+			s.st.devices[id] = d
+			if len(s.st.devices) > size {
 				break
+			}
+			for j := range i {
+				if recs[j].DeviceId == id {
+					s.st.devices[id] = &recs[j]
+					break
+				}
 			}
 		}
 		life := 60 + rng.Float64()*40
 		if rng.Intn(10) == 0 {
 			life = 5 + rng.Float64()*25
 		}
-		d := &DeviceRecord{
-			DeviceId:      id,
-			Type:          DeviceTypeButton,
-			Attributes:    map[string]string{},
-			RemainingLife: math.Round(life*100) / 100,
-		}
+		d.DeviceId, d.Type, d.Attributes = id, DeviceTypeButton, empty
+		d.RemainingLife = math.Round(life*100) / 100
 		if claimed {
-			project := fleetProjects[rng.Intn(len(fleetProjects))]
-			d.Attributes = map[string]string{
-				"projectRegion":      s.cfg.region,
-				"projectName":        project,
-				"placementName":      fmt.Sprintf("%s%03d", fleetPlacements[project], 1+rng.Intn(999)),
-				"deviceTemplateName": fleetTemplates[project],
+			p := rng.Intn(len(fleetProjects))
+			placement := 1 + rng.Intn(999)
+			a, ok := attrs[p*1000+placement]
+			if !ok {
+				project := fleetProjects[p]
+				a = map[string]string{
+					"projectRegion":      s.cfg.region,
+					"projectName":        project,
+					"placementName":      fleetPlacements[project] + strconv.Itoa(1000 + placement)[1:],
+					"deviceTemplateName": fleetTemplates[project],
+				}
+				attrs[p*1000+placement] = a
 			}
+			d.Attributes = a
 			d.AccountID = s.cfg.accountID
 			d.State = StateClaimed
 			d.Enabled = rng.Intn(5) != 0
 			if t := rng.Intn(2 * len(fleetTags)); t < len(fleetTags) {
-				d.Tags = maps.Clone(fleetTags[t])
+				d.Tags = tags[t]
 			}
+			order = append(order, uint64(num)<<fleetIndexBits|uint64(i))
 		}
-		s.st.devices[id] = d
 		ids = append(ids, id)
 	}
+	if claimed && n > 0 {
+		// Fleet IDs have one width, so they sort as their numbers do.
+		// The devices are all listed, of one account and type.
+		slices.Sort(order)
+		sorted := make([]*DeviceRecord, len(order))
+		for i, o := range order {
+			sorted[i] = &recs[o&(1<<fleetIndexBits-1)]
+		}
+		keys := listKeys(&recs[0])
+		s.st.lists[keys[0]] = mergeSorted(s.st.lists[keys[0]], sorted)
+		s.st.lists[keys[1]] = mergeSorted(s.st.lists[keys[1]], slices.Clone(sorted))
+	}
 	return ids
+}
+
+// fleetIndexBits is the width of a device's index in the sort keys of
+// addFleetLocked: IDs' numbers, below 1e10, take the 34 bits above.
+const fleetIndexBits = 30
+
+// fleetID returns the ID of a generated device, G030PM and num in 10
+// digits.
+func fleetID(num int64) string {
+	b := [16]byte{'G', '0', '3', '0', 'P', 'M'}
+	for i := 15; i >= 6; i-- {
+		b[i] = byte('0' + num%10)
+		num /= 10
+	}
+	return string(b[:])
 }

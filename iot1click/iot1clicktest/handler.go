@@ -70,22 +70,12 @@ func (r Request) MarshalJSON() ([]byte, error) {
 // since ResetRequests or Reset, oldest first. Control requests under
 // ControlPrefix are not included.
 func (s *Handler) Requests() []Request {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]Request, len(s.requests))
-	for i, r := range s.requests {
-		r.Header = r.Header.Clone()
-		r.Body = bytes.Clone(r.Body)
-		out[i] = r
-	}
-	return out
+	return s.reqs.snapshot()
 }
 
 // ResetRequests empties the request log.
 func (s *Handler) ResetRequests() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.requests = nil
+	s.reqs.reset()
 }
 
 // apiError is an error answer.
@@ -128,21 +118,42 @@ func (x *exchange) commit(status int, code string) {
 	x.s.log(&x.rec)
 }
 
-// answer runs fn under the server's lock, then answers with fn's error or,
-// on success, with status and the JSON of fn's result (no body for 204).
-// The result is encoded after the lock is released, so it must not share
-// maps or slices with the server's state.
-func (x *exchange) answer(status int, fn func() (any, *apiError)) {
-	x.s.mu.Lock()
+// access says whether an operation changes the server's state.
+type access bool
+
+const (
+	// reads is an operation that only reads the state: it runs under the
+	// read lock, alongside other reads.
+	reads access = false
+	// writes is an operation that may change the state: it runs under the
+	// write lock.
+	writes access = true
+)
+
+// answer runs fn under the server's lock (the read lock for reads), then
+// answers with fn's error or, on success, with status and the JSON of fn's
+// result (no body for 204). The result is encoded before the lock is
+// released, so it may share maps and slices with the server's state.
+func (x *exchange) answer(status int, acc access, fn func() (any, *apiError)) {
+	lock, unlock := x.s.mu.RLock, x.s.mu.RUnlock
+	if acc == writes {
+		lock, unlock = x.s.mu.Lock, x.s.mu.Unlock
+	}
+	lock()
 	out, e := fn()
-	x.s.mu.Unlock()
+	var buf *bytes.Buffer
+	if e == nil && status != http.StatusNoContent {
+		buf, e = encodeJSON(out)
+	}
+	unlock()
 	switch {
 	case e != nil:
 		x.writeError(e)
 	case status == http.StatusNoContent:
 		x.writeNoContent()
 	default:
-		x.writeJSON(status, out)
+		x.writeBody(status, buf.Bytes())
+		putBuffer(buf)
 	}
 }
 
@@ -159,29 +170,38 @@ func (x *exchange) duplicateTokenLocked(op, digest, token string) (string, bool)
 	return token, true
 }
 
-// setCommonHeaders sets the headers of every answer.
-func (x *exchange) setCommonHeaders() {
+// setHeaders sets the headers of an answer: X-Amzn-RequestId and Date,
+// Content-Type and Content-Length unless contentLength is negative, and
+// X-Amzn-ErrorType unless errorType is empty. The values share one
+// allocation.
+func (x *exchange) setHeaders(contentLength int, errorType string) {
 	h := x.w.Header()
-	h["X-Amzn-RequestId"] = []string{x.rec.RequestID}
-	h.Set("Date", x.s.Now().UTC().Format(http.TimeFormat))
+	vals := make([]string, 0, 5)
+	add := func(key, val string) {
+		vals = append(vals, val)
+		h[key] = vals[len(vals)-1 : len(vals) : len(vals)]
+	}
+	add("X-Amzn-RequestId", x.rec.RequestID)
+	add("Date", x.s.httpDate())
+	if contentLength >= 0 {
+		add("Content-Type", "application/json")
+		add("Content-Length", strconv.Itoa(contentLength))
+	}
+	if errorType != "" {
+		add("X-Amzn-ErrorType", errorType)
+	}
 }
 
-func (x *exchange) writeJSON(status int, v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		x.writeError(&apiError{status: 500, code: "InternalFailureException", msg: err.Error()})
-		return
-	}
-	x.setCommonHeaders()
-	x.w.Header().Set("Content-Type", "application/json")
-	x.w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+// writeBody answers with status and the JSON body b.
+func (x *exchange) writeBody(status int, b []byte) {
+	x.setHeaders(len(b), "")
 	x.commit(status, "")
 	x.w.WriteHeader(status)
 	_, _ = x.w.Write(b)
 }
 
 func (x *exchange) writeNoContent() {
-	x.setCommonHeaders()
+	x.setHeaders(-1, "")
 	x.commit(http.StatusNoContent, "")
 	x.w.WriteHeader(http.StatusNoContent)
 }
@@ -191,11 +211,7 @@ func (x *exchange) writeError(e *apiError) {
 		Code    string `json:"code"`
 		Message string `json:"message"`
 	}{e.code, e.msg})
-	x.setCommonHeaders()
-	h := x.w.Header()
-	h["X-Amzn-ErrorType"] = []string{e.code}
-	h.Set("Content-Type", "application/json")
-	h.Set("Content-Length", strconv.Itoa(len(b)))
+	x.setHeaders(len(b), e.code)
 	x.commit(e.status, e.code)
 	x.w.WriteHeader(e.status)
 	_, _ = x.w.Write(b)
@@ -257,6 +273,20 @@ func (s *Handler) newMux() *http.ServeMux {
 	return mux
 }
 
+// newVerifier returns the verifier of the server's signatures.
+func (s *Handler) newVerifier() *sigv4.Verifier {
+	return &sigv4.Verifier{
+		Service: model.SigningName,
+		Region:  s.cfg.region,
+		Lookup: func(accessKeyID string) (string, bool) {
+			a, ok := s.accountFor(accessKeyID)
+			return a.secret, ok
+		},
+		MaxSkew: maxSkew,
+		Now:     s.Now,
+	}
+}
+
 // ServeHTTP serves the service's operations and the control API.
 func (s *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !cleanPath(r.URL.EscapedPath()) {
@@ -276,12 +306,16 @@ func cleanPath(p string) bool {
 	if p == "/" {
 		return true
 	}
-	for _, seg := range strings.Split(p[1:], "/") {
+	for rest := p[1:]; ; {
+		seg, tail, more := strings.Cut(rest, "/")
 		if seg == "" || seg == "." || seg == ".." {
 			return false
 		}
+		if !more {
+			return true
+		}
+		rest = tail
 	}
-	return true
 }
 
 // serveUnknown answers a request that matches no operation.
@@ -318,11 +352,15 @@ func (s *Handler) newExchange(w http.ResponseWriter, r *http.Request) *exchange 
 		Method:    r.Method,
 		Path:      r.URL.EscapedPath(),
 		RawQuery:  r.URL.RawQuery,
-		Header:    r.Header.Clone(),
+		Header:    r.Header,
 		RequestID: newRequestID(),
 		Time:      s.Now(),
 	}
+	// The log keeps the request's own header map, which nothing changes
+	// once the request arrived, unless it holds a token to redact; Requests
+	// hands out copies.
 	if x.rec.Header.Get("X-Amz-Security-Token") != "" {
+		x.rec.Header = r.Header.Clone()
 		x.rec.Header.Set("X-Amz-Security-Token", "REDACTED")
 	}
 	return x
@@ -343,26 +381,32 @@ func (s *Handler) serveOperation(w http.ResponseWriter, r *http.Request, op oper
 	x.rec.Operation, x.label = op.name, r.PathValue(op.label())
 
 	limit := s.cfg.maxBodyBytes
-	tooLarge := &apiError{status: http.StatusRequestEntityTooLarge, code: "RequestEntityTooLargeException",
-		msg: fmt.Sprintf("Request must be smaller than %d bytes for the %s operation", limit, op.name)}
+	tooLarge := func() *apiError {
+		return &apiError{status: http.StatusRequestEntityTooLarge, code: "RequestEntityTooLargeException",
+			msg: fmt.Sprintf("Request must be smaller than %d bytes for the %s operation", limit, op.name)}
+	}
 	if r.ContentLength > limit {
-		x.writeError(tooLarge)
+		x.writeError(tooLarge())
 		return
 	}
-	stop := func() bool { return false }
-	if r.ContentLength != 0 {
-		// Server.Close waits for the requests in flight: a body that
-		// stalls must not hold it.
-		stop = context.AfterFunc(s.closing, func() { _ = http.NewResponseController(w).SetReadDeadline(time.Now()) })
-	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
-	stop()
-	if err != nil {
-		hangUp(w) // the client went away, or Server.Close cut a stalled body short
-		return
+	var body []byte
+	if r.Body != nil && r.Body != http.NoBody {
+		stop := func() bool { return false }
+		if r.ContentLength != 0 {
+			// Server.Close waits for the requests in flight: a body that
+			// stalls must not hold it.
+			stop = context.AfterFunc(s.closing, func() { _ = http.NewResponseController(w).SetReadDeadline(time.Now()) })
+		}
+		var err error
+		body, err = io.ReadAll(io.LimitReader(r.Body, limit+1))
+		stop()
+		if err != nil {
+			hangUp(w) // the client went away, or Server.Close cut a stalled body short
+			return
+		}
 	}
 	if int64(len(body)) > limit {
-		x.writeError(tooLarge)
+		x.writeError(tooLarge())
 		return
 	}
 	x.body, x.rec.Body = body, body
@@ -372,9 +416,11 @@ func (s *Handler) serveOperation(w http.ResponseWriter, r *http.Request, op oper
 		return
 	}
 
-	s.mu.Lock()
-	x.fault, x.faulted = s.pickFaultLocked(op.name)
-	s.mu.Unlock()
+	if s.faultCount.Load() > 0 {
+		s.mu.Lock()
+		x.fault, x.faulted = s.pickFaultLocked(op.name)
+		s.mu.Unlock()
+	}
 	x.rec.Fault = x.faulted
 	if x.faulted {
 		if d := x.fault.Latency; d > 0 {
@@ -409,21 +455,7 @@ func hangUp(w http.ResponseWriter) {
 
 // verify checks the request's signature and sets the account it acts for.
 func (s *Handler) verify(x *exchange) *apiError {
-	var keyID string
-	v := &sigv4.Verifier{
-		Service: model.SigningName,
-		Region:  s.cfg.region,
-		Lookup: func(accessKeyID string) (string, bool) {
-			a, ok := s.accountFor(accessKeyID)
-			if ok {
-				keyID = accessKeyID
-			}
-			return a.secret, ok
-		},
-		MaxSkew: maxSkew,
-		Now:     s.Now,
-	}
-	err := v.Verify(x.r, x.body)
+	keyID, err := s.verifier.VerifyKey(x.r, x.body)
 	x.rec.AccessKeyID = keyID
 	if err != nil {
 		var se *sigv4.Error
@@ -455,16 +487,7 @@ func (s *Handler) log(rec *Request) {
 		}
 		s.cfg.logf("iot1clicktest: %s %s %s -> %d %s", rec.Operation, rec.Method, rec.Path, rec.StatusCode, code)
 	}
-	if s.cfg.maxLog <= 0 {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.requests) >= s.cfg.maxLog {
-		n := copy(s.requests, s.requests[len(s.requests)-s.cfg.maxLog+1:])
-		s.requests = s.requests[:n]
-	}
-	s.requests = append(s.requests, *rec)
+	s.reqs.add(rec)
 }
 
 // decode decodes the JSON object body into v (an empty body is an empty

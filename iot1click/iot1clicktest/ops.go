@@ -43,6 +43,7 @@ type stateJSON struct {
 	State string `json:"state"`
 }
 
+// orEmpty returns a copy of m, empty rather than nil.
 func orEmpty(m map[string]string) map[string]string {
 	if m == nil {
 		return map[string]string{}
@@ -50,14 +51,24 @@ func orEmpty(m map[string]string) map[string]string {
 	return maps.Clone(m)
 }
 
+// nonNil returns m, or an empty map for nil, for encoding as an object.
+func nonNil(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
+}
+
+// describeLocked returns the description of d. It shares d's maps: encode
+// it before releasing the lock.
 func (s *Handler) describeLocked(d *DeviceRecord) deviceDescriptionJSON {
 	return deviceDescriptionJSON{
 		Arn:           s.arn(d.AccountID, d.DeviceId),
-		Attributes:    orEmpty(d.Attributes),
+		Attributes:    d.Attributes,
 		DeviceID:      d.DeviceId,
 		Enabled:       d.Enabled,
 		RemainingLife: d.RemainingLife,
-		Tags:          orEmpty(d.Tags),
+		Tags:          d.Tags,
 		Type:          d.Type,
 	}
 }
@@ -76,8 +87,8 @@ const (
 
 // withDevice answers as answer does, running fn under the lock with the
 // device the request acts on, or answers 404 when there is none.
-func (x *exchange) withDevice(status int, l lookup, fn func(d *DeviceRecord) (any, *apiError)) {
-	x.answer(status, func() (any, *apiError) {
+func (x *exchange) withDevice(status int, acc access, l lookup, fn func(d *DeviceRecord) (any, *apiError)) {
+	x.answer(status, acc, func() (any, *apiError) {
 		var d *DeviceRecord
 		var e *apiError
 		if l == byARN {
@@ -136,7 +147,7 @@ func (s *Handler) listDevices(x *exchange) {
 	digest := queryDigest(deviceType)
 	token := q.Get("nextToken")
 
-	x.answer(http.StatusOK, func() (any, *apiError) {
+	x.answer(http.StatusOK, reads, func() (any, *apiError) {
 		after := ""
 		if token != "" {
 			var e *apiError
@@ -144,23 +155,15 @@ func (s *Handler) listDevices(x *exchange) {
 				return nil, e
 			}
 		}
-		out := struct {
-			Devices   []deviceDescriptionJSON `json:"devices"`
-			NextToken string                  `json:"nextToken,omitempty"`
-		}{Devices: []deviceDescriptionJSON{}}
-		for _, id := range s.sortedIDsLocked() {
-			if after != "" && id <= after {
-				continue
-			}
-			d := s.st.devices[id]
-			if d.AccountID != x.account || d.State != StateClaimed || deviceType != "" && d.Type != deviceType {
-				continue
-			}
-			if len(out.Devices) == n {
-				out.NextToken = s.issueTokenLocked(OpListDevices, x.account, digest, out.Devices[n-1].DeviceID)
-				break
-			}
+		// The index holds the account's claimed devices of the type, in
+		// order: the page is a binary search and its devices.
+		ds, more := s.st.pageOf(listKey{x.account, deviceType}, after, n)
+		out := &listDevicesOutput{Devices: make([]deviceDescriptionJSON, 0, len(ds))}
+		for _, d := range ds {
 			out.Devices = append(out.Devices, s.describeLocked(d))
+		}
+		if more {
+			out.NextToken = s.issueTokenLocked(OpListDevices, x.account, digest, ds[len(ds)-1].DeviceId)
 		}
 		if dup, ok := x.duplicateTokenLocked(OpListDevices, digest, token); ok {
 			out.NextToken = dup
@@ -170,9 +173,7 @@ func (s *Handler) listDevices(x *exchange) {
 }
 
 func (s *Handler) describeDevice(x *exchange) {
-	x.withDevice(http.StatusOK, pending, func(d *DeviceRecord) (any, *apiError) {
-		return struct {
-			DeviceDescription deviceDescriptionJSON `json:"deviceDescription"`
-		}{s.describeLocked(d)}, nil
+	x.withDevice(http.StatusOK, reads, pending, func(d *DeviceRecord) (any, *apiError) {
+		return &describeOutput{s.describeLocked(d)}, nil
 	})
 }

@@ -9,7 +9,7 @@ import (
 
 func (s *Handler) initiateDeviceClaim(x *exchange) {
 	id := x.label
-	x.answer(http.StatusOK, func() (any, *apiError) {
+	x.answer(http.StatusOK, writes, func() (any, *apiError) {
 		d, ok := s.st.devices[id]
 		if !ok {
 			return nil, notFound(id)
@@ -22,6 +22,7 @@ func (s *Handler) initiateDeviceClaim(x *exchange) {
 		case d.State == StateClaimed:
 			return nil, &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is already claimed by this account.", id)}
 		}
+		s.st.unlist(d)
 		d.State, d.AccountID = StateClaimInitiated, x.account
 		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = s.nowLocked(), false
 		d.Enabled = false
@@ -41,7 +42,7 @@ func (s *Handler) finalizeDeviceClaim(x *exchange) {
 		x.writeError(e)
 		return
 	}
-	x.answer(http.StatusOK, func() (any, *apiError) {
+	x.answer(http.StatusOK, writes, func() (any, *apiError) {
 		d, ok := s.st.devices[id]
 		switch {
 		case !ok:
@@ -58,12 +59,14 @@ func (s *Handler) finalizeDeviceClaim(x *exchange) {
 		d.State, d.Enabled = StateClaimed, false
 		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
 		d.Tags = maps.Clone(in.Tags)
+		s.st.list(d)
 		return stateJSON{StateClaimed}, nil
 	})
 }
 
 func (s *Handler) unclaimDevice(x *exchange) {
-	x.withDevice(http.StatusOK, pending, func(d *DeviceRecord) (any, *apiError) {
+	x.withDevice(http.StatusOK, writes, pending, func(d *DeviceRecord) (any, *apiError) {
+		s.st.unlist(d)
 		d.State, d.AccountID, d.Enabled, d.Tags = StateUnclaimed, "", false, nil
 		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
 		d.OnClickCallback, d.HealthMonitorCallback = "", ""
@@ -78,7 +81,7 @@ func (s *Handler) claimDevicesByClaimCode(x *exchange) {
 		return
 	}
 	forbidden := func(msg string) *apiError { return &apiError{403, "ForbiddenException", msg} }
-	x.answer(http.StatusOK, func() (any, *apiError) {
+	x.answer(http.StatusOK, writes, func() (any, *apiError) {
 		c, ok := s.st.codes[code]
 		if !ok {
 			return nil, forbidden("The claim code is not recognized.")
@@ -96,8 +99,10 @@ func (s *Handler) claimDevicesByClaimCode(x *exchange) {
 			if !ok || d.State == StateClaimed && d.AccountID == x.account {
 				continue
 			}
+			s.st.unlist(d)
 			d.State, d.AccountID, d.Enabled = StateClaimed, x.account, false
 			d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
+			s.st.list(d)
 		}
 		c.accountID = x.account
 		return struct {
@@ -114,7 +119,7 @@ func (s *Handler) updateDeviceState(x *exchange) {
 	if !x.decode(&in, "enabled") {
 		return
 	}
-	x.withDevice(http.StatusOK, claimed, func(d *DeviceRecord) (any, *apiError) {
+	x.withDevice(http.StatusOK, writes, claimed, func(d *DeviceRecord) (any, *apiError) {
 		d.Enabled = *in.Enabled
 		return struct{}{}, nil
 	})

@@ -63,7 +63,7 @@ func (s *Handler) listDeviceEvents(x *exchange) {
 	digest := queryDigest(id, strconv.FormatInt(from.UnixNano(), 10), strconv.FormatInt(to.UnixNano(), 10))
 	token := q.Get("nextToken")
 
-	x.withDevice(http.StatusOK, pending, func(d *DeviceRecord) (any, *apiError) {
+	x.withDevice(http.StatusOK, reads, pending, func(d *DeviceRecord) (any, *apiError) {
 		// d.Events is sorted by (Time, seq): the page starts at the first
 		// event at or after from, or just after the token's event, and
 		// takes the account's events until to, one more than the page
@@ -83,10 +83,7 @@ func (s *Handler) listDeviceEvents(x *exchange) {
 				start = max(start, sort.Search(len(events), func(i int) bool { return compareEvent(&events[i], t, seq) > 0 }))
 			}
 		}
-		out := struct {
-			Events    []deviceEventJSON `json:"events"`
-			NextToken string            `json:"nextToken,omitempty"`
-		}{Events: []deviceEventJSON{}}
+		out := &eventsOutput{Events: []deviceEventJSON{}}
 		var last *EventRecord
 		for i := start; i < len(events) && events[i].Time.Before(to); i++ {
 			ev := &events[i]
@@ -98,7 +95,7 @@ func (s *Handler) listDeviceEvents(x *exchange) {
 				break
 			}
 			out.Events = append(out.Events, deviceEventJSON{
-				Device:   deviceJSON{Attributes: orEmpty(ev.Attributes), DeviceID: ev.DeviceId, Type: ev.DeviceType},
+				Device:   deviceJSON{Attributes: ev.Attributes, DeviceID: ev.DeviceId, Type: ev.DeviceType},
 				StdEvent: ev.StdEvent,
 			})
 			last = ev

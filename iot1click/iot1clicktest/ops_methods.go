@@ -29,7 +29,7 @@ func deviceMethods(deviceType string) []deviceMethodJSON {
 }
 
 func (s *Handler) getDeviceMethods(x *exchange) {
-	x.withDevice(http.StatusOK, claimed, func(d *DeviceRecord) (any, *apiError) {
+	x.withDevice(http.StatusOK, reads, claimed, func(d *DeviceRecord) (any, *apiError) {
 		return struct {
 			DeviceMethods []deviceMethodJSON `json:"deviceMethods"`
 		}{deviceMethods(d.Type)}, nil
@@ -50,7 +50,7 @@ func (s *Handler) invokeDeviceMethod(x *exchange) {
 	m := deviceMethodJSON{in.DeviceMethod.DeviceType, in.DeviceMethod.MethodName}
 	params := in.DeviceMethodParameters
 
-	x.withDevice(http.StatusOK, claimed, func(d *DeviceRecord) (any, *apiError) {
+	x.withDevice(http.StatusOK, writes, claimed, func(d *DeviceRecord) (any, *apiError) {
 		resp, e := invokeLocked(d, m, params)
 		if e != nil {
 			return nil, e

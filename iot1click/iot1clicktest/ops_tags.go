@@ -41,10 +41,10 @@ func (s *Handler) taggedLocked(arn, account string) (*DeviceRecord, *apiError) {
 }
 
 func (s *Handler) listTagsForResource(x *exchange) {
-	x.withDevice(http.StatusOK, byARN, func(d *DeviceRecord) (any, *apiError) {
+	x.withDevice(http.StatusOK, reads, byARN, func(d *DeviceRecord) (any, *apiError) {
 		return struct {
 			Tags map[string]string `json:"tags"`
-		}{orEmpty(d.Tags)}, nil
+		}{nonNil(d.Tags)}, nil
 	})
 }
 
@@ -59,7 +59,7 @@ func (s *Handler) tagResource(x *exchange) {
 		x.writeError(e)
 		return
 	}
-	x.withDevice(http.StatusNoContent, byARN, func(d *DeviceRecord) (any, *apiError) {
+	x.withDevice(http.StatusNoContent, writes, byARN, func(d *DeviceRecord) (any, *apiError) {
 		merged := orEmpty(d.Tags)
 		maps.Copy(merged, in.Tags)
 		if e := validateTags(merged); e != nil {
@@ -79,10 +79,13 @@ func (s *Handler) untagResource(x *exchange) {
 		x.writeError(e)
 		return
 	}
-	x.withDevice(http.StatusNoContent, byARN, func(d *DeviceRecord) (any, *apiError) {
+	x.withDevice(http.StatusNoContent, writes, byARN, func(d *DeviceRecord) (any, *apiError) {
+		// Devices may share a tag map (generated fleets do): change a copy.
+		tags := maps.Clone(d.Tags)
 		for _, k := range q["tagKeys"] {
-			delete(d.Tags, k)
+			delete(tags, k)
 		}
+		d.Tags = tags
 		return nil, nil
 	})
 }

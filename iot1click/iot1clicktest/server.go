@@ -13,12 +13,14 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest/internal/sigv4"
 )
 
 // Defaults of a Server made without options.
@@ -169,14 +171,20 @@ type Handler struct {
 	closing  context.Context    // done when Server.Close starts: cuts injected latencies and stalled bodies short
 	cancel   context.CancelFunc // ends closing
 	mux      *http.ServeMux
+	verifier *sigv4.Verifier
+	// faultCount is the number of faults injected, so that a request
+	// looks for faults under the lock only when there are some.
+	faultCount atomic.Int64
+	// date caches the Date header of the current second.
+	date atomic.Pointer[httpDate]
+	reqs requestLog
 
-	mu          sync.Mutex
+	mu          sync.RWMutex // the read lock for reads of the state
 	st          *state
 	clockFixed  bool
 	clockAt     time.Time
 	clockOffset time.Duration
 	tokenKey    []byte
-	requests    []Request
 	faults      map[string][]*faultState
 	faultRNG    *rand.Rand
 	fleetRNG    *rand.Rand
@@ -204,6 +212,7 @@ func NewHandler(opts ...Option) *Handler {
 	s := &Handler{
 		cfg:      cfg,
 		accounts: map[string]account{},
+		reqs:     requestLog{max: cfg.maxLog},
 	}
 	s.closing, s.cancel = context.WithCancel(context.Background())
 	s.accounts[cfg.accessKeyID] = account{accessKeyID: cfg.accessKeyID, secret: cfg.secret, accountID: cfg.accountID}
@@ -217,6 +226,7 @@ func NewHandler(opts ...Option) *Handler {
 		panic("iot1clicktest: " + err.Error())
 	}
 	s.mux = s.newMux()
+	s.verifier = s.newVerifier()
 	return s
 }
 
@@ -306,11 +316,12 @@ func (s *Handler) resetLocked() error {
 
 	s.clockFixed = false
 	s.clockOffset = 0
-	s.requests = nil
+	s.reqs.reset()
 	s.faults = map[string][]*faultState{}
+	s.faultCount.Store(0)
 	s.faultRNG = rand.New(rand.NewSource(s.cfg.seed))
 	s.fleetRNG = rand.New(rand.NewSource(s.cfg.seed))
-	s.st = newState()
+	s.st = newState(len(s.cfg.devices) + max(s.cfg.fleet, 0) + max(s.cfg.unclaimed, 0))
 	if err := s.addDevicesLocked(s.cfg.devices); err != nil {
 		return err
 	}
@@ -368,8 +379,8 @@ func (s *Handler) NewClient(baseURL string, optFns ...func(*iot1click.Options)) 
 
 // Now returns the time of the server's clock.
 func (s *Handler) Now() time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return s.nowLocked()
 }
 
@@ -426,5 +437,35 @@ func newRequestID() string {
 	_, _ = crand.Read(b[:])
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+	const digits = "0123456789abcdef"
+	var out [36]byte
+	j := 0
+	for i, c := range b {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			out[j] = '-' // 8-4-4-4-12 digits
+			j++
+		}
+		out[j], out[j+1] = digits[c>>4], digits[c&0xf]
+		j += 2
+	}
+	return string(out[:])
+}
+
+// httpDate is the Date header of one second of the server's clock.
+type httpDate struct {
+	unix int64
+	text string
+}
+
+// httpDate returns the Date header of an answer sent now, formatting it
+// once a second.
+func (s *Handler) httpDate() string {
+	now := s.Now()
+	sec := now.Unix()
+	if d := s.date.Load(); d != nil && d.unix == sec {
+		return d.text
+	}
+	d := &httpDate{unix: sec, text: now.UTC().Format(http.TimeFormat)}
+	s.date.Store(d)
+	return d.text
 }

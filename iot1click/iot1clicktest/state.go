@@ -11,9 +11,11 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 )
 
@@ -148,13 +150,19 @@ type claimCode struct {
 }
 
 type state struct {
-	devices map[string]*DeviceRecord // events inside, sorted by (Time, seq)
+	devices map[string]*DeviceRecord    // events inside, sorted by (Time, seq)
+	lists   map[listKey][]*DeviceRecord // the listed devices by ID (index.go)
 	codes   map[string]*claimCode
 	seq     uint64 // of events
 }
 
-func newState() *state {
-	return &state{devices: map[string]*DeviceRecord{}, codes: map[string]*claimCode{}}
+// newState returns an empty state with room for n devices.
+func newState(n int) *state {
+	return &state{
+		devices: make(map[string]*DeviceRecord, n),
+		lists:   map[listKey][]*DeviceRecord{},
+		codes:   map[string]*claimCode{},
+	}
 }
 
 // certificateID returns the fixed certificate ID of a device.
@@ -164,33 +172,25 @@ func certificateID(deviceID string) string {
 }
 
 func (s *Handler) arn(accountID, deviceID string) string {
-	return fmt.Sprintf("arn:aws:iot1click:%s:%s:devices/%s", s.cfg.region, accountID, deviceID)
+	return "arn:aws:iot1click:" + s.cfg.region + ":" + accountID + ":devices/" + deviceID
 }
 
-// stdEvent renders the stdEvent JSON of a button event.
+// stdEvent renders the stdEvent JSON of a button event, into a buffer on
+// the stack, so that the string it returns is its only allocation.
 func stdEvent(e *EventRecord) string {
-	var b strings.Builder
-	b.WriteString(`{"clickType":`)
-	writeJSONString(&b, e.ClickType)
-	b.WriteString(`,"reportedTime":"`)
-	b.WriteString(e.Time.UTC().Format("2006-01-02T15:04:05.000Z"))
-	b.WriteString(`","certificateId":"`)
-	b.WriteString(e.CertificateID)
-	b.WriteString(`","remainingLife":`)
-	rl, _ := json.Marshal(e.RemainingLife)
-	b.Write(rl)
-	b.WriteString(`,"testMode":`)
-	if e.TestMode {
-		b.WriteString("true}")
-	} else {
-		b.WriteString("false}")
-	}
-	return b.String()
-}
-
-func writeJSONString(b *strings.Builder, s string) {
-	q, _ := json.Marshal(s)
-	b.Write(q)
+	b := make([]byte, 0, 256)
+	b = append(b, `{"clickType":`...)
+	b = wire.AppendString(b, e.ClickType)
+	b = append(b, `,"reportedTime":"`...)
+	b = e.Time.UTC().AppendFormat(b, "2006-01-02T15:04:05.000Z")
+	b = append(b, `","certificateId":"`...)
+	b = append(b, e.CertificateID...)
+	b = append(b, `","remainingLife":`...)
+	b = wire.AppendFloat64(b, e.RemainingLife)
+	b = append(b, `,"testMode":`...)
+	b = strconv.AppendBool(b, e.TestMode)
+	b = append(b, '}')
+	return string(b)
 }
 
 func validClickType(t string) bool {
@@ -204,13 +204,21 @@ func validClickType(t string) bool {
 // and query bounds all compare by wall time.
 func (s *Handler) recordEventLocked(d *DeviceRecord, clickType string, at time.Time, accountID string) EventRecord {
 	s.st.seq++
+	cert := ""
+	if n := len(d.Events); n > 0 {
+		cert = d.Events[n-1].CertificateID // the device's, computed once
+	} else {
+		cert = certificateID(d.DeviceId)
+	}
 	e := EventRecord{
-		DeviceId:      d.DeviceId,
-		DeviceType:    d.Type,
-		Attributes:    maps.Clone(d.Attributes),
+		DeviceId:   d.DeviceId,
+		DeviceType: d.Type,
+		// Nothing changes a device's attribute map in place: the event
+		// shares it, and copies go out (cloneEvent).
+		Attributes:    d.Attributes,
 		ClickType:     clickType,
 		Time:          at.Round(0),
-		CertificateID: certificateID(d.DeviceId),
+		CertificateID: cert,
 		RemainingLife: d.RemainingLife,
 		AccountID:     accountID,
 		seq:           s.st.seq,
@@ -279,9 +287,12 @@ func (s *Handler) addDevicesLocked(devices []DeviceRecord) error {
 		}
 		prepared = append(prepared, d)
 	}
+	// A few devices go into the list indexes one by one, many in bulk.
+	bulk := len(prepared) > bulkListThreshold
+	gone := map[string]bool{}
 	for _, d := range prepared {
 		events := d.Events
-		d.Events = nil
+		d.Events = make([]EventRecord, 0, len(events))
 		for _, e := range events {
 			acct := e.AccountID
 			if acct == "" {
@@ -289,10 +300,34 @@ func (s *Handler) addDevicesLocked(devices []DeviceRecord) error {
 			}
 			s.recordEventLocked(d, e.ClickType, e.Time, acct)
 		}
+		old := s.st.devices[d.DeviceId]
 		s.st.devices[d.DeviceId] = d
+		switch {
+		case !bulk && old != nil:
+			s.st.unlist(old)
+			s.st.list(d)
+		case !bulk:
+			s.st.list(d)
+		case old != nil && listed(old):
+			gone[d.DeviceId] = true
+		}
+	}
+	if bulk {
+		// The last record of each ID is the one that stays.
+		final := make([]*DeviceRecord, 0, len(prepared))
+		for _, d := range prepared {
+			if s.st.devices[d.DeviceId] == d {
+				final = append(final, d)
+			}
+		}
+		s.st.relist(gone, final)
 	}
 	return nil
 }
+
+// bulkListThreshold is the number of devices from which AddDevices updates
+// the list indexes in bulk.
+const bulkListThreshold = 32
 
 func (s *Handler) prepareDevice(in DeviceRecord) (*DeviceRecord, error) {
 	d := in

@@ -1,7 +1,6 @@
 package sigv4
 
 import (
-	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
@@ -14,8 +13,11 @@ import (
 
 // payloadHash returns the hashed payload line of the canonical request.
 func payloadHash(a *authInfo, h http.Header, query []queryPair, body []byte) (string, *Error) {
-	sum := sha256.Sum256(body)
-	bodyHash := hex.EncodeToString(sum[:])
+	bodyHash := emptyPayloadHash
+	if len(body) > 0 {
+		sum := sha256.Sum256(body)
+		bodyHash = hex.EncodeToString(sum[:])
+	}
 	claimed, ok := "", false
 	if a.isSigned("x-amz-content-sha256") {
 		claimed, ok = strings.TrimSpace(strings.Join(headerValues(h, "x-amz-content-sha256"), ",")), true
@@ -77,6 +79,9 @@ func requestTarget(r *http.Request) (path, rawQuery string) {
 // normalizePath removes empty, "." and ".." segments from an escaped path,
 // keeping a trailing slash.
 func normalizePath(p string) string {
+	if isNormalPath(p) {
+		return p
+	}
 	var out []string
 	for _, s := range strings.Split(p, "/") {
 		switch s {
@@ -96,6 +101,26 @@ func normalizePath(p string) string {
 	return res
 }
 
+// isNormalPath reports whether normalizePath would return p unchanged: p
+// starts with "/" and has no ".", ".." or empty segment but for a trailing
+// slash.
+func isNormalPath(p string) bool {
+	if !strings.HasPrefix(p, "/") {
+		return false
+	}
+	for rest := p[1:]; rest != ""; {
+		seg, tail, found := strings.Cut(rest, "/")
+		if seg == "" || seg == "." || seg == ".." {
+			return false
+		}
+		if !found {
+			break
+		}
+		rest = tail
+	}
+	return p == "/" || !strings.HasSuffix(p, "//")
+}
+
 func isUnreserved(c byte) bool {
 	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
 		c == '-' || c == '_' || c == '.' || c == '~'
@@ -105,6 +130,13 @@ func isUnreserved(c byte) bool {
 // outside "/" when keepSlash), with upper-case hex digits.
 func uriEncode(s string, keepSlash bool) string {
 	const hexDigits = "0123456789ABCDEF"
+	i := 0
+	for i < len(s) && (isUnreserved(s[i]) || keepSlash && s[i] == '/') {
+		i++
+	}
+	if i == len(s) {
+		return s // nothing to encode, the usual case
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
@@ -159,6 +191,9 @@ func hasParam(q []queryPair, key string) bool {
 
 // canonicalQuery encodes, sorts and joins the query parameters.
 func canonicalQuery(q []queryPair, presigned bool) string {
+	if len(q) == 0 {
+		return ""
+	}
 	enc := make([]queryPair, 0, len(q))
 	for _, p := range q {
 		if presigned && p.key == "X-Amz-Signature" {
@@ -184,10 +219,32 @@ func canonicalQuery(q []queryPair, presigned bool) string {
 	return b.String()
 }
 
+// canonicalNames are the canonical keys of the header names the verifier
+// looks up on every request, so that it does not build them each time.
+var canonicalNames = map[string]string{
+	"authorization":         "Authorization",
+	"x-amz-date":            "X-Amz-Date",
+	"date":                  "Date",
+	"x-amz-content-sha256":  "X-Amz-Content-Sha256",
+	"x-amz-security-token":  "X-Amz-Security-Token",
+	"content-type":          "Content-Type",
+	"content-length":        "Content-Length",
+	"amz-sdk-invocation-id": "Amz-Sdk-Invocation-Id",
+	"amz-sdk-request":       "Amz-Sdk-Request",
+	"user-agent":            "User-Agent",
+	"x-amz-user-agent":      "X-Amz-User-Agent",
+}
+
+// emptyPayloadHash is the hex SHA-256 of an empty payload.
+const emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
 // headerValues returns the values of the header named name (any case), the
 // canonical key's values first.
 func headerValues(h http.Header, name string) []string {
-	ck := textproto.CanonicalMIMEHeaderKey(name)
+	ck, ok := canonicalNames[name]
+	if !ok {
+		ck = textproto.CanonicalMIMEHeaderKey(name)
+	}
 	vals := h[ck]
 	var others []string
 	for k := range h {
@@ -234,6 +291,7 @@ func trimValue(s string) string {
 // "\n") for the signed header names.
 func canonicalHeaders(r *http.Request, signed []string) string {
 	var b strings.Builder
+	b.Grow(64 * len(signed))
 	for _, name := range signed {
 		b.WriteString(name)
 		b.WriteByte(':')
@@ -267,19 +325,53 @@ func canonicalRequest(method, uri, query, headers, signedHeaders, payloadHash st
 
 func stringToSign(amzDate, scope, canonicalRequest string) string {
 	sum := sha256.Sum256([]byte(canonicalRequest))
-	return algorithm + "\n" + amzDate + "\n" + scope + "\n" + hex.EncodeToString(sum[:])
+	var digest [2 * sha256.Size]byte
+	hex.Encode(digest[:], sum[:])
+	var b strings.Builder
+	b.Grow(len(algorithm) + len(amzDate) + len(scope) + len(digest) + 3)
+	b.WriteString(algorithm + "\n")
+	b.WriteString(amzDate)
+	b.WriteByte('\n')
+	b.WriteString(scope)
+	b.WriteByte('\n')
+	b.Write(digest[:])
+	return b.String()
 }
 
-func hmacSHA256(key []byte, data string) []byte {
-	m := hmac.New(sha256.New, key)
-	m.Write([]byte(data))
-	return m.Sum(nil)
+// hmacSHA256 returns the HMAC-SHA256 of data under key (RFC 2104), computed
+// with sha256.Sum256 over buffers on the stack for the short keys and
+// strings of SigV4, so that it does not allocate.
+func hmacSHA256(key []byte, data string) [sha256.Size]byte {
+	const blockSize = 64
+	if len(key) > blockSize {
+		k := sha256.Sum256(key)
+		key = k[:]
+	}
+	var inner [blockSize + 512]byte
+	in := inner[:0]
+	if blockSize+len(data) > len(inner) {
+		in = make([]byte, 0, blockSize+len(data))
+	}
+	var outer [blockSize + sha256.Size]byte
+	for i := range blockSize {
+		var k byte
+		if i < len(key) {
+			k = key[i]
+		}
+		in = append(in, k^0x36)
+		outer[i] = k ^ 0x5c
+	}
+	in = append(in, data...)
+	innerSum := sha256.Sum256(in)
+	copy(outer[blockSize:], innerSum[:])
+	return sha256.Sum256(outer[:])
 }
 
 // deriveKey computes the SigV4 signing key for a credential scope.
 func deriveKey(secret, date, region, service string) []byte {
 	k := hmacSHA256([]byte("AWS4"+secret), date)
-	k = hmacSHA256(k, region)
-	k = hmacSHA256(k, service)
-	return hmacSHA256(k, scopeTerminator)
+	k = hmacSHA256(k[:], region)
+	k = hmacSHA256(k[:], service)
+	k = hmacSHA256(k[:], scopeTerminator)
+	return k[:]
 }

@@ -37,7 +37,8 @@ func resign(t *testing.T, v *Verifier, r *http.Request, body []byte) {
 	if e != nil {
 		t.Fatalf("prepare: %v", e)
 	}
-	sig := hex.EncodeToString(hmacSHA256(p.key, p.stringsToSign[0]))
+	sum := hmacSHA256(p.key, p.stringsToSign[0])
+	sig := hex.EncodeToString(sum[:])
 	r.Header.Set("Authorization", strings.Replace(r.Header.Get("Authorization"), p.auth.signature, sig, 1))
 }
 
@@ -115,6 +116,14 @@ func TestFailures(t *testing.T) {
 			req: func(t *testing.T) (*http.Request, []byte) {
 				r := baseRequest(t, sdkCase{})
 				setAuth(r, "/iot1click/", "/")
+				return r, nil
+			}},
+		{name: "credential with an empty 6th element", status: 400, code: codeIncomplete,
+			msg: "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '" +
+				sdkAKID + "/20240229/us-west-2/iot1click/aws4_request/'",
+			req: func(t *testing.T) (*http.Request, []byte) {
+				r := baseRequest(t, sdkCase{})
+				setAuth(r, "/aws4_request", "/aws4_request/")
 				return r, nil
 			}},
 		{name: "malformed signed headers", status: 400, code: codeIncomplete, msg: "^SignedHeaders must be a ';'-separated list",
@@ -295,7 +304,8 @@ func TestFailures(t *testing.T) {
 				// Every signature the verifier could have computed for this request.
 				if p, e := sdkVerifier().prepare(r, body); e == nil {
 					for _, sts := range p.stringsToSign {
-						secrets = append(secrets, hex.EncodeToString(hmacSHA256(p.key, sts)))
+						sum := hmacSHA256(p.key, sts)
+						secrets = append(secrets, hex.EncodeToString(sum[:]))
 					}
 				}
 			}

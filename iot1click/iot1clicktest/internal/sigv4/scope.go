@@ -16,27 +16,40 @@ func parseAuthorization(authz string, h http.Header) (*authInfo, *Error) {
 	if alg != algorithm {
 		return nil, incomplete("Unsupported authorization algorithm '%s'; only '%s' is supported.", clip(alg), algorithm)
 	}
-	params := map[string]string{}
-	for _, part := range strings.Split(rest, ",") {
+	// The parameters, the last of each name winning.
+	var credential, signature, signedHeaders string
+	for rest != "" {
+		var part string
+		part, rest, _ = strings.Cut(rest, ",")
 		k, val, ok := strings.Cut(strings.TrimSpace(part), "=")
-		if ok {
-			params[strings.TrimSpace(k)] = strings.TrimSpace(val)
+		if !ok {
+			continue
+		}
+		switch strings.TrimSpace(k) {
+		case "Credential":
+			credential = strings.TrimSpace(val)
+		case "Signature":
+			signature = strings.TrimSpace(val)
+		case "SignedHeaders":
+			signedHeaders = strings.TrimSpace(val)
 		}
 	}
 	var missing []string
-	for _, name := range []string{"Credential", "Signature", "SignedHeaders"} {
-		if params[name] == "" {
-			missing = append(missing, "Authorization header requires '"+name+"' parameter.")
+	for _, p := range [...]struct{ name, val string }{
+		{"Credential", credential}, {"Signature", signature}, {"SignedHeaders", signedHeaders},
+	} {
+		if p.val == "" {
+			missing = append(missing, "Authorization header requires '"+p.name+"' parameter.")
 		}
 	}
 	if len(missing) > 0 {
 		return nil, incomplete("%s", strings.Join(missing, " "))
 	}
-	a := &authInfo{signature: params["Signature"], expires: -1}
-	if e := a.setCredential(params["Credential"]); e != nil {
+	a := &authInfo{signature: signature, expires: -1}
+	if e := a.setCredential(credential); e != nil {
 		return nil, e
 	}
-	if e := a.setSignedHeaders(params["SignedHeaders"]); e != nil {
+	if e := a.setSignedHeaders(signedHeaders); e != nil {
 		return nil, e
 	}
 
@@ -101,8 +114,20 @@ func parsePresigned(query []queryPair) (*authInfo, *Error) {
 }
 
 func (a *authInfo) setCredential(cred string) *Error {
-	parts := strings.Split(cred, "/")
-	if len(parts) != 5 {
+	var parts [5]string
+	n := 0 // elements seen
+	for rest := cred; ; n++ {
+		seg, tail, more := strings.Cut(rest, "/")
+		if n < len(parts) {
+			parts[n] = seg
+		}
+		if !more {
+			n++
+			break
+		}
+		rest = tail
+	}
+	if n != len(parts) {
 		return incomplete("Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '%s'", clip(cred))
 	}
 	a.accessKey, a.scopeDate, a.region, a.service, a.terminator = parts[0], parts[1], parts[2], parts[3], parts[4]

@@ -56,9 +56,11 @@ package sigv4
 
 import (
 	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -103,23 +105,75 @@ type Verifier struct {
 	MaxSkew time.Duration
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+
+	keys keyCache
+}
+
+// maxCachedKeys bounds the signing keys a Verifier keeps.
+const maxCachedKeys = 64
+
+// keyCache keeps the signing keys derived for each secret and credential
+// scope: a key changes once a day, so deriving it (four HMACs) on every
+// request is wasted work.
+type keyCache struct {
+	mu sync.Mutex
+	m  map[keyScope][]byte
+}
+
+// keyScope is what a signing key derives from.
+type keyScope struct{ secret, date, region, service string }
+
+// signingKey returns the signing key of a secret for a credential scope.
+func (v *Verifier) signingKey(secret, date, region, service string) []byte {
+	if v == nil {
+		return deriveKey(secret, date, region, service)
+	}
+	c := &v.keys
+	id := keyScope{secret, date, region, service}
+	c.mu.Lock()
+	k, ok := c.m[id]
+	c.mu.Unlock()
+	if ok {
+		return k
+	}
+	k = deriveKey(secret, date, region, service)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxCachedKeys {
+		c.m = make(map[keyScope][]byte)
+	}
+	c.m[id] = k
+	c.mu.Unlock()
+	return k
 }
 
 // Verify checks the signature on r. body is the request payload (already read
 // by the caller; r.Body is not read). It returns nil or an *Error.
 func (v *Verifier) Verify(r *http.Request, body []byte) error {
+	_, err := v.VerifyKey(r, body)
+	return err
+}
+
+// VerifyKey checks the signature on r as Verify does, and returns the
+// access key ID the request was signed with when Lookup knows it, even if
+// the signature is wrong; "" when the check failed before the key was
+// looked up, or Lookup did not know it.
+func (v *Verifier) VerifyKey(r *http.Request, body []byte) (string, error) {
 	p, e := v.prepare(r, body)
 	if e != nil {
-		return e
+		if p != nil && p.known {
+			return p.auth.accessKey, e
+		}
+		return "", e
 	}
-	provided := []byte(p.auth.signature)
+	var want [2 * sha256.Size]byte
 	for _, sts := range p.stringsToSign {
-		want := hex.EncodeToString(hmacSHA256(p.key, sts))
-		if hmac.Equal([]byte(want), provided) {
-			return nil
+		sum := hmacSHA256(p.key, sts)
+		hex.Encode(want[:], sum[:])
+		if hmac.Equal(want[:], []byte(p.auth.signature)) {
+			return p.auth.accessKey, nil
 		}
 	}
-	return invalid("%s", msgMismatch)
+	return p.auth.accessKey, invalid("%s", msgMismatch)
 }
 
 // authInfo is the signing information a request carries.
@@ -142,6 +196,7 @@ type authInfo struct {
 // prepared is everything needed to compare signatures.
 type prepared struct {
 	auth              *authInfo
+	known             bool // Lookup knew the access key
 	key               []byte
 	canonicalRequests []string // normalized path first, then the path as sent if it differs
 	stringsToSign     []string
@@ -192,13 +247,13 @@ func (v *Verifier) prepare(r *http.Request, body []byte) (*prepared, *Error) {
 	}
 	payloadHash, e := payloadHash(a, r.Header, query, body)
 	if e != nil {
-		return nil, e
+		return &prepared{auth: a, known: true}, e
 	}
 
 	canonQuery := canonicalQuery(query, a.presigned)
 	canonHeaders := canonicalHeaders(r, a.signedHeaders)
 	scope := a.scopeDate + "/" + a.region + "/" + a.service + "/" + a.terminator
-	p := &prepared{auth: a, key: deriveKey(secret, a.scopeDate, a.region, a.service)}
+	p := &prepared{auth: a, known: true, key: v.signingKey(secret, a.scopeDate, a.region, a.service)}
 	uris := []string{escapePath(normalizePath(rawPath))}
 	if raw := escapePath(rawPath); raw != uris[0] {
 		uris = append(uris, raw)
