@@ -158,6 +158,9 @@ type httpRequest struct {
 	maxAttempts int
 	signer      *v4.Signer
 	dec         *wire.Decoder // pooled with the request builder
+	// signSlots back the X-Amz-Date and Authorization headers of the
+	// call's first signed request (see presetSignedHeaders).
+	signSlots *[2]string
 }
 
 // bodyReader is a rewindable request body.
@@ -180,9 +183,9 @@ func (r *bodyReader) Close() error { return nil }
 // requestAlloc holds what newRequest allocates for one call, in one
 // allocation.
 type requestAlloc struct {
-	hr  httpRequest
-	req http.Request
-	url url.URL
+	hr        httpRequest
+	url       url.URL
+	signSlots [2]string
 }
 
 // newRequest builds the HTTP request of a call from the serialized input
@@ -227,7 +230,9 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 	h[headerUserAgent] = hr.values[0:1:1]
 	hr.values[1] = s[q:]
 	h[headerInvocationID] = hr.values[1:2:2]
-	a.req = http.Request{
+	// The request is built on the stack: WithContext makes the one copy on
+	// the heap.
+	req := http.Request{
 		Method:     b.method,
 		URL:        u,
 		Proto:      "HTTP/1.1",
@@ -240,18 +245,35 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 		hr.values[2] = "application/json"
 		h[headerContentType] = hr.values[2:3:3]
 		hr.body = b.body
-		a.req.ContentLength = int64(len(b.body))
+		req.ContentLength = int64(len(b.body))
 	}
 	hr.payloadHash = payloadHash(hr.body)
 	hr.dec = &b.dec
 	hr.signer = c.signerFor(o)
-	return a.req.WithContext(ctx), hr, nil
+	hr.signSlots = &a.signSlots
+	return req.WithContext(ctx), hr, nil
 }
+
+// randomBatch holds random bytes from crypto/rand for invocation IDs, read
+// in batches: one read serves many calls.
+type randomBatch struct {
+	b   [512]byte
+	off int
+}
+
+var randomPool = sync.Pool{New: func() any { return &randomBatch{off: len(randomBatch{}.b)} }}
 
 // appendInvocationID appends a random UUID (version 4) to dst.
 func appendInvocationID(dst []byte) []byte {
 	var u [16]byte
-	_, _ = rand.Read(u[:])
+	r := randomPool.Get().(*randomBatch)
+	if r.off+len(u) > len(r.b) {
+		_, _ = rand.Read(r.b[:])
+		r.off = 0
+	}
+	copy(u[:], r.b[r.off:])
+	r.off += len(u)
+	randomPool.Put(r)
 	u[6] = u[6]&0x0f | 0x40
 	u[8] = u[8]&0x3f | 0x80
 	var s [36]byte

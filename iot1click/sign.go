@@ -57,10 +57,37 @@ func (c *Client) sign(ctx context.Context, o *Options, req *http.Request, hr *ht
 	if !o.DisableClockSkewCorrection {
 		signAt = signAt.Add(time.Duration(c.skew.Load()))
 	}
+	presetSignedHeaders(req.Header, hr.signSlots)
 	if err := hr.signer.SignHTTP(ctx, creds, req, hr.payloadHash, SigningName, o.Region, signAt); err != nil {
 		return fmt.Errorf("failed to sign request: %w", err)
 	}
 	return nil
+}
+
+const (
+	headerAmzDate       = "X-Amz-Date"
+	headerAuthorization = "Authorization"
+)
+
+// presetSignedHeaders gives the signer room for the X-Amz-Date and
+// Authorization headers it sets: it writes them with
+// append(h[key][:0], value), which then fills slots instead of allocating a
+// slice for each. Only a request that has neither header yet gets them: a
+// retry's request, cloned from the previous one, has its own copies, and
+// slots is shared by the call's requests. An empty slot is neither signed
+// nor sent: the signer sets both headers before they are read.
+func presetSignedHeaders(h http.Header, slots *[2]string) {
+	if slots == nil || h == nil {
+		return
+	}
+	if _, ok := h[headerAmzDate]; ok {
+		return
+	}
+	if _, ok := h[headerAuthorization]; ok {
+		return
+	}
+	h[headerAmzDate] = slots[0:0:1]
+	h[headerAuthorization] = slots[1:1:2]
 }
 
 // isAnonymous reports whether p is aws.AnonymousCredentials, with which
