@@ -57,6 +57,7 @@ type requestBuilder struct {
 	scratch []byte
 	perr    smithy.InvalidParamsError
 	dec     wire.Decoder
+	random  randomBatch
 }
 
 var builderPool = sync.Pool{New: func() any { return new(requestBuilder) }}
@@ -205,7 +206,7 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 	b.scratch = append(b.scratch, b.path...)
 	b.scratch = append(b.scratch, b.query...)
 	q := len(b.scratch)
-	b.scratch = appendInvocationID(b.scratch)
+	b.scratch = appendInvocationID(b.scratch, &b.random)
 	s := string(b.scratch)
 
 	u := &a.url
@@ -255,25 +256,26 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 }
 
 // randomBatch holds random bytes from crypto/rand for invocation IDs, read
-// in batches: one read serves many calls.
+// in batches: one read serves 32 calls. Each request builder has one.
 type randomBatch struct {
-	b   [512]byte
-	off int
+	b     [512]byte
+	avail int // unused bytes, at the end of b
 }
 
-var randomPool = sync.Pool{New: func() any { return &randomBatch{off: len(randomBatch{}.b)} }}
-
-// appendInvocationID appends a random UUID (version 4) to dst.
-func appendInvocationID(dst []byte) []byte {
-	var u [16]byte
-	r := randomPool.Get().(*randomBatch)
-	if r.off+len(u) > len(r.b) {
+// read fills u with random bytes not handed out before.
+func (r *randomBatch) read(u []byte) {
+	if r.avail < len(u) {
 		_, _ = rand.Read(r.b[:])
-		r.off = 0
+		r.avail = len(r.b)
 	}
-	copy(u[:], r.b[r.off:])
-	r.off += len(u)
-	randomPool.Put(r)
+	r.avail -= copy(u, r.b[len(r.b)-r.avail:])
+}
+
+// appendInvocationID appends a random UUID (version 4), drawn from r, to
+// dst.
+func appendInvocationID(dst []byte, r *randomBatch) []byte {
+	var u [16]byte
+	r.read(u[:])
 	u[6] = u[6]&0x0f | 0x40
 	u[8] = u[8]&0x3f | 0x80
 	var s [36]byte
