@@ -159,9 +159,7 @@ type httpRequest struct {
 	maxAttempts int
 	signer      *v4.Signer
 	dec         *wire.Decoder // pooled with the request builder
-	// signSlots back the X-Amz-Date and Authorization headers of the
-	// call's first signed request (see presetSignedHeaders).
-	signSlots *[2]string
+	signSlots   *signSlots
 }
 
 // bodyReader is a rewindable request body.
@@ -186,7 +184,7 @@ func (r *bodyReader) Close() error { return nil }
 type requestAlloc struct {
 	hr        httpRequest
 	url       url.URL
-	signSlots [2]string
+	signSlots signSlots
 }
 
 // newRequest builds the HTTP request of a call from the serialized input

@@ -69,15 +69,23 @@ const (
 	headerAuthorization = "Authorization"
 )
 
+// signSlots back the X-Amz-Date and Authorization headers of a call's
+// first signed request (see presetSignedHeaders).
+type signSlots struct {
+	used bool
+	v    [2]string
+}
+
 // presetSignedHeaders gives the signer room for the X-Amz-Date and
 // Authorization headers it sets: it writes them with
 // append(h[key][:0], value), which then fills slots instead of allocating a
-// slice for each. Only a request that has neither header yet gets them: a
-// retry's request, cloned from the previous one, has its own copies, and
-// slots is shared by the call's requests. An empty slot is neither signed
+// slice for each. Slots serve one request, the first signed, and only if it
+// has neither header yet: a retry's request, cloned from the previous one
+// or from the unsigned one, gets its own, so that a request an HTTPClient
+// or a middleware keeps is never changed. An empty slot is neither signed
 // nor sent: the signer sets both headers before they are read.
-func presetSignedHeaders(h http.Header, slots *[2]string) {
-	if slots == nil || h == nil {
+func presetSignedHeaders(h http.Header, slots *signSlots) {
+	if slots == nil || slots.used || h == nil {
 		return
 	}
 	if _, ok := h[headerAmzDate]; ok {
@@ -86,8 +94,9 @@ func presetSignedHeaders(h http.Header, slots *[2]string) {
 	if _, ok := h[headerAuthorization]; ok {
 		return
 	}
-	h[headerAmzDate] = slots[0:0:1]
-	h[headerAuthorization] = slots[1:1:2]
+	slots.used = true
+	h[headerAmzDate] = slots.v[0:0:1]
+	h[headerAuthorization] = slots.v[1:1:2]
 }
 
 // isAnonymous reports whether p is aws.AnonymousCredentials, with which
