@@ -14,6 +14,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+	"github.com/google/go-cmp/cmp"
 )
 
 // scriptedDoer answers with the given statuses in turn (200 after them) and
@@ -53,9 +56,20 @@ func newScriptedClient(d *scriptedDoer, optFns ...func(*Options)) *Client {
 
 // TestRetryNewRequestPerAttempt checks that each attempt is a request of
 // its own, so that an HTTPClient that keeps one sees it as it was sent.
+// Through the middleware stack too, where each attempt's request is a clone
+// of the unsigned one.
 func TestRetryNewRequestPerAttempt(t *testing.T) {
+	for _, path := range []struct {
+		name   string
+		optFns []func(*Options)
+	}{{"direct", nil}, {"stack", []func(*Options){withEmptyAPIOption}}} {
+		t.Run(path.name, func(t *testing.T) { testRetryNewRequestPerAttempt(t, path.optFns...) })
+	}
+}
+
+func testRetryNewRequestPerAttempt(t *testing.T, optFns ...func(*Options)) {
 	d := &scriptedDoer{statuses: []int{500, 503}}
-	out, err := newScriptedClient(d).ListDevices(context.Background(), nil)
+	out, err := newScriptedClient(d, optFns...).ListDevices(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,6 +91,45 @@ func TestRetryNewRequestPerAttempt(t *testing.T) {
 			t.Errorf("request %d: Authorization %q empty or seen before", i+1, a)
 		}
 		auth[a] = true
+	}
+}
+
+// TestSignedHeadersOfKeptAttempts checks that each attempt's signed
+// request keeps its own X-Amz-Date and Authorization headers when a
+// middleware holds on to it: through the stack, every attempt signs a clone
+// of the unsigned request, and the signer's header slots serve only the
+// first.
+func TestSignedHeadersOfKeptAttempts(t *testing.T) {
+	var kept []*http.Request
+	var seen []http.Header
+	keep := middleware.FinalizeMiddlewareFunc("keep", func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+		middleware.FinalizeOutput, middleware.Metadata, error,
+	) {
+		if r, ok := in.Request.(*smithyhttp.Request); ok {
+			kept = append(kept, r.Request)
+			seen = append(seen, r.Header.Clone())
+		}
+		return next.HandleFinalize(ctx, in)
+	})
+	d := &scriptedDoer{statuses: []int{500, 503}}
+	c := newScriptedClient(d, func(o *Options) {
+		o.APIOptions = append(o.APIOptions, func(s *middleware.Stack) error {
+			return s.Finalize.Insert(keep, "Signing", middleware.After)
+		})
+	})
+	if _, err := c.ListDevices(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(kept) != 3 {
+		t.Fatalf("%d attempts signed, want 3", len(kept))
+	}
+	for i, r := range kept {
+		if r.Header.Get("X-Amz-Date") == "" || r.Header.Get("Authorization") == "" {
+			t.Errorf("attempt %d not signed: %v", i+1, r.Header)
+		}
+		if diff := cmp.Diff(seen[i], r.Header); diff != "" {
+			t.Errorf("attempt %d: headers changed after signing (-signed +now):\n%s", i+1, diff)
+		}
 	}
 }
 
@@ -236,8 +289,12 @@ func TestAnonymousCredentials(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, r := range d.reqs {
-		if a := r.Header.Get("Authorization"); a != "" || r.Header.Get("X-Amz-Date") != "" {
-			t.Errorf("request %d signed: %q", i, a)
+		// Not even an empty header: the signer's slots are only set for
+		// signed requests.
+		for _, k := range []string{"Authorization", "X-Amz-Date", "X-Amz-Security-Token"} {
+			if v, ok := r.Header[k]; ok {
+				t.Errorf("request %d has %s %q", i, k, v)
+			}
 		}
 	}
 }

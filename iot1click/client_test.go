@@ -797,11 +797,13 @@ func TestConcurrentCalls(t *testing.T) {
 type keepingDoer struct {
 	mu   sync.Mutex
 	reqs []*http.Request
+	sent []http.Header // a copy of each request's headers as sent
 }
 
 func (d *keepingDoer) Do(r *http.Request) (*http.Response, error) {
 	d.mu.Lock()
 	d.reqs = append(d.reqs, r)
+	d.sent = append(d.sent, r.Header.Clone())
 	d.mu.Unlock()
 	return &http.Response{
 		StatusCode: http.StatusOK,
@@ -823,7 +825,8 @@ func TestRequestsKeptByHTTPClientStayIntact(t *testing.T) {
 		HTTPClient:   d,
 	})
 	ctx := context.Background()
-	for i := 0; i < 20; i++ {
+	// More calls than one batch of random bytes serves (32 invocation IDs).
+	for i := 0; i < 100; i++ {
 		in := &ListDevicesInput{DeviceType: fmt.Sprintf("type%d", i)}
 		if _, err := c.ListDevices(ctx, in); err != nil {
 			t.Fatal(err)
@@ -841,6 +844,9 @@ func TestRequestsKeptByHTTPClientStayIntact(t *testing.T) {
 		ids[id] = true
 		if r.Header.Get("Authorization") == "" || r.Header.Get("User-Agent") == "" || r.Header.Get("Amz-Sdk-Request") != "attempt=1; max=3" {
 			t.Errorf("request %d: headers lost: %v", i, r.Header)
+		}
+		if diff := cmp.Diff(d.sent[i], r.Header); diff != "" {
+			t.Errorf("request %d: headers changed after it was sent (-sent +now):\n%s", i, diff)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/smithy-go"
@@ -58,13 +59,27 @@ func (c *Client) invoke(ctx context.Context, o *Options, ep resolvedEndpoint, op
 // there are any.
 func validateInput(op string, in operationInput, perr *smithy.InvalidParamsError) error {
 	// The context is set first: Add stamps it on each error.
-	perr.Context = op + "Input"
+	perr.Context = inputName(op)
 	in.validate(perr)
 	if perr.Len() > 0 {
 		e := *perr
 		return &e
 	}
 	return nil
+}
+
+// inputNames caches inputName's answers, so that calls do not build them.
+var inputNames sync.Map // operation name -> its input's name
+
+// inputName returns the name of operation op's input type, such as
+// "ListDevicesInput".
+func inputName(op string) string {
+	if v, ok := inputNames.Load(op); ok {
+		return v.(string)
+	}
+	name := op + "Input"
+	inputNames.Store(op, name)
+	return name
 }
 
 // attempt signs and sends the request once and reads its response.

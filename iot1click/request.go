@@ -57,6 +57,7 @@ type requestBuilder struct {
 	scratch []byte
 	perr    smithy.InvalidParamsError
 	dec     wire.Decoder
+	random  randomBatch
 }
 
 var builderPool = sync.Pool{New: func() any { return new(requestBuilder) }}
@@ -158,6 +159,7 @@ type httpRequest struct {
 	maxAttempts int
 	signer      *v4.Signer
 	dec         *wire.Decoder // pooled with the request builder
+	signSlots   *signSlots
 }
 
 // bodyReader is a rewindable request body.
@@ -180,9 +182,9 @@ func (r *bodyReader) Close() error { return nil }
 // requestAlloc holds what newRequest allocates for one call, in one
 // allocation.
 type requestAlloc struct {
-	hr  httpRequest
-	req http.Request
-	url url.URL
+	hr        httpRequest
+	url       url.URL
+	signSlots signSlots
 }
 
 // newRequest builds the HTTP request of a call from the serialized input
@@ -202,7 +204,7 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 	b.scratch = append(b.scratch, b.path...)
 	b.scratch = append(b.scratch, b.query...)
 	q := len(b.scratch)
-	b.scratch = appendInvocationID(b.scratch)
+	b.scratch = appendInvocationID(b.scratch, &b.random)
 	s := string(b.scratch)
 
 	u := &a.url
@@ -227,7 +229,9 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 	h[headerUserAgent] = hr.values[0:1:1]
 	hr.values[1] = s[q:]
 	h[headerInvocationID] = hr.values[1:2:2]
-	a.req = http.Request{
+	// The request is built on the stack: WithContext makes the one copy on
+	// the heap.
+	req := http.Request{
 		Method:     b.method,
 		URL:        u,
 		Proto:      "HTTP/1.1",
@@ -240,18 +244,36 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 		hr.values[2] = "application/json"
 		h[headerContentType] = hr.values[2:3:3]
 		hr.body = b.body
-		a.req.ContentLength = int64(len(b.body))
+		req.ContentLength = int64(len(b.body))
 	}
 	hr.payloadHash = payloadHash(hr.body)
 	hr.dec = &b.dec
 	hr.signer = c.signerFor(o)
-	return a.req.WithContext(ctx), hr, nil
+	hr.signSlots = &a.signSlots
+	return req.WithContext(ctx), hr, nil
 }
 
-// appendInvocationID appends a random UUID (version 4) to dst.
-func appendInvocationID(dst []byte) []byte {
+// randomBatch holds random bytes from crypto/rand for invocation IDs, read
+// in batches: one read serves 32 calls. Each request builder has one.
+type randomBatch struct {
+	b     [512]byte
+	avail int // unused bytes, at the end of b
+}
+
+// read fills u with random bytes not handed out before.
+func (r *randomBatch) read(u []byte) {
+	if r.avail < len(u) {
+		_, _ = rand.Read(r.b[:])
+		r.avail = len(r.b)
+	}
+	r.avail -= copy(u, r.b[len(r.b)-r.avail:])
+}
+
+// appendInvocationID appends a random UUID (version 4), drawn from r, to
+// dst.
+func appendInvocationID(dst []byte, r *randomBatch) []byte {
 	var u [16]byte
-	_, _ = rand.Read(u[:])
+	r.read(u[:])
 	u[6] = u[6]&0x0f | 0x40
 	u[8] = u[8]&0x3f | 0x80
 	var s [36]byte

@@ -57,10 +57,46 @@ func (c *Client) sign(ctx context.Context, o *Options, req *http.Request, hr *ht
 	if !o.DisableClockSkewCorrection {
 		signAt = signAt.Add(c.skew.get(req.URL.Host))
 	}
+	presetSignedHeaders(req.Header, hr.signSlots)
 	if err := hr.signer.SignHTTP(ctx, creds, req, hr.payloadHash, SigningName, o.Region, signAt); err != nil {
 		return fmt.Errorf("failed to sign request: %w", err)
 	}
 	return nil
+}
+
+const (
+	headerAmzDate       = "X-Amz-Date"
+	headerAuthorization = "Authorization"
+)
+
+// signSlots back the X-Amz-Date and Authorization headers of a call's
+// first signed request (see presetSignedHeaders).
+type signSlots struct {
+	used bool
+	v    [2]string
+}
+
+// presetSignedHeaders gives the signer room for the X-Amz-Date and
+// Authorization headers it sets: it writes them with
+// append(h[key][:0], value), which then fills slots instead of allocating a
+// slice for each. Slots serve one request, the first signed, and only if it
+// has neither header yet: a retry's request, cloned from the previous one
+// or from the unsigned one, gets its own, so that a request an HTTPClient
+// or a middleware keeps is never changed. An empty slot is neither signed
+// nor sent: the signer sets both headers before they are read.
+func presetSignedHeaders(h http.Header, slots *signSlots) {
+	if slots == nil || slots.used || h == nil {
+		return
+	}
+	if _, ok := h[headerAmzDate]; ok {
+		return
+	}
+	if _, ok := h[headerAuthorization]; ok {
+		return
+	}
+	slots.used = true
+	h[headerAmzDate] = slots.v[0:0:1]
+	h[headerAuthorization] = slots.v[1:1:2]
 }
 
 // isAnonymous reports whether p is aws.AnonymousCredentials, with which
