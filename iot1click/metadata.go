@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -64,14 +65,16 @@ func setResponseMetadata(md *middleware.Metadata, requestID string, server time.
 	}
 }
 
-// boxedTime is a server time with its boxed (interface) value.
+// boxedTime is a server time with its boxed (interface) value and, when it
+// was parsed from one, its Date header.
 type boxedTime struct {
-	t time.Time
-	v any
+	date string
+	t    time.Time
+	v    any
 }
 
-// lastServerTime is the last server time boxed. Date headers change once a
-// second, so most responses share it.
+// lastServerTime is the last server time parsed or boxed. Date headers
+// change once a second, so most responses share it.
 var lastServerTime atomic.Pointer[boxedTime]
 
 // boxServerTime returns t as an interface value, shared with the previous
@@ -84,6 +87,21 @@ func boxServerTime(t time.Time) any {
 	b := &boxedTime{t: t, v: t}
 	lastServerTime.Store(b)
 	return b.v
+}
+
+// parseServerDate returns the time of a Date header value, as
+// http.ParseTime reads it, or the zero time when it reads none. A value
+// equal to the previous response's is not parsed again.
+func parseServerDate(date string) time.Time {
+	if b := lastServerTime.Load(); b != nil && b.date == date && date != "" {
+		return b.t
+	}
+	t, err := http.ParseTime(date)
+	if err != nil {
+		return time.Time{}
+	}
+	lastServerTime.Store(&boxedTime{date: strings.Clone(date), t: t, v: t})
+	return t
 }
 
 // serverTimeKey returns the metadata key under which

@@ -194,11 +194,7 @@ func serverTime(h http.Header) time.Time {
 	if len(v) == 0 {
 		return time.Time{}
 	}
-	t, err := http.ParseTime(v[0])
-	if err != nil {
-		return time.Time{}
-	}
-	return t
+	return parseServerDate(v[0])
 }
 
 // parseError identifies the error of a failed response. The response is an
