@@ -142,10 +142,13 @@ type ListDevicesPaginatorOptions struct {
 	// The requests ahead run with the context and option functions of the
 	// NextPage call that started them: the first call, and the first after
 	// a failed or cancelled one; option functions given to other calls do
-	// not apply. A failure of a page ahead is returned by the NextPage that
-	// reaches that page. Until the walk ends, a paginator with Prefetch
-	// holds a goroutine and up to Prefetch pages: cancel the context or
-	// call Stop to release them when abandoning a walk.
+	// not apply. So give NextPage a context that lives for the whole walk:
+	// one cancelled after each page (a per-page timeout) cancels the pages
+	// ahead too, which are then requested again, and nothing is gained. A
+	// failure of a page ahead is returned by the NextPage that reaches that
+	// page. Until the walk ends, a paginator with Prefetch holds a goroutine
+	// and up to Prefetch pages: cancel the context or call Stop to release
+	// them when abandoning a walk.
 	Prefetch int
 }
 

@@ -15,6 +15,7 @@ import (
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
@@ -67,6 +68,8 @@ func (c *Client) handleResponse(o *Options, resp *http.Response, d *wire.Decoder
 	resp.Body.Close()
 
 	reqID, server := requestID(resp.Header), serverTime(resp.Header)
+	// What an earlier, failed attempt left is not this response's.
+	*out.metadata() = middleware.Metadata{}
 	setResponseMetadata(out.metadata(), reqID, server)
 
 	if o.ClientLogMode.IsResponse() || o.ClientLogMode.IsResponseWithBody() {

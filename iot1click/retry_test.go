@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/smithy-go"
 )
@@ -507,4 +508,34 @@ func writeErrorNoDate(w http.ResponseWriter, status int, errorType, body string)
 	w.Header().Set("X-Amzn-ErrorType", errorType)
 	w.WriteHeader(status)
 	fmt.Fprint(w, body)
+}
+
+// TestRetryMetadataFromLastAttempt checks that the request ID and server
+// time of a failed attempt are not reported for the response that
+// succeeded after it without them.
+func TestRetryMetadataFromLastAttempt(t *testing.T) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if n == 1 {
+			w.Header().Set("Date", "Wed, 25 Nov 2026 12:00:00 GMT")
+			writeError(w, 500, "InternalFailureException", "failed-attempt-id", `{"message":"boom"}`)
+			return
+		}
+		w.Header()["Date"] = nil // net/http would set one
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(200)
+		fmt.Fprint(w, `{"deviceDescription":{"deviceId":"d"}}`)
+	})
+	out, err := srv.client(withFastRetries).DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id := RequestID(out.ResultMetadata); id != "" {
+		t.Errorf("RequestID %q, want none: it is the failed attempt's", id)
+	}
+	if st, ok := awsmiddleware.GetServerTime(out.ResultMetadata); ok {
+		t.Errorf("server time %v, want none: it is the failed attempt's", st)
+	}
+	if n := Attempts(out.ResultMetadata); n != 2 {
+		t.Errorf("Attempts %d, want 2", n)
+	}
 }
