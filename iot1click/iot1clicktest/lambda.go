@@ -143,7 +143,7 @@ func (s *Handler) ClickEvent(ev EventRecord) (clickevent.Event, error) {
 		Attributes:    cloneNonEmpty(s.cfg.clicks.placements[placementKey{project, placement}]),
 		Devices:       map[string]string{},
 	}
-	s.mu.Lock()
+	s.mu.RLock()
 	for _, d := range s.st.devices {
 		if d.DeviceId != ev.DeviceId && d.AccountID == ev.AccountID &&
 			d.Attributes[attrProjectName] == project && d.Attributes[attrPlacementName] == placement {
@@ -152,7 +152,7 @@ func (s *Handler) ClickEvent(ev EventRecord) (clickevent.Event, error) {
 			}
 		}
 	}
-	s.mu.Unlock()
+	s.mu.RUnlock()
 	if t := ev.Attributes[attrDeviceTemplateName]; t != "" {
 		p.Devices[t] = ev.DeviceId
 	}
@@ -174,6 +174,11 @@ func cloneNonEmpty(m map[string]string) map[string]string {
 // delivery's log line quotes.
 const maxClickAnswer = 512
 
+// clickDeliveryTimeout bounds one delivery of a click: a handler or a URL
+// that never answers must not hold Click, and the control API's click, for
+// ever.
+var clickDeliveryTimeout = 30 * time.Second
+
 // clickClient sends the click events of WithClickURL. It keeps no idle
 // connections, so that no goroutine outlives a delivery.
 var clickClient = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
@@ -181,7 +186,7 @@ var clickClient = &http.Client{Transport: &http.Transport{DisableKeepAlives: tru
 // deliverClick delivers the event of a recorded click to the targets of
 // WithClickHandler and WithClickURL, in the order of the options, and logs
 // the outcome of each. A delivery in flight is cancelled when the server
-// closes.
+// closes, or after clickDeliveryTimeout.
 func (s *Handler) deliverClick(rec EventRecord) {
 	targets := s.cfg.clicks.targets
 	if len(targets) == 0 {
@@ -196,16 +201,16 @@ func (s *Handler) deliverClick(rec EventRecord) {
 		s.clickLogf(true, "iot1clicktest: click event of %s: %v", rec.DeviceId, err)
 		return
 	}
-	// Server.Close cancels deliveries in flight.
-	ctx, cancel := context.WithCancel(s.closing)
-	defer cancel()
 	for _, t := range targets {
+		// Server.Close cancels deliveries in flight.
+		ctx, cancel := context.WithTimeout(s.closing, clickDeliveryTimeout)
 		name := t.url
 		if t.fn != nil {
 			name, err = "the click handler", t.fn(ctx, ev)
 		} else {
 			err = postClick(ctx, t.url, body)
 		}
+		cancel()
 		if err != nil {
 			s.clickLogf(true, "iot1clicktest: %s click of %s delivered to %s failed: %v", rec.ClickType, rec.DeviceId, name, err)
 		} else {
@@ -230,7 +235,6 @@ func postClick(ctx context.Context, u string, body []byte) error {
 	if err != nil {
 		return fmt.Errorf("reading the answer: %w", err)
 	}
-	_, _ = io.Copy(io.Discard, resp.Body)
 	quote := strings.ToValidUTF8(string(bytes.TrimSpace(answer)), "\uFFFD")
 	if resp.StatusCode/100 != 2 {
 		return fmt.Errorf("status %d: %q", resp.StatusCode, quote)

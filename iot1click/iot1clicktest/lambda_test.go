@@ -308,6 +308,32 @@ func TestClickURLCancelledByClose(t *testing.T) {
 	}
 }
 
+// TestClickURLTimeout checks that a function that never answers holds a
+// click no longer than the delivery timeout, even on a Handler that no
+// Server closes.
+func TestClickURLTimeout(t *testing.T) {
+	verifyNoLeaks(t)
+	iot1clicktest.SetClickDeliveryTimeout(t, 100*time.Millisecond)
+	release := make(chan struct{})
+	fn := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.ReadAll(r.Body)
+		select { // a function that never answers, until the test ends
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	t.Cleanup(fn.Close)
+	t.Cleanup(func() { close(release) })
+	var log logLines
+	h := iot1clicktest.NewHandler(placedDevices(), iot1clicktest.WithLogf(log.logf), iot1clicktest.WithClickURL(fn.URL))
+	if _, err := h.Click("G030PM0000000001", "SINGLE"); err != nil {
+		t.Fatalf("click: %v", err)
+	}
+	if got := log.deliveries(); len(got) != 1 || !strings.Contains(got[0], "deadline exceeded") {
+		t.Errorf("logged deliveries %q, want one timed out", got)
+	}
+}
+
 func TestClickURLInvalid(t *testing.T) {
 	for _, u := range []string{"", "/2015-03-31/functions/function/invocations", "ftp://127.0.0.1/x", "http://", "http://[::1"} {
 		func() {
