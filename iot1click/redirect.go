@@ -123,8 +123,8 @@ func sendRequest(o *Options, req *http.Request) (*http.Response, error) {
 		resp.Request = req
 		return resp, nil
 	}
-	if got == req || (got.Method == req.Method && got.URL != nil && got.URL.Host == req.URL.Host &&
-		got.URL.EscapedPath() == req.URL.EscapedPath()) {
+	if got == req || (got.Method == req.Method && got.URL != nil && got.URL.Scheme == req.URL.Scheme &&
+		got.URL.Host == req.URL.Host && got.URL.EscapedPath() == req.URL.EscapedPath()) {
 		return resp, nil
 	}
 	host := ""

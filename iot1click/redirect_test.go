@@ -328,3 +328,22 @@ func TestRedirectLocationQuotedShort(t *testing.T) {
 type doerFunc func(*http.Request) (*http.Response, error)
 
 func (f doerFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestResponseFromAnotherScheme checks that an opaque HTTPClient's answer
+// to the same host and path over another scheme (an https request
+// redirected to http) is refused.
+func TestResponseFromAnotherScheme(t *testing.T) {
+	d := doerFunc(func(r *http.Request) (*http.Response, error) {
+		followed := r.Clone(r.Context())
+		followed.URL.Scheme = "http"
+		return &http.Response{StatusCode: 200, Header: http.Header{}, Request: followed,
+			Body: io.NopCloser(strings.NewReader(`{"deviceDescription":{"deviceId":"x"}}`))}, nil
+	})
+	c := New(Options{Region: testRegion, BaseEndpoint: aws.String("https://example.test"), HTTPClient: d,
+		Credentials: credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, "")})
+	_, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "x"})
+	var re *RedirectError
+	if !errors.As(err, &re) || !re.Followed {
+		t.Fatalf("err %v, want a *RedirectError with Followed", err)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -220,7 +221,7 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 
 	h := make(http.Header, 8)
 	for k, v := range ep.headers {
-		h[k] = v
+		h[k] = slices.Clip(v) // an Add on one request must not write into another's
 	}
 	hr.values[0] = c.userAgent
 	if o.AppID != c.options.AppID {

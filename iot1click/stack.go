@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
@@ -273,7 +274,7 @@ func applyEndpoint(r *http.Request, ep resolvedEndpoint) {
 		u.Path = ep.basePathRaw + u.Path
 	}
 	for k, v := range ep.headers {
-		r.Header[k] = v
+		r.Header[k] = slices.Clip(v) // an Add on one request must not write into another's
 	}
 }
 

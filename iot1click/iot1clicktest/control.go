@@ -10,11 +10,11 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/loopback"
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // serveControl serves the unsigned control endpoints under ControlPrefix.
@@ -218,12 +218,12 @@ func requestBase(r *http.Request) string {
 // form or text/plain POST).
 func controlRefusal(r *http.Request) (int, string) {
 	if !ownHost(r, r.Host) {
-		return http.StatusForbidden, "the control API answers only requests to a loopback name or the server's own address, not Host " + strconv.Quote(r.Host)
+		return http.StatusForbidden, "the control API answers only requests to a loopback name or the server's own address, not Host " + wire.Excerpt(r.Host)
 	}
 	if origin := r.Header.Get("Origin"); origin != "" {
 		u, err := url.Parse(origin)
 		if err != nil || u.Host == "" || !ownHost(r, u.Host) {
-			return http.StatusForbidden, "the control API refuses requests from Origin " + strconv.Quote(origin)
+			return http.StatusForbidden, "the control API refuses requests from Origin " + wire.Excerpt(origin)
 		}
 	}
 	switch r.Method {
