@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -332,7 +333,7 @@ func TestClaimDeviceFinalizeRefused(t *testing.T) {
 	// and gives up after the third refusal, long before its deadline.
 	t.Run("refused after every click", func(t *testing.T) {
 		srv, client, id := newClaimServer(t)
-		srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, refusal412)
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, refusal412))
 		ctx := claimCtx(t)
 		start := time.Now()
 		_, err := client.ClaimDevice(ctx, id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
@@ -371,7 +372,7 @@ func TestClaimDeviceFinalizeRefused(t *testing.T) {
 	// context beneath.
 	t.Run("no newer click", func(t *testing.T) {
 		srv, client, id := newClaimServer(t)
-		srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, refusal412)
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, refusal412))
 		ctx, cancel := context.WithCancel(claimCtx(t))
 		defer cancel()
 		_, err := client.ClaimDevice(ctx, id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
@@ -392,7 +393,7 @@ func TestClaimDeviceFinalizeRefused(t *testing.T) {
 	// Any other failure of FinalizeDeviceClaim ends the claim at once.
 	t.Run("500", func(t *testing.T) {
 		srv, client, id := newClaimServer(t)
-		srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, iot1clicktest.Fault{StatusCode: 500})
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, iot1clicktest.Fault{StatusCode: 500}))
 		noRetry := func(o *iot1click.ClaimOptions) {
 			o.CallOptions = append(o.CallOptions, iot1click.WithRetryMaxAttempts(1))
 		}
@@ -470,7 +471,7 @@ func TestClaimDeviceClickBeforeInitiation(t *testing.T) {
 func TestClaimDeviceEnableFails(t *testing.T) {
 	checkLeaks(t)
 	srv, client, id := newClaimServer(t)
-	srv.InjectFault(iot1clicktest.OpUpdateDeviceState, iot1clicktest.Fault{StatusCode: 500})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpUpdateDeviceState, iot1clicktest.Fault{StatusCode: 500}))
 	_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, iot1click.WithClaimEnable(true), clickNow(t, srv, ""))
 	claimError(t, err, iot1click.ClaimStageEnable, id)
 	if d, _ := srv.Device(id); d.State != iot1clicktest.StateClaimed || d.Enabled {
@@ -498,7 +499,7 @@ func TestClaimDeviceFaultsDuringPolling(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv, client, id := newClaimServer(t)
-			srv.InjectFault(iot1clicktest.OpListDeviceEvents, tt.fault)
+			testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDeviceEvents, tt.fault))
 			opts := append([]func(*iot1click.ClaimOptions){fastPolls, clickAfterPolls(t, srv, 2)}, tt.optFns...)
 			res, err := client.ClaimDevice(claimCtx(t), id, opts...)
 			if err != nil {
@@ -511,7 +512,7 @@ func TestClaimDeviceFaultsDuringPolling(t *testing.T) {
 	}
 	t.Run("non-retryable poll failure", func(t *testing.T) {
 		srv, client, id := newClaimServer(t)
-		srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{Code: "InvalidRequestException"})
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{Code: "InvalidRequestException"}))
 		_, err := client.ClaimDevice(claimCtx(t), id, fastPolls)
 		claimError(t, err, iot1click.ClaimStageAwaitClick, id)
 		var ir *iot1click.InvalidRequestException
@@ -524,7 +525,7 @@ func TestClaimDeviceFaultsDuringPolling(t *testing.T) {
 	})
 	t.Run("context ends during failing polls", func(t *testing.T) {
 		srv, client, id := newClaimServer(t)
-		srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{StatusCode: 500})
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{StatusCode: 500}))
 		ctx, cancel := context.WithCancel(claimCtx(t))
 		defer cancel()
 		// Once three failed polls are logged, the client has handled at

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -318,7 +319,7 @@ func TestListDeviceEventsMidWalkFaults(t *testing.T) {
 		all := addClickedDevice(t, srv, id, 10)
 		var ife *iot1click.InternalFailureException
 
-		srv.InjectFault(iot1clicktest.OpListDeviceEvents, fail3)
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDeviceEvents, fail3))
 		p := iot1click.NewListDeviceEventsPaginator(client, eventWindow(id, 0), limit3)
 		got, attempts, err := walkEventPages(t, p, noRetry)
 		if !errors.As(err, &ife) || len(attempts) != 2 {
@@ -339,7 +340,7 @@ func TestListDeviceEventsMidWalkFaults(t *testing.T) {
 		// once, and ends the loop without a further request.
 		srv.ClearFaults()
 		srv.ResetRequests()
-		srv.InjectFault(iot1clicktest.OpListDeviceEvents, fail3)
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDeviceEvents, fail3))
 		events, err, after := collectSeq(client.AllDeviceEvents(ctx, eventWindow(id, 3), noRetry))
 		if !errors.As(err, &ife) || after != 0 {
 			t.Fatalf("AllDeviceEvents: err %v, %d yields after it; want an InternalFailureException yielded once", err, after)
@@ -358,7 +359,7 @@ func TestListDeviceEventsMidWalkFaults(t *testing.T) {
 		srv, client := newPagingServer(t)
 		all := addClickedDevice(t, srv, id, 10)
 
-		srv.InjectFault(iot1clicktest.OpListDeviceEvents, throttle3)
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDeviceEvents, throttle3))
 		p := iot1click.NewListDeviceEventsPaginator(client, eventWindow(id, 0), limit3)
 		got, attempts, err := walkEventPages(t, p)
 		if err != nil {
@@ -374,7 +375,7 @@ func TestListDeviceEventsMidWalkFaults(t *testing.T) {
 
 		srv.ClearFaults()
 		srv.ResetRequests()
-		srv.InjectFault(iot1clicktest.OpListDeviceEvents, throttle3)
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDeviceEvents, throttle3))
 		events, err, after := collectSeq(client.AllDeviceEvents(ctx, eventWindow(id, 3)))
 		if err != nil || after != 0 {
 			t.Fatalf("AllDeviceEvents: err %v, %d items after it", err, after)

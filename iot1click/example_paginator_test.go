@@ -64,7 +64,9 @@ func ExampleListDevicesPaginatorOptions() {
 	client := srv.Client()
 
 	for _, quiet := range []bool{false, true} {
-		srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true, After: 1, Times: 1})
+		if err := srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true, After: 1, Times: 1}); err != nil {
+			log.Fatal(err)
+		}
 		p := iot1click.NewListDevicesPaginator(client, nil, func(o *iot1click.ListDevicesPaginatorOptions) {
 			o.Limit = 2
 			o.StopOnDuplicateToken = quiet

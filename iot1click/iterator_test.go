@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -92,7 +93,7 @@ func TestAllDevicesErrorLatching(t *testing.T) {
 		srv, client := newPagingServer(t)
 		all := srv.AddFleet(10)
 		slices.Sort(all)
-		srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 500, After: 2})
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 500, After: 2}))
 		seq := client.AllDevices(context.Background(), &iot1click.ListDevicesInput{MaxResults: 3}, iot1click.WithRetryMaxAttempts(1))
 		yields, errs := 0, 0
 		var got []string
@@ -133,7 +134,7 @@ func TestAllDevicesErrorLatching(t *testing.T) {
 		srv, client := newPagingServer(t)
 		all := srv.AddFleet(10)
 		slices.Sort(all)
-		srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, After: 2, Times: 2})
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, After: 2, Times: 2}))
 		devices, err, _ := collectSeq(client.AllDevices(context.Background(), &iot1click.ListDevicesInput{MaxResults: 3}))
 		if err != nil {
 			t.Fatal(err)
@@ -230,7 +231,7 @@ func TestAllDeviceEventsManyClicks(t *testing.T) {
 
 	// A 500 on page 3 with retries off: 8 events, then the error once.
 	srv.ResetRequests()
-	srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{StatusCode: 500, After: 2, Times: 1})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{StatusCode: 500, After: 2, Times: 1}))
 	events, err, after := collectSeq(client.AllDeviceEvents(context.Background(), in, iot1click.WithRetryMaxAttempts(1)))
 	var ife *iot1click.InternalFailureException
 	if !errors.As(err, &ife) || after != 0 || len(events) != 8 {

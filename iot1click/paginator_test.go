@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -239,7 +240,7 @@ func TestListDevicesPaginatorDuplicateTokenEmulator(t *testing.T) {
 		srv, client := newPagingServer(t)
 		all := srv.AddFleet(10)
 		slices.Sort(all)
-		srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true, After: 2, Times: 1})
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true, After: 2, Times: 1}))
 		p := iot1click.NewListDevicesPaginator(client, nil, limit2)
 		ids, pages, err := walkDevices(t, p)
 		if !errors.Is(err, iot1click.ErrDuplicateToken) {
@@ -262,7 +263,7 @@ func TestListDevicesPaginatorDuplicateTokenEmulator(t *testing.T) {
 		srv, client := newPagingServer(t)
 		all := srv.AddFleet(10)
 		slices.Sort(all)
-		srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true})
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true}))
 		ids, pages, err := walkDevices(t, iot1click.NewListDevicesPaginator(client, nil, limit2))
 		if !errors.Is(err, iot1click.ErrDuplicateToken) {
 			t.Fatalf("walk ended with %v, want ErrDuplicateToken", err)
@@ -281,7 +282,7 @@ func TestListDevicesPaginatorDuplicateTokenEmulator(t *testing.T) {
 		srv, client := newPagingServer(t)
 		all := srv.AddFleet(10)
 		slices.Sort(all)
-		srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true, After: 2, Times: 1})
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true, After: 2, Times: 1}))
 		p := iot1click.NewListDevicesPaginator(client, nil, limit2, func(o *iot1click.ListDevicesPaginatorOptions) { o.StopOnDuplicateToken = true })
 		ids, _, err := walkDevices(t, p)
 		if err != nil {
@@ -297,7 +298,7 @@ func TestListDevicesPaginatorDuplicateTokenEmulator(t *testing.T) {
 		srv, client := newPagingServer(t)
 		all := srv.AddFleet(10)
 		slices.Sort(all)
-		srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true, After: 2, Times: 1})
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true, After: 2, Times: 1}))
 		devices, err, after := collectSeq(client.AllDevices(context.Background(), &iot1click.ListDevicesInput{MaxResults: 2}))
 		if !errors.Is(err, iot1click.ErrDuplicateToken) || after != 0 {
 			t.Fatalf("iterator ended with %v and %d items after it, want ErrDuplicateToken once", err, after)
@@ -314,7 +315,7 @@ func TestListDeviceEventsPaginatorDuplicateTokenEmulator(t *testing.T) {
 	srv, client := newPagingServer(t)
 	const id = "G030PM0000000042"
 	want := addClickedDevice(t, srv, id, 20)
-	srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{DuplicatePageToken: true, After: 3, Times: 1})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{DuplicatePageToken: true, After: 3, Times: 1}))
 	p := iot1click.NewListDeviceEventsPaginator(client, eventWindow(id, 3))
 	var got []string
 	var err error
@@ -348,7 +349,7 @@ func TestListDevicesPaginatorMidWalkFaults(t *testing.T) {
 		srv, client := newPagingServer(t)
 		all := srv.AddFleet(10)
 		slices.Sort(all)
-		srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 500, After: 2, Times: 1})
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 500, After: 2, Times: 1}))
 		p := iot1click.NewListDevicesPaginator(client, nil, limit3)
 		noRetry := iot1click.WithRetryMaxAttempts(1)
 		ids, pages, err := walkDevices(t, p, noRetry)
@@ -371,7 +372,7 @@ func TestListDevicesPaginatorMidWalkFaults(t *testing.T) {
 		srv, client := newPagingServer(t)
 		all := srv.AddFleet(10)
 		slices.Sort(all)
-		srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, After: 2, Times: 2})
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, After: 2, Times: 2}))
 		p := iot1click.NewListDevicesPaginator(client, nil, limit3)
 		var ids []string
 		var attempts []int

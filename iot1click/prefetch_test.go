@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -211,7 +212,7 @@ func TestPrefetchFaults(t *testing.T) {
 				srv.ClearFaults()
 				srv.ResetRequests()
 				if tt.fault != (iot1clicktest.Fault{}) {
-					srv.InjectFault(iot1clicktest.OpListDevices, tt.fault)
+					testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, tt.fault))
 				}
 				trace := walk(iot1click.NewListDevicesPaginator(client, nil, append(opts, prefetch(ahead))...))
 				return trace, srv.Requests()

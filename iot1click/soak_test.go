@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -98,9 +99,9 @@ func TestFaultSoak(t *testing.T) {
 	})
 	for _, op := range []string{iot1clicktest.OpListDevices, iot1clicktest.OpListDeviceEvents} {
 		// Each fault is drawn in turn: 1-(1-0.072)^3 is about 20%.
-		srv.InjectFault(op, iot1clicktest.Fault{StatusCode: 500, Probability: 0.072})
-		srv.InjectFault(op, iot1clicktest.Fault{Throttle: true, Probability: 0.072})
-		srv.InjectFault(op, iot1clicktest.Fault{DropConnection: true, Probability: 0.072})
+		testenv.Must(t, srv.InjectFault(op, iot1clicktest.Fault{StatusCode: 500, Probability: 0.072}))
+		testenv.Must(t, srv.InjectFault(op, iot1clicktest.Fault{Throttle: true, Probability: 0.072}))
+		testenv.Must(t, srv.InjectFault(op, iot1clicktest.Fault{DropConnection: true, Probability: 0.072}))
 	}
 
 	ctx := context.Background()

@@ -334,7 +334,7 @@ func TestStackErrorsAndRetries(t *testing.T) {
 	})
 	t.Run("retry", func(t *testing.T) {
 		srv.ResetRequests()
-		srv.InjectFault("ListDevices", iot1clicktest.Fault{Throttle: true, Times: 2})
+		testenv.Must(t, srv.InjectFault("ListDevices", iot1clicktest.Fault{Throttle: true, Times: 2}))
 		out, err := client.ListDevices(ctx, nil)
 		if err != nil {
 			t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
@@ -160,7 +161,7 @@ func TestHandleErrors(t *testing.T) {
 	// Listing the events fails.
 	srv.AddFleet(1)
 	id := srv.Devices()[0].DeviceId
-	srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{Code: "InvalidRequestException"})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{Code: "InvalidRequestException"}))
 	ev := decodeEvent(t, sampleEvent)
 	ev.Device.DeviceId = id
 	_, err = h.Handle(t.Context(), ev)

@@ -73,7 +73,7 @@ func TestReport(t *testing.T) {
 func TestReportFailure(t *testing.T) {
 	srv := iot1clicktest.NewServer(iot1clicktest.WithDevices(testFleet()...))
 	defer srv.Close()
-	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 500, After: 1})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 500, After: 1}))
 	_, err := buildReport(t.Context(), srv.Client(), &iot1click.ListDevicesInput{MaxResults: 2}, 20)
 	var ife *iot1click.InternalFailureException
 	if !errors.As(err, &ife) || !strings.Contains(err.Error(), "after 2") {

@@ -77,3 +77,13 @@ func ClientOnlyDeps(t testing.TB, importPath string) string {
 	}
 	return string(out)
 }
+
+// Must fails tb at once when err is not nil: for set-up calls that return an
+// error, such as the emulator's InjectFault, whose failure would leave a
+// test testing nothing.
+func Must(tb testing.TB, err error) {
+	tb.Helper()
+	if err != nil {
+		tb.Fatal(err)
+	}
+}

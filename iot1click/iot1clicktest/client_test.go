@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -200,7 +201,7 @@ func TestClientPaginationAndIterators(t *testing.T) {
 	}
 
 	// A service that repeats its page token does not make the paginator loop.
-	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true}))
 	seen := 0
 	var lastErr error
 	for _, err := range client.AllDevices(ctx, &iot1click.ListDevicesInput{MaxResults: 10}) {
@@ -221,17 +222,17 @@ func TestClientRetriesFaults(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(2))
 	ctx := context.Background()
 	client := srv.Client(noBackoff)
-	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, Times: 2})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, Times: 2}))
 	out, err := client.ListDevices(ctx, nil)
 	if err != nil || iot1click.Attempts(out.ResultMetadata) != 3 || len(out.Devices) != 2 {
 		t.Fatalf("throttled: %+v %v", out, err)
 	}
-	srv.InjectFault(iot1clicktest.OpDescribeDevice, iot1clicktest.Fault{StatusCode: 500, Times: 1})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpDescribeDevice, iot1clicktest.Fault{StatusCode: 500, Times: 1}))
 	desc, err := client.DescribeDevice(ctx, &iot1click.DescribeDeviceInput{DeviceId: out.Devices[0].DeviceId})
 	if err != nil || iot1click.Attempts(desc.ResultMetadata) != 2 {
 		t.Fatalf("500: %+v %v", desc, err)
 	}
-	srv.InjectFault(iot1clicktest.OpGetDeviceMethods, iot1clicktest.Fault{StatusCode: 500})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpGetDeviceMethods, iot1clicktest.Fault{StatusCode: 500}))
 	_, err = client.GetDeviceMethods(ctx, &iot1click.GetDeviceMethodsInput{DeviceId: out.Devices[0].DeviceId}, iot1click.WithRetryMaxAttempts(2))
 	var internal *iot1click.InternalFailureException
 	if !errors.As(err, &internal) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
 
@@ -253,7 +254,7 @@ func TestCloseWaitsForRequests(t *testing.T) {
 		return time.Now()
 	}))
 	// Far longer than the test may take: Close must cut it short.
-	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Latency: time.Hour})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Latency: time.Hour}))
 	req, _ := http.NewRequest("GET", srv.URL+"/devices", nil)
 	signRequest(t, srv, req, nil)
 	armed.Store(true)

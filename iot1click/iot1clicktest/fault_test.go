@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
 
@@ -13,22 +14,22 @@ func TestFaults(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(3))
 	id := srv.Devices()[0].DeviceId
 
-	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, Times: 2})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Throttle: true, Times: 2}))
 	wantStatus(t, call(t, srv, "GET", "/devices", "", nil), 429, "ThrottlingException")
 	wantStatus(t, call(t, srv, "GET", "/devices", "", nil), 429, "ThrottlingException")
 	wantStatus(t, call(t, srv, "GET", "/devices", "", nil), 200, "")
 	// Other operations are untouched.
 	wantStatus(t, call(t, srv, "GET", devicePath(id), "", nil), 200, "")
 
-	srv.InjectFault(iot1clicktest.OpDescribeDevice, iot1clicktest.Fault{After: 1, Times: 1})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpDescribeDevice, iot1clicktest.Fault{After: 1, Times: 1}))
 	wantStatus(t, call(t, srv, "GET", devicePath(id), "", nil), 200, "")
 	wantStatus(t, call(t, srv, "GET", devicePath(id), "", nil), 500, "InternalFailureException")
 	wantStatus(t, call(t, srv, "GET", devicePath(id), "", nil), 200, "")
 
-	srv.InjectFault(iot1clicktest.OpDescribeDevice, iot1clicktest.Fault{StatusCode: 503})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpDescribeDevice, iot1clicktest.Fault{StatusCode: 503}))
 	wantStatus(t, call(t, srv, "GET", devicePath(id), "", nil), 503, "ServiceUnavailableException")
 	srv.ClearFaults()
-	srv.InjectFault(iot1clicktest.OpDescribeDevice, iot1clicktest.Fault{Code: "ResourceConflictException", Message: "boom"})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpDescribeDevice, iot1clicktest.Fault{Code: "ResourceConflictException", Message: "boom"}))
 	r := call(t, srv, "GET", devicePath(id), "", nil)
 	wantStatus(t, r, 409, "ResourceConflictException")
 	if r.json(t)["message"] != "boom" {
@@ -41,19 +42,19 @@ func TestFaults(t *testing.T) {
 	srv.ClearFaults()
 
 	// All operations.
-	srv.InjectFault(iot1clicktest.AllOperations, iot1clicktest.Fault{StatusCode: 500, Times: 1})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.AllOperations, iot1clicktest.Fault{StatusCode: 500, Times: 1}))
 	wantStatus(t, call(t, srv, "GET", devicePath(id, "methods"), "", nil), 500, "InternalFailureException")
 	wantStatus(t, call(t, srv, "GET", devicePath(id, "methods"), "", nil), 200, "")
 
 	// Faults apply after the signature check.
-	srv.InjectFault(iot1clicktest.AllOperations, iot1clicktest.Fault{Throttle: true})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.AllOperations, iot1clicktest.Fault{Throttle: true}))
 	sg := defaultSigner(srv)
 	sg.unsigned = true
 	wantStatus(t, send(t, srv, sg, "GET", "/devices", "", nil), 403, "MissingAuthenticationTokenException")
 	srv.ClearFaults()
 
 	// Latency delays, then the operation runs.
-	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Latency: 150 * time.Millisecond, Times: 1})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Latency: 150 * time.Millisecond, Times: 1}))
 	start := time.Now()
 	wantStatus(t, call(t, srv, "GET", "/devices", "", nil), 200, "")
 	if d := time.Since(start); d < 150*time.Millisecond {
@@ -63,7 +64,7 @@ func TestFaults(t *testing.T) {
 	// A dropped connection.
 	// (Always: Go's transport retries a GET once when a reused connection
 	// closes before answering.)
-	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DropConnection: true})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DropConnection: true}))
 	resp, err := doSigned(t, srv, "GET", "/devices")
 	if err == nil {
 		resp.Body.Close()
@@ -128,7 +129,7 @@ func catchPanic(f func()) (err error) {
 func TestFaultProbabilityIsSeeded(t *testing.T) {
 	pattern := func(seed int64) []int {
 		srv := newServer(t, iot1clicktest.WithSeed(seed))
-		srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Probability: 0.5})
+		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Probability: 0.5}))
 		var got []int
 		for i := 0; i < 20; i++ {
 			got = append(got, call(t, srv, "GET", "/devices", "", nil).StatusCode)
@@ -152,7 +153,7 @@ func TestFaultProbabilityIsSeeded(t *testing.T) {
 
 func TestDuplicatePageToken(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(4))
-	srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true})
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{DuplicatePageToken: true}))
 	r := call(t, srv, "GET", "/devices", "maxResults=2", nil)
 	wantStatus(t, r, 200, "")
 	first := r.json(t)
