@@ -53,55 +53,53 @@ func setAttempts(md *middleware.Metadata, n int) {
 // setResponseMetadata records the request ID and the server time of a
 // response as the official middleware does (RequestIDRetriever and
 // RecordResponseTiming), so that awsmiddleware.GetRequestIDMetadata and
-// awsmiddleware.GetServerTime read them.
-func setResponseMetadata(md *middleware.Metadata, requestID string, server time.Time) {
+// awsmiddleware.GetServerTime read them. server is nil when the response
+// gave no time.
+func setResponseMetadata(md *middleware.Metadata, requestID string, server *boxedTime) {
 	if requestID != "" {
 		awsmiddleware.SetRequestIDMetadata(md, requestID)
 	}
-	if !server.IsZero() {
+	if server != nil {
 		if k := serverTimeKey(); k != nil {
-			md.Set(k, boxServerTime(server))
+			md.Set(k, server.v)
 		}
 	}
 }
 
-// boxedTime is a server time with its boxed (interface) value and, when it
-// was parsed from one, its Date header.
+// boxedTime is the server time a Date header gives, with its boxed
+// (interface) value for ResultMetadata. Boxes are immutable and shared.
 type boxedTime struct {
 	date string
 	t    time.Time
 	v    any
 }
 
-// lastServerTime is the last server time parsed or boxed. Date headers
-// change once a second, so most responses share it.
-var lastServerTime atomic.Pointer[boxedTime]
-
-// boxServerTime returns t as an interface value, shared with the previous
-// response when it had the same time: boxed values are immutable, and this
-// saves an allocation on most calls.
-func boxServerTime(t time.Time) any {
-	if b := lastServerTime.Load(); b != nil && b.t == t {
-		return b.v
+// time returns the server time, or the zero time for nil.
+func (b *boxedTime) time() time.Time {
+	if b == nil {
+		return time.Time{}
 	}
-	b := &boxedTime{t: t, v: t}
-	lastServerTime.Store(b)
-	return b.v
+	return b.t
 }
 
+// lastServerTime is the last server time parsed. Date headers change once a
+// second, so most responses share it.
+var lastServerTime atomic.Pointer[boxedTime]
+
 // parseServerDate returns the time of a Date header value, as
-// http.ParseTime reads it, or the zero time when it reads none. A value
-// equal to the previous response's is not parsed again.
-func parseServerDate(date string) time.Time {
+// http.ParseTime reads it, or nil when it reads none. A value equal to the
+// previous response's is neither parsed nor boxed again.
+func parseServerDate(date string) *boxedTime {
 	if b := lastServerTime.Load(); b != nil && b.date == date && date != "" {
-		return b.t
+		return b
 	}
 	t, err := http.ParseTime(date)
 	if err != nil {
-		return time.Time{}
+		return nil
 	}
-	lastServerTime.Store(&boxedTime{date: strings.Clone(date), t: t, v: t})
-	return t
+	b := &boxedTime{date: strings.Clone(date), t: t, v: t}
+	lastServerTime.Store(b)
+	return b
 }
 
 // serverTimeKey returns the metadata key under which

@@ -22,7 +22,7 @@ func TestParseServerDate(t *testing.T) {
 		if err != nil {
 			want = time.Time{}
 		}
-		if got := parseServerDate(date); !got.Equal(want) {
+		if got := parseServerDate(date).time(); !got.Equal(want) {
 			t.Errorf("parseServerDate(%q) = %v, want %v", date, got, want)
 		}
 	}

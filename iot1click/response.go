@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode/utf8"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
@@ -85,7 +84,7 @@ func (c *Client) handleResponse(o *Options, resp *http.Response, d *wire.Decoder
 		return respErr(redirectError(resp))
 	}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		return respErr(c.checkSkew(o, resp, parseError(resp, body), server))
+		return respErr(c.checkSkew(o, resp, parseError(resp, body), server.time()))
 	}
 	if len(body) == 0 {
 		return nil
@@ -192,10 +191,12 @@ func isRedirect(status int) bool {
 	return false
 }
 
-func serverTime(h http.Header) time.Time {
+// serverTime returns the server time of a response's Date header, nil
+// when it has none.
+func serverTime(h http.Header) *boxedTime {
 	v := h[headerDate]
 	if len(v) == 0 {
-		return time.Time{}
+		return nil
 	}
 	return parseServerDate(v[0])
 }
