@@ -915,17 +915,17 @@ func TestSyntaxErrorSnippet(t *testing.T) {
 	}
 	for _, in := range inputs {
 		for off := 0; off <= len(in); off++ {
-			s := snippet(in, off)
+			s := Snippet(in, off)
 			if !utf8.ValidString(s) {
-				t.Errorf("snippet(%q, %d) = %q: invalid UTF-8", in, off, s)
+				t.Errorf("Snippet(%q, %d) = %q: invalid UTF-8", in, off, s)
 			}
 			for _, r := range s {
 				if r < 0x20 || (r >= 0x7f && r < 0xa0) || isBidiControl(r) {
-					t.Errorf("snippet(%q, %d) = %q: contains %U", in, off, s, r)
+					t.Errorf("Snippet(%q, %d) = %q: contains %U", in, off, s, r)
 				}
 			}
 			if n := utf8.RuneCountInString(s); n > 2*snippetRadius {
-				t.Errorf("snippet(%q, %d) has %d runes", in, off, n)
+				t.Errorf("Snippet(%q, %d) has %d runes", in, off, n)
 			}
 		}
 	}

@@ -33,7 +33,7 @@ func (e *SyntaxError) Error() string {
 
 // errAt returns a *SyntaxError at offset off.
 func (d *Decoder) errAt(off int, msg string) error {
-	return &SyntaxError{Offset: off, Msg: msg, Snippet: snippet(d.data, off)}
+	return &SyntaxError{Offset: off, Msg: msg, Snippet: Snippet(d.data, off)}
 }
 
 // errEOF returns a *SyntaxError for input that ends too early.
@@ -68,12 +68,14 @@ func quoteByte(c byte) string {
 	return "byte 0x" + strconv.FormatUint(uint64(c), 16)
 }
 
-// snippetRadius is how many bytes of context a SyntaxError shows on each side
+// snippetRadius is how many bytes of context a Snippet shows on each side
 // of its offset.
 const snippetRadius = 20
 
-// snippet returns a printable excerpt of data around off.
-func snippet(data string, off int) string {
+// Snippet returns a printable excerpt of data around offset off: at most
+// snippetRadius bytes each side, cut at rune boundaries, with control and
+// bidi characters replaced, for an error that points into data.
+func Snippet(data string, off int) string {
 	off = min(max(off, 0), len(data))
 	lo := max(off-snippetRadius, 0)
 	hi := min(off+snippetRadius, len(data))

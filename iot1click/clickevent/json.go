@@ -3,7 +3,8 @@ package clickevent
 import (
 	"encoding/json"
 	"errors"
-	"strings"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // wireEvent is the JSON of an event. Pointers tell absent members from
@@ -171,10 +172,6 @@ func orEmpty(m map[string]string) map[string]string {
 	return m
 }
 
-// excerptBefore and excerptAfter bound the bytes of JSON an Error quotes
-// around a fault.
-const excerptBefore, excerptAfter = 24, 16
-
 // jsonError wraps an error of decoding data, naming the member at fault
 // and quoting the JSON around it.
 func jsonError(data []byte, err error) error {
@@ -190,9 +187,7 @@ func jsonError(data []byte, err error) error {
 		e.Field = te.Field
 	}
 	if off >= 0 {
-		start := max(0, min(int(off), len(data))-excerptBefore)
-		end := min(len(data), int(off)+excerptAfter)
-		e.Excerpt = strings.ToValidUTF8(string(data[start:end]), "\uFFFD")
+		e.Excerpt = wire.Snippet(string(data), int(off))
 	}
 	return e
 }
