@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // ErrDuplicateToken is matched, with errors.Is, by the *DuplicateTokenError
@@ -37,7 +39,7 @@ type DuplicateTokenError struct {
 func (e *DuplicateTokenError) Error() string {
 	tok := e.Token
 	if len(tok) > 16 {
-		tok = tok[:12] + "…"
+		tok = wire.Cut(tok, 12) + "…"
 	}
 	return fmt.Sprintf("iot1click: %s page %d returned a page token already seen in this walk (%q); stopped to avoid a loop",
 		e.Operation, e.Page, tok)

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
@@ -154,10 +153,7 @@ func cutShort(s string, n int) string {
 	if len(s) <= n {
 		return strings.Clone(s)
 	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
+	return wire.Cut(s, n) + "…"
 }
 
 // maxSendErrorLen is the most bytes of an HTTPClient's error message that

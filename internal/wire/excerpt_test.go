@@ -158,3 +158,23 @@ func TestInt32(t *testing.T) {
 		}
 	}
 }
+
+func TestCut(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"", 3, ""},
+		{"abc", 3, "abc"},
+		{"abcd", 3, "abc"},
+		{"abé", 3, "ab"}, // é straddles byte 3: dropped whole
+		{"日本", 4, "日"},
+		{"\x80\x80\x80\x80\x80\x80", 5, "\x80"}, // invalid UTF-8: cut within UTFMax of n
+		{"é", 0, ""},
+	} {
+		if got := Cut(tc.in, tc.n); got != tc.want {
+			t.Errorf("Cut(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}

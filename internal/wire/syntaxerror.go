@@ -121,9 +121,19 @@ func Excerpt(s string) string {
 	if len(s) <= MaxExcerpt {
 		return strconv.Quote(s)
 	}
-	cut := MaxExcerpt
-	for cut > MaxExcerpt-utf8.UTFMax && !utf8.RuneStart(s[cut]) {
+	return strconv.Quote(Cut(s, MaxExcerpt)) + "… (" + strconv.Itoa(len(s)) + " bytes)"
+}
+
+// Cut returns s cut to at most n bytes without splitting a UTF-8 sequence:
+// a rune across byte n is dropped whole. Invalid UTF-8 is cut within
+// utf8.UTFMax bytes of n. s itself is returned when it is no longer.
+func Cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > n-utf8.UTFMax && cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
-	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
+	return s[:cut]
 }
