@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
-	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest/internal/sigv4"
+	"github.com/iot1click-sdk/iot1click-go/internal/sigv4"
 )
 
 // accountFor returns the account of an access key.

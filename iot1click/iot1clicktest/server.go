@@ -19,8 +19,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/sigv4"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
-	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest/internal/sigv4"
 )
 
 // Handler is the emulator of the AWS IoT 1-Click Devices Service as an
