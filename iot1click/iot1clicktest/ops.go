@@ -5,12 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-)
 
-const (
-	defaultMaxResults = 100
-	maxMaxResults     = 250
-	maxTags           = 50
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 type deviceDescriptionJSON struct {
@@ -124,28 +120,37 @@ func (x *exchange) query() (url.Values, *apiError) {
 func parseMaxResults(q url.Values) (int, *apiError) {
 	vs, ok := q["maxResults"]
 	if !ok {
-		return defaultMaxResults, nil
+		return model.DefaultMaxResults, nil
 	}
 	n, err := strconv.Atoi(vs[0])
-	if err != nil || n < 1 || n > maxMaxResults {
-		return 0, invalid("maxResults must be an integer from 1 to %d, got %q.", maxMaxResults, vs[0])
+	if err != nil || n < model.MinMaxResults || n > model.MaxMaxResults {
+		return 0, invalid("maxResults must be an integer from %d to %d, got %q.", model.MinMaxResults, model.MaxMaxResults, vs[0])
 	}
 	return n, nil
 }
 
-func (s *Handler) listDevices(x *exchange) {
+// pageQuery reads the query of a listing: its members, the page size
+// (maxResults) and the page token. It reports false after answering 400 for
+// a malformed query.
+func (x *exchange) pageQuery() (q url.Values, n int, token string, ok bool) {
 	q, e := x.query()
-	var n int
 	if e == nil {
 		n, e = parseMaxResults(q)
 	}
 	if e != nil {
 		x.writeError(e)
+		return nil, 0, "", false
+	}
+	return q, n, q.Get("nextToken"), true
+}
+
+func (s *Handler) listDevices(x *exchange) {
+	q, n, token, ok := x.pageQuery()
+	if !ok {
 		return
 	}
 	deviceType := q.Get("deviceType")
 	digest := queryDigest(deviceType)
-	token := q.Get("nextToken")
 
 	x.answer(http.StatusOK, reads, func() (any, *apiError) {
 		after := ""

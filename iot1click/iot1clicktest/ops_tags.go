@@ -3,23 +3,26 @@ package iot1clicktest
 import (
 	"fmt"
 	"maps"
+	"math"
 	"net/http"
 	"strings"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 func validateTags(tags map[string]string) *apiError {
-	if len(tags) > maxTags {
-		return invalid("A resource can have at most %d tags.", maxTags)
+	if len(tags) > model.MaxTags {
+		return invalid("A resource can have at most %d tags.", model.MaxTags)
 	}
 	for k, v := range tags {
-		if k == "" || len(k) > 128 {
-			return invalid("Tag keys must have 1 to 128 characters: %q.", k)
+		if k == "" || len(k) > model.MaxTagKeyLen {
+			return invalid("Tag keys must have 1 to %d characters: %q.", model.MaxTagKeyLen, k)
 		}
 		if strings.HasPrefix(strings.ToLower(k), "aws:") {
 			return invalid("Tag keys must not start with aws: %q.", k)
 		}
-		if len(v) > 256 {
-			return invalid("Tag values must have at most 256 characters (key %q).", k)
+		if len(v) > model.MaxTagValueLen {
+			return invalid("Tag values must have at most %d characters (key %q).", model.MaxTagValueLen, k)
 		}
 	}
 	return nil
@@ -65,27 +68,49 @@ func (s *Handler) tagResource(x *exchange) {
 		if e := validateTags(merged); e != nil {
 			return nil, e
 		}
-		d.Tags = merged
+		s.setDeviceTagsLocked(d, merged)
 		return nil, nil
 	})
 }
 
-func (s *Handler) untagResource(x *exchange) {
+// tagKeys returns the tagKeys of UntagResource, at least one and at most
+// max. It reports false after answering 400.
+func (x *exchange) tagKeys(max int) ([]string, bool) {
 	q, e := x.query()
-	if e == nil && len(q["tagKeys"]) == 0 {
+	switch keys := q["tagKeys"]; {
+	case e != nil:
+	case len(keys) == 0:
 		e = invalid("At least one tagKeys is required.")
+	case len(keys) > max:
+		e = invalid("At most %d tagKeys are allowed.", max)
+	default:
+		return keys, true
 	}
-	if e != nil {
-		x.writeError(e)
+	x.writeError(e)
+	return nil, false
+}
+
+// withoutTags returns a copy of tags without keys, nil when none is left:
+// devices may share a tag map (generated fleets do), so a change is always
+// a new map.
+func withoutTags(tags map[string]string, keys []string) map[string]string {
+	out := maps.Clone(tags)
+	for _, k := range keys {
+		delete(out, k)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func (s *Handler) untagResource(x *exchange) {
+	keys, ok := x.tagKeys(math.MaxInt)
+	if !ok {
 		return
 	}
 	x.withDevice(http.StatusNoContent, writes, byARN, func(d *DeviceRecord) (any, *apiError) {
-		// Devices may share a tag map (generated fleets do): change a copy.
-		tags := maps.Clone(d.Tags)
-		for _, k := range q["tagKeys"] {
-			delete(tags, k)
-		}
-		d.Tags = tags
+		s.setDeviceTagsLocked(d, withoutTags(d.Tags, keys))
 		return nil, nil
 	})
 }
