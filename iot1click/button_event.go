@@ -70,8 +70,8 @@ type ButtonEvent struct {
 	// service documents a fraction.
 	RemainingLife *float64
 
-	// CertificateID is the ID of the device's certificate, 64 hex digits.
-	CertificateID string
+	// CertificateId is the ID of the device's certificate, 64 hex digits.
+	CertificateId string
 
 	// TestMode reports an event sent in test mode.
 	TestMode bool
@@ -92,7 +92,7 @@ func ParseButtonEvent(stdEvent string) (*ButtonEvent, error) {
 		ClickType     *string  `json:"clickType"`
 		ReportedTime  *string  `json:"reportedTime"`
 		RemainingLife *float64 `json:"remainingLife"`
-		CertificateID string   `json:"certificateId"`
+		CertificateId string   `json:"certificateId"`
 		TestMode      bool     `json:"testMode"`
 	}
 	if err := json.Unmarshal([]byte(stdEvent), &raw); err != nil {
@@ -105,15 +105,13 @@ func ParseButtonEvent(stdEvent string) (*ButtonEvent, error) {
 	if raw.ClickType == nil {
 		return nil, &EventError{Err: ErrNotButtonEvent}
 	}
-	switch *raw.ClickType {
-	case ClickTypeSingle, ClickTypeDouble, ClickTypeLong:
-	default:
+	if !model.ValidClickType(*raw.ClickType) {
 		return nil, &EventError{Field: "clickType", Err: fmt.Errorf("%w %s", ErrUnknownClickType, wire.Excerpt(*raw.ClickType))}
 	}
 	ev := &ButtonEvent{
 		ClickType:     *raw.ClickType,
 		RemainingLife: raw.RemainingLife,
-		CertificateID: raw.CertificateID,
+		CertificateId: raw.CertificateId,
 		TestMode:      raw.TestMode,
 	}
 	if raw.ReportedTime != nil && *raw.ReportedTime != "" {
