@@ -60,7 +60,7 @@ func TestReport(t *testing.T) {
 	for _, pageSize := range []int32{1, 2, 100} {
 		t.Run(fmt.Sprint("page size ", pageSize), func(t *testing.T) {
 			srv.ResetRequests()
-			r, err := buildReport(t.Context(), srv.Client(), &iot1click.ListDevicesInput{MaxResults: pageSize}, 20, func(int) {})
+			r, err := buildReport(t.Context(), srv.Client(), &iot1click.ListDevicesInput{MaxResults: pageSize}, 20, 20, func(int) {})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -80,7 +80,7 @@ func TestReportFailure(t *testing.T) {
 	srv := iot1clicktest.NewServer(iot1clicktest.WithDevices(testFleet()...))
 	defer srv.Close()
 	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 500, After: 1}))
-	_, err := buildReport(t.Context(), srv.Client(), &iot1click.ListDevicesInput{MaxResults: 2}, 20, func(int) {})
+	_, err := buildReport(t.Context(), srv.Client(), &iot1click.ListDevicesInput{MaxResults: 2}, 20, 20, func(int) {})
 	var ife *iot1click.InternalFailureException
 	if !errors.As(err, &ife) || !strings.Contains(err.Error(), "after 2") {
 		t.Fatalf("buildReport = %v, want an InternalFailureException after 2 devices", err)
@@ -91,7 +91,7 @@ func TestRunInProcessEmulator(t *testing.T) {
 	testenv.ClearAWS(t)
 	var out bytes.Buffer
 	var progress bytes.Buffer
-	if err := run(t.Context(), []string{"-fleet", "120", "-page-size", "50", "-threshold", "30"}, &out, &progress); err != nil {
+	if err := run(t.Context(), []string{"-fleet", "120", "-page-size", "50", "-threshold", "30", "-list", "120"}, &out, &progress); err != nil {
 		t.Fatal(err)
 	}
 	got := out.String()
@@ -161,9 +161,35 @@ func TestRunFlags(t *testing.T) {
 		{"-page-size 0", "-page-size must be from 1 to 250"},
 		{"-page-size 251", "-page-size must be from 1 to 250"},
 		{"-timeout 0s", "-timeout must be positive"},
+		{"-list -1", "-list must not be negative"},
 		{"-threshold x", `invalid value "x" for flag -threshold`},
 		{"-nope", "flag provided but not defined: -nope"},
 		{"extra", `unexpected arguments ["extra"]`},
 		{"-endpoint 127.0.0.1:4566", "127.0.0.1:4566 is not a URL (missing http://)"},
 	})
+}
+
+// TestRunListCapped checks that the report lists at most -list devices,
+// the lowest, and counts the others.
+func TestRunListCapped(t *testing.T) {
+	testenv.ClearAWS(t)
+	var full, capped bytes.Buffer
+	if err := run(t.Context(), []string{"-fleet", "2000", "-list", "2000"}, &full, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(t.Context(), []string{"-fleet", "2000", "-list", "5"}, &capped, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	var low int
+	head := "Remaining life below 20%: "
+	fmt.Sscanf(full.String()[strings.Index(full.String(), head)+len(head):], "%d", &low)
+	if low <= 5 || strings.Count(full.String(), "%  ") != low {
+		t.Fatalf("%d low devices, %d listed with -list 2000", low, strings.Count(full.String(), "%  "))
+	}
+	// The capped listing is the full one's first five lines, and a count.
+	fullLines := strings.Split(full.String()[strings.Index(full.String(), head):], "\n")
+	want := strings.Join(fullLines[:6], "\n") + fmt.Sprintf("\n  … and %d more (-list sets how many are listed)\n", low-5)
+	if got := capped.String()[strings.Index(capped.String(), head):]; got != want {
+		t.Errorf("capped listing:\n%s\nwant:\n%s", got, want)
+	}
 }
