@@ -45,16 +45,18 @@ var fixtureTypes = map[string]fixture{
 }
 
 // fixturesV1 are the fixtures of MIGRATING-v1.md's before blocks, which are
-// compiled against aws-sdk-go v1 and not run.
+// compiled against aws-sdk-go v1 and run against the emulator too, as
+// the after blocks are.
 var fixturesV1 = map[string]fixture{
-	"ctx":    {"aws.Context", ""},
-	"svc":    {"*iot1clickdevicesservice.IoT1ClickDevicesService", ""},
-	"sess":   {"*session.Session", ""},
-	"id":     {"string", ""},
-	"arn":    {"string", ""},
-	"key":    {"string", ""},
-	"secret": {"string", ""},
-	"err":    {"error", ""},
+	"ctx":        {"aws.Context", "f.ctx"},
+	"svc":        {"*iot1clickdevicesservice.IoT1ClickDevicesService", "f.svcV1()"},
+	"sess":       {"*session.Session", "f.sessV1()"},
+	"id":         {"string", "f.id()"},
+	"id:clicked": {"string", "f.clicked()"},
+	"arn":        {"string", "f.arn()"},
+	"key":        {"string", "f.key()"},
+	"secret":     {"string", "f.secret()"},
+	"err":        {"error", "f.notFoundV1()"},
 }
 
 // importsNow maps the package names the documents use to import paths.
@@ -117,7 +119,7 @@ func paramName(p string) string {
 
 // runs reports whether the test runs s, and not only compiles it.
 func (s *snippet) runs() bool {
-	if s.kind == "before" || s.kind == "decls" || s.norun != "" {
+	if s.kind == "decls" || s.norun != "" || s.parse != "" {
 		return false
 	}
 	for _, p := range s.params {

@@ -18,11 +18,12 @@
 //	                                 (see fixtureTypes)
 //	<!-- snippet: before(svc, ctx) -->
 //	                                 the official SDK's code a guide migrates
-//	                                 from: in MIGRATING-v1.md, compiled (not
-//	                                 run) against aws-sdk-go v1.55.8, the last
-//	                                 release; in MIGRATING-v2.md only parsed,
-//	                                 as the aws-sdk-go-v2 module of the
-//	                                 service was removed and is no dependency
+//	                                 from: in MIGRATING-v1.md, compiled against
+//	                                 aws-sdk-go v1.55.8, the last release, and
+//	                                 run with its fixtures (fixturesV1); in
+//	                                 MIGRATING-v2.md only parsed, as the
+//	                                 aws-sdk-go-v2 module of the service was
+//	                                 removed and is no dependency
 //
 // Clauses after the kind, separated by commas:
 //
