@@ -376,3 +376,44 @@ func TestSnippets(t *testing.T) {
 	}
 	t.Logf("%d blocks, in %d packages:\n%s", len(all), len(dirs), out)
 }
+
+// TestWrap checks the wrapping rule: fixtures as parameters, the imports
+// the block uses, its top-level variables counted as used, return nil.
+func TestWrap(t *testing.T) {
+	s := &snippet{doc: "README.md", line: 7, kind: "body", params: []string{"ctx", "id:clicked"},
+		code: "out, err := config.LoadDefaultConfig(ctx)\nvar n int\nfmt.Println(out.Region, id, err, n)\n"}
+	got, err := s.wrap("readme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `package readme
+
+import (
+	config "github.com/aws/aws-sdk-go-v2/config"
+	context "context"
+	fmt "fmt"
+)
+
+func snippet7(ctx context.Context, id string) error {
+//line README.md:7
+out, err := config.LoadDefaultConfig(ctx)
+var n int
+fmt.Println(out.Region, id, err, n)
+	_ = out
+	_ = err
+	_ = n
+	return nil
+}
+`
+	if got != want {
+		t.Errorf("wrap:\n%s\nwant:\n%s", got, want)
+	}
+	s = &snippet{doc: "iot1click/MIGRATING-v1.md", line: 3, kind: "before", params: []string{"svc"}, code: "_ = aws.String(\"x\")\n"}
+	got, err = s.wrap("migrating_v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, `aws "github.com/aws/aws-sdk-go/aws"`) || !strings.Contains(got, `iot1clickdevicesservice "github.com/aws/aws-sdk-go/service/iot1clickdevicesservice"`) {
+		t.Errorf("a before block of MIGRATING-v1.md imports aws-sdk-go v1:\n%s", got)
+	}
+}
