@@ -1,10 +1,7 @@
-package iot1click
+package transport
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -15,10 +12,10 @@ import (
 	"sync"
 	"time"
 
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
-	"github.com/aws/smithy-go/middleware"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
+	"github.com/iot1click-sdk/iot1click-go/internal/uuid"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -29,49 +26,38 @@ const (
 	headerContentType  = "Content-Type"
 )
 
-// operationInput is implemented by every operation's input.
-type operationInput interface {
-	// validate adds every problem of the input to errs.
-	validate(errs *smithy.InvalidParamsError)
-	// serialize writes the request's path, query and body.
-	serialize(b *requestBuilder)
-}
+// Request is the serialized request of an operation: its method, path,
+// query and JSON body, written by the operation's Serialize function.
+// Requests are pooled; their buffers are reused across calls.
+type Request struct {
+	// Body is the JSON body being written, after JSONBody and Member:
+	// append a member's value to it with the wire package's Append
+	// functions.
+	Body []byte
 
-// operationOutput is implemented by every operation's output.
-type operationOutput interface {
-	// deserialize reads a successful response body; d holds the whole body.
-	deserialize(d *wire.Decoder) error
-	// metadata returns the output's result metadata.
-	metadata() *middleware.Metadata
-}
-
-// requestBuilder collects a request's path, query and body. Builders are
-// pooled; their buffers are reused across calls.
-type requestBuilder struct {
 	method  string
 	path    []byte // escaped
 	rawPath []byte // unescaped, kept in step with path
 	escaped bool   // path differs from rawPath
 	query   []byte
-	body    []byte
 	hasBody bool
 	scratch []byte
 	perr    smithy.InvalidParamsError
 	dec     wire.Decoder
-	random  randomBatch
+	random  uuid.Batch
 }
 
-var builderPool = sync.Pool{New: func() any { return new(requestBuilder) }}
+var builderPool = sync.Pool{New: func() any { return new(Request) }}
 
-func getBuilder() *requestBuilder {
-	return builderPool.Get().(*requestBuilder)
+func getBuilder() *Request {
+	return builderPool.Get().(*Request)
 }
 
-func putBuilder(b *requestBuilder) {
+func putBuilder(b *Request) {
 	if b.hasBody {
 		// The transport may still read a request body after the response
 		// arrived (it closes it when done, possibly later): never reuse it.
-		b.body = nil
+		b.Body = nil
 	}
 	b.perr = smithy.InvalidParamsError{}
 	b.dec = wire.Decoder{}
@@ -80,20 +66,23 @@ func putBuilder(b *requestBuilder) {
 	b.rawPath = b.rawPath[:0]
 	b.escaped = false
 	b.query = b.query[:0]
-	b.body = b.body[:0]
+	b.Body = b.Body[:0]
 	b.hasBody = false
 	builderPool.Put(b)
 }
 
-// literal appends a literal path part, which must need no escaping.
-func (b *requestBuilder) literal(s string) {
+// Method sets the HTTP method.
+func (b *Request) Method(m string) { b.method = m }
+
+// Literal appends a literal path part, which must need no escaping.
+func (b *Request) Literal(s string) {
 	b.path = append(b.path, s...)
 	b.rawPath = append(b.rawPath, s...)
 }
 
-// label appends a path label, percent-encoding every byte but the
+// Label appends a path label, percent-encoding every byte but the
 // unreserved ones so that the label stays one segment.
-func (b *requestBuilder) label(s string) {
+func (b *Request) Label(s string) {
 	n := len(b.path)
 	b.path = wire.AppendEscapedPathLabel(b.path, s)
 	if len(b.path)-n != len(s) {
@@ -102,8 +91,8 @@ func (b *requestBuilder) label(s string) {
 	b.rawPath = append(b.rawPath, s...)
 }
 
-// queryParam appends key=value to the query.
-func (b *requestBuilder) queryParam(key, value string) {
+// Query appends key=value to the query.
+func (b *Request) Query(key, value string) {
 	if len(b.query) > 0 {
 		b.query = append(b.query, '&')
 	}
@@ -112,8 +101,8 @@ func (b *requestBuilder) queryParam(key, value string) {
 	b.query = wire.AppendQueryEscaped(b.query, value)
 }
 
-// queryInt appends key=n to the query.
-func (b *requestBuilder) queryInt(key string, n int64) {
+// QueryInt appends key=n to the query.
+func (b *Request) QueryInt(key string, n int64) {
 	if len(b.query) > 0 {
 		b.query = append(b.query, '&')
 	}
@@ -122,8 +111,8 @@ func (b *requestBuilder) queryInt(key string, n int64) {
 	b.query = strconv.AppendInt(b.query, n, 10)
 }
 
-// queryTime appends key=timestamp to the query, in the ISO-8601 form.
-func (b *requestBuilder) queryTime(key string, t time.Time) {
+// QueryTime appends key=timestamp to the query, in the ISO-8601 form.
+func (b *Request) QueryTime(key string, t time.Time) {
 	if len(b.query) > 0 {
 		b.query = append(b.query, '&')
 	}
@@ -132,24 +121,24 @@ func (b *requestBuilder) queryTime(key string, t time.Time) {
 	b.query = wire.AppendQueryEscaped(b.query, wire.FormatTimestamp(t))
 }
 
-// jsonBody starts a JSON object body.
-func (b *requestBuilder) jsonBody() {
+// JSONBody starts a JSON object body.
+func (b *Request) JSONBody() {
 	b.hasBody = true
-	b.body = append(b.body[:0], '{')
+	b.Body = append(b.Body[:0], '{')
 }
 
-// member writes the key of a member of the JSON body.
-func (b *requestBuilder) member(key string) {
-	if len(b.body) > 1 {
-		b.body = append(b.body, ',')
+// Member writes the key of a member of the JSON body.
+func (b *Request) Member(key string) {
+	if len(b.Body) > 1 {
+		b.Body = append(b.Body, ',')
 	}
-	b.body = wire.AppendString(b.body, key)
-	b.body = append(b.body, ':')
+	b.Body = wire.AppendString(b.Body, key)
+	b.Body = append(b.Body, ':')
 }
 
-// endBody closes the JSON body object.
-func (b *requestBuilder) endBody() {
-	b.body = append(b.body, '}')
+// EndBody closes the JSON body object.
+func (b *Request) EndBody() {
+	b.Body = append(b.Body, '}')
 }
 
 // httpRequest is what the attempts of one call share.
@@ -158,7 +147,7 @@ type httpRequest struct {
 	values      [4]string
 	payloadHash string
 	maxAttempts int
-	signer      *v4.Signer
+	signer      *requestSigner
 	dec         *wire.Decoder // pooled with the request builder
 	signSlots   *signSlots
 }
@@ -189,11 +178,9 @@ type requestAlloc struct {
 }
 
 // newRequest builds the HTTP request of a call from the serialized input
-// in b, ready for signing.
-func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint, b *requestBuilder) (*http.Request, *httpRequest, error) {
-	if ctx == nil {
-		return nil, nil, errors.New("nil context")
-	}
+// in b, ready for signing. With withID it carries a new invocation ID; the
+// stack path's ClientRequestID middleware sets one instead.
+func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint, b *Request, withID bool) (*http.Request, *httpRequest) {
 	// Not pooled: the request's header values live here, and a user's
 	// HTTPClient may keep the request after the call.
 	a := &requestAlloc{}
@@ -205,7 +192,9 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 	b.scratch = append(b.scratch, b.path...)
 	b.scratch = append(b.scratch, b.query...)
 	q := len(b.scratch)
-	b.scratch = appendInvocationID(b.scratch, &b.random)
+	if withID {
+		b.scratch = b.random.Append(b.scratch)
+	}
 	s := string(b.scratch)
 
 	u := &a.url
@@ -228,8 +217,10 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 		hr.values[0] = buildUserAgent(o.AppID)
 	}
 	h[headerUserAgent] = hr.values[0:1:1]
-	hr.values[1] = s[q:]
-	h[headerInvocationID] = hr.values[1:2:2]
+	if withID {
+		hr.values[1] = s[q:]
+		h[headerInvocationID] = hr.values[1:2:2]
+	}
 	// The request is built on the stack: WithContext makes the one copy on
 	// the heap.
 	req := http.Request{
@@ -244,50 +235,14 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 	if b.hasBody {
 		hr.values[2] = "application/json"
 		h[headerContentType] = hr.values[2:3:3]
-		hr.body = b.body
-		req.ContentLength = int64(len(b.body))
+		hr.body = b.Body
+		req.ContentLength = int64(len(b.Body))
 	}
 	hr.payloadHash = payloadHash(hr.body)
 	hr.dec = &b.dec
 	hr.signer = c.signerFor(o)
 	hr.signSlots = &a.signSlots
-	return req.WithContext(ctx), hr, nil
-}
-
-// randomBatch holds random bytes from crypto/rand for invocation IDs, read
-// in batches: one read serves 32 calls. Each request builder has one.
-type randomBatch struct {
-	b     [512]byte
-	avail int // unused bytes, at the end of b
-}
-
-// read fills u with random bytes not handed out before.
-func (r *randomBatch) read(u []byte) {
-	if r.avail < len(u) {
-		_, _ = rand.Read(r.b[:])
-		r.avail = len(r.b)
-	}
-	r.avail -= copy(u, r.b[len(r.b)-r.avail:])
-}
-
-// appendInvocationID appends a random UUID (version 4), drawn from r, to
-// dst.
-func appendInvocationID(dst []byte, r *randomBatch) []byte {
-	var u [16]byte
-	r.read(u[:])
-	u[6] = u[6]&0x0f | 0x40
-	u[8] = u[8]&0x3f | 0x80
-	var s [36]byte
-	hex.Encode(s[0:8], u[0:4])
-	s[8] = '-'
-	hex.Encode(s[9:13], u[4:6])
-	s[13] = '-'
-	hex.Encode(s[14:18], u[6:8])
-	s[18] = '-'
-	hex.Encode(s[19:23], u[8:10])
-	s[23] = '-'
-	hex.Encode(s[24:], u[10:])
-	return append(dst, s[:]...)
+	return req.WithContext(ctx), hr
 }
 
 // buildUserAgent returns the User-Agent header value, with app/appID when
@@ -309,19 +264,22 @@ func buildUserAgent(appID string) string {
 	return b.String()
 }
 
-// validation helpers
-
-func requireLabel(errs *smithy.InvalidParamsError, field, v string) {
+// RequireLabel adds to errs the problem of a required path label v named
+// field: missing, or "." or "..", which would change the path.
+func RequireLabel(errs *smithy.InvalidParamsError, field, v string) {
 	switch v {
 	case "":
 		errs.Add(smithy.NewErrParamRequired(field))
 	case ".", "..":
-		errs.Add(&paramError{field: field, reason: "path label must not be \".\" or \"..\""})
+		errs.Add(ParamError(field, "path label must not be \".\" or \"..\""))
 	}
 }
 
-func checkMaxResults(errs *smithy.InvalidParamsError, n int32) {
-	if n != 0 && (n < 1 || n > 250) {
-		errs.Add(&paramError{field: "MaxResults", reason: "must be between 1 and 250 (0 means the service default), got " + strconv.Itoa(int(n))})
+// CheckMaxResults adds to errs the problem of a MaxResults outside the
+// services' page sizes; 0 means the service default and is valid.
+func CheckMaxResults(errs *smithy.InvalidParamsError, n int32) {
+	if n != 0 && (n < model.MinMaxResults || n > model.MaxMaxResults) {
+		errs.Add(ParamError("MaxResults", "must be between "+strconv.Itoa(model.MinMaxResults)+" and "+
+			strconv.Itoa(model.MaxMaxResults)+" (0 means the service default), got "+strconv.Itoa(int(n))))
 	}
 }

@@ -1,28 +1,145 @@
-// The engine shared by the paginators and iterators: page-token
-// bookkeeping (repeats, bounds) and fetching pages ahead.
+// The engine shared by the paginators and iterators of every service:
+// page-token bookkeeping (repeats, bounds) and fetching pages ahead.
 
-package iot1click
+package transport
 
 import (
 	"context"
+	"iter"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/aws/smithy-go"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
+
+// WalkErrors are the public errors of a service's walks, which the walk
+// engine returns on its behalf.
+type WalkErrors struct {
+	// NoMorePages is returned by a Next after the last page.
+	NoMorePages error
+
+	// Duplicate returns the error of a page token already seen in the
+	// walk: page is the number, from 1, of the page that returned it.
+	Duplicate func(op string, page int, token string) error
+
+	// Limit returns the error of a walk stopped at its MaxPages or
+	// MaxItems bound (zero: none) after pages and items, with the token
+	// to resume from ("" when the bound fell inside a page).
+	Limit func(op string, maxPages, maxItems, pages, items int, nextToken string) error
+}
+
+// WalkSpec describes a walk over the pages of a list operation. O is the
+// output type of a page, Opt the service's per-call option function type.
+type WalkSpec[O, Opt any] struct {
+	// Operation is the list operation's name, such as "ListDevices".
+	Operation string
+
+	// Errors are the service's walk errors. Required.
+	Errors *WalkErrors
+
+	// StartToken is the page token of the first request, "" for the first
+	// page.
+	StartToken string
+
+	// Limit is the MaxResults sent with every request, 0 for none.
+	Limit int32
+
+	// StopOnDuplicateToken ends the walk quietly at a repeated token,
+	// instead of with Errors.Duplicate.
+	StopOnDuplicateToken bool
+
+	// MaxPages, MaxItems and Prefetch are the paginator's options of the
+	// same names; a negative one is an error returned by the first Next,
+	// before any request.
+	MaxPages, MaxItems, Prefetch int
+
+	// Request sends the request for the page of token with MaxResults
+	// size (0: none), with the call's option functions.
+	Request func(ctx context.Context, token string, size int32, optFns []Opt) (O, error)
+
+	// Page returns the NextToken and the number of items of a page.
+	Page func(O) (next string, n int)
+
+	// Cut keeps the first n items of a page.
+	Cut func(O, int)
+}
+
+// Walk is the engine of a paginator: it sends the requests of a walk, one
+// after another or, with Prefetch, in a goroutine that runs up to Prefetch
+// pages ahead of the caller. A paginator holds one by value. It is not safe
+// for concurrent use.
+type Walk[O, Opt any] struct {
+	w pageWalk[O, Opt]
+}
+
+// NewWalk returns the walk that spec describes.
+func NewWalk[O, Opt any](spec WalkSpec[O, Opt]) Walk[O, Opt] {
+	return Walk[O, Opt]{w: pageWalk[O, Opt]{
+		walk:     newTokenWalk(spec.Operation, spec.Errors, spec.StartToken, spec.StopOnDuplicateToken, spec.MaxPages, spec.MaxItems, spec.Prefetch),
+		limit:    spec.Limit,
+		prefetch: max(spec.Prefetch, 0),
+		request:  spec.Request,
+		page:     spec.Page,
+		cut:      spec.Cut,
+	}}
+}
+
+// HasMore reports whether Next has something to return: a page, or the
+// error that ends the walk.
+func (w *Walk[O, Opt]) HasMore() bool { return w.w.walk.hasMore() }
+
+// Next returns the next page, or the error that ends the walk; a failed
+// request leaves the walk where it was.
+func (w *Walk[O, Opt]) Next(ctx context.Context, optFns []Opt) (O, error) {
+	return w.w.next(ctx, optFns)
+}
+
+// Stop cancels the requests sent ahead and waits for them to end, dropping
+// the pages fetched ahead; the walk stays where the caller is.
+func (w *Walk[O, Opt]) Stop() { w.w.stop(true) }
+
+// Items returns an iterator over the items of the pages w has yet to
+// return, items(page) giving a page's. It yields a failure once and last.
+// When the loop ends, however it ends, no request is sent ahead any more,
+// and the one in flight, if any, has ended before the loop returns, so that
+// no goroutine and no request outlives it: a break lets that request finish
+// (its answer is dropped, its connection stays open for the next call),
+// bounded by the walk's context, whose end cancels it.
+func Items[O, T, Opt any](ctx context.Context, w *Walk[O, Opt], items func(O) []T, optFns []Opt) iter.Seq2[T, error] {
+	optFns = slices.Clone(optFns)
+	return func(yield func(T, error) bool) {
+		defer w.w.stop(false)
+		for w.HasMore() {
+			page, err := w.Next(ctx, optFns)
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			for _, item := range items(page) {
+				if !yield(item, nil) {
+					return
+				}
+			}
+		}
+	}
+}
 
 // tokenWalk holds the page-token state shared by the paginators. The walk
 // ends at a page without NextToken, at its MaxPages or MaxItems bound, or at
 // a NextToken already seen, which is never sent (it would repeat pages):
-// that end is reported as a *DuplicateTokenError by the next NextPage,
+// that end is reported as the service's duplicate-token error by the next Next,
 // unless stopQuietly.
 //
 // The tokens it keeps are copies: a token decoded from a page shares that
 // page's memory, and a walk must not keep every page it has seen alive.
 type tokenWalk struct {
 	op          string
+	errs        *WalkErrors
 	stopQuietly bool
 	maxPages    int
 	maxItems    int
@@ -37,15 +154,15 @@ type tokenWalk struct {
 // newTokenWalk returns the walk of op from startToken. It checks the
 // bounds of the walk: a negative one is an error returned, before any
 // request, by the first NextPage.
-func newTokenWalk(op, startToken string, stopQuietly bool, maxPages, maxItems, prefetch int) tokenWalk {
-	w := tokenWalk{op: op, stopQuietly: stopQuietly, maxPages: maxPages, maxItems: maxItems, nextToken: startToken}
+func newTokenWalk(op string, errors *WalkErrors, startToken string, stopQuietly bool, maxPages, maxItems, prefetch int) tokenWalk {
+	w := tokenWalk{op: op, errs: errors, stopQuietly: stopQuietly, maxPages: maxPages, maxItems: maxItems, nextToken: startToken}
 	errs := smithy.InvalidParamsError{Context: op + "PaginatorOptions"}
 	for _, o := range []struct {
 		name string
 		v    int
 	}{{"MaxPages", maxPages}, {"MaxItems", maxItems}, {"Prefetch", prefetch}} {
 		if o.v < 0 {
-			errs.Add(&paramError{field: o.name, reason: "must not be negative (0 means none), got " + strconv.Itoa(o.v)})
+			errs.Add(ParamError(o.name, "must not be negative (0 means none), got "+strconv.Itoa(o.v)))
 		}
 	}
 	if errs.Len() > 0 {
@@ -80,7 +197,7 @@ func (w *tokenWalk) before() error {
 		return w.err
 	}
 	if w.done {
-		return ErrNoMorePages
+		return w.errs.NoMorePages
 	}
 	if w.nextToken != "" {
 		if w.seen == nil {
@@ -100,7 +217,7 @@ func (w *tokenWalk) pageSize(limit int32) int32 {
 	}
 	size := int(limit)
 	if size == 0 {
-		size = defaultPageSize
+		size = model.DefaultMaxResults
 	}
 	if left := w.maxItems - w.items; left < size {
 		return int32(left)
@@ -130,30 +247,29 @@ func (w *tokenWalk) after(next string, n int) (keep int) {
 		if w.stopQuietly {
 			w.done = true
 		} else {
-			w.err = &DuplicateTokenError{Operation: w.op, Page: w.pages, Token: next}
+			w.err = w.errs.Duplicate(w.op, w.pages, next)
 		}
 		return keep
 	}
 	if cut || (w.maxPages > 0 && w.pages >= w.maxPages) || (w.maxItems > 0 && w.items >= w.maxItems) {
-		w.err = &WalkLimitError{Operation: w.op, MaxPages: w.maxPages, MaxItems: w.maxItems,
-			Pages: w.pages, Items: w.items, NextToken: next}
+		w.err = w.errs.Limit(w.op, w.maxPages, w.maxItems, w.pages, w.items, next)
 		return keep
 	}
 	w.nextToken = next
 	return keep
 }
 
-// pageWalk is the engine of both paginators: it sends the requests of a
+// pageWalk is the engine of every paginator: it sends the requests of a
 // walk, one after another or, with prefetch, in a goroutine that runs up to
 // prefetch pages ahead of the caller. O is the output type of a page.
-type pageWalk[O any] struct {
+type pageWalk[O, Opt any] struct {
 	walk     tokenWalk
 	limit    int32
 	prefetch int
 
 	// request sends the request for the page of token, with MaxResults
 	// size.
-	request func(ctx context.Context, token string, size int32, optFns []func(*Options)) (O, error)
+	request func(ctx context.Context, token string, size int32, optFns []Opt) (O, error)
 	// page returns the NextToken and the number of items of a page.
 	page func(O) (next string, n int)
 	// cut keeps the first n items of a page.
@@ -166,6 +282,7 @@ type pageWalk[O any] struct {
 type fetchAhead[O any] struct {
 	ctx    context.Context // the goroutine's: done when it must stop
 	cancel context.CancelFunc
+	quit   chan struct{}   // closed when the goroutine must send no more requests
 	pages  chan fetched[O] // pages in order; an error is the last
 	done   chan struct{}   // closed when the goroutine has returned
 }
@@ -180,16 +297,16 @@ type fetched[O any] struct {
 }
 
 // next returns the next page of the walk.
-func (w *pageWalk[O]) next(ctx context.Context, optFns []func(*Options)) (O, error) {
+func (w *pageWalk[O, Opt]) next(ctx context.Context, optFns []Opt) (O, error) {
 	var zero O
 	if err := w.walk.before(); err != nil {
-		w.stop()
+		w.stop(true)
 		return zero, err
 	}
 	if w.prefetch == 0 || ctx.Err() != nil {
 		// A done context ends a walk with prefetch as it ends a plain
 		// one: with the error of a request made with it.
-		w.stop()
+		w.stop(true)
 		return w.fetch(ctx, optFns)
 	}
 	for {
@@ -209,17 +326,17 @@ func (w *pageWalk[O]) next(ctx context.Context, optFns []func(*Options)) (O, err
 			default:
 			}
 		case <-ctx.Done():
-			w.stop()
+			w.stop(true)
 			return w.fetch(ctx, optFns)
 		}
 		if got && r.panicked != nil {
-			w.stop()
+			w.stop(true)
 			panic(r.panicked)
 		}
 		if got && r.err == nil {
 			w.accept(r.out)
 			if !w.walk.requestsMore() {
-				w.stop()
+				w.stop(true)
 			}
 			return r.out, nil
 		}
@@ -230,7 +347,7 @@ func (w *pageWalk[O]) next(ctx context.Context, optFns []func(*Options)) (O, err
 		// context ended (that of an earlier call), fetch again under this
 		// call's.
 		ended := f.ctx.Err() != nil || !got
-		w.stop()
+		w.stop(true)
 		if ctx.Err() != nil {
 			return w.fetch(ctx, optFns)
 		}
@@ -242,7 +359,7 @@ func (w *pageWalk[O]) next(ctx context.Context, optFns []func(*Options)) (O, err
 }
 
 // fetch requests the next page and returns it.
-func (w *pageWalk[O]) fetch(ctx context.Context, optFns []func(*Options)) (O, error) {
+func (w *pageWalk[O, Opt]) fetch(ctx context.Context, optFns []Opt) (O, error) {
 	out, err := w.request(ctx, w.walk.nextToken, w.walk.pageSize(w.limit), optFns)
 	if err != nil {
 		var zero O
@@ -253,7 +370,7 @@ func (w *pageWalk[O]) fetch(ctx context.Context, optFns []func(*Options)) (O, er
 }
 
 // accept records a page returned to the caller.
-func (w *pageWalk[O]) accept(out O) {
+func (w *pageWalk[O, Opt]) accept(out O) {
 	next, n := w.page(out)
 	if keep := w.walk.after(next, n); keep < n {
 		w.cut(out, keep)
@@ -267,9 +384,9 @@ func (w *pageWalk[O]) accept(out O) {
 // repeated token (never sent) or at the walk's bound. The channel holds
 // prefetch-1 pages: with one more held by the goroutine (waiting to hand
 // it over, or being fetched), that is at most prefetch pages ahead.
-func (w *pageWalk[O]) start(ctx context.Context, optFns []func(*Options)) {
+func (w *pageWalk[O, Opt]) start(ctx context.Context, optFns []Opt) {
 	bctx, cancel := context.WithCancel(ctx)
-	f := &fetchAhead[O]{ctx: bctx, cancel: cancel, pages: make(chan fetched[O], w.prefetch-1), done: make(chan struct{})}
+	f := &fetchAhead[O]{ctx: bctx, cancel: cancel, quit: make(chan struct{}), pages: make(chan fetched[O], w.prefetch-1), done: make(chan struct{})}
 	walk := w.walk.clone()
 	request, page, limit := w.request, w.page, w.limit
 	optFns = slices.Clone(optFns)
@@ -278,6 +395,11 @@ func (w *pageWalk[O]) start(ctx context.Context, optFns []func(*Options)) {
 		for first := true; ; first = false {
 			if !first && walk.before() != nil {
 				return
+			}
+			select {
+			case <-f.quit:
+				return
+			default:
 			}
 			r := func() (r fetched[O]) {
 				defer func() {
@@ -295,6 +417,8 @@ func (w *pageWalk[O]) start(ctx context.Context, optFns []func(*Options)) {
 			case f.pages <- r:
 			case <-bctx.Done():
 				return
+			case <-f.quit:
+				return
 			}
 			if r.err != nil || r.panicked != nil {
 				return
@@ -305,13 +429,20 @@ func (w *pageWalk[O]) start(ctx context.Context, optFns []func(*Options)) {
 }
 
 // stop stops the goroutine fetching ahead, if any, and waits for it to
-// return; the pages it fetched are dropped. The walk stays where the caller
-// is, so the next NextPage fetches from there.
-func (w *pageWalk[O]) stop() {
-	if w.ahead == nil {
+// return; the pages it fetched are dropped. With cancel, the request in
+// flight is cancelled; without, it is let finish (a break: the connection
+// stays reusable, and the server has answered when stop returns). The walk
+// stays where the caller is, so the next NextPage fetches from there.
+func (w *pageWalk[O, Opt]) stop(cancel bool) {
+	f := w.ahead
+	if f == nil {
 		return
 	}
-	w.ahead.cancel()
-	<-w.ahead.done
+	if cancel {
+		f.cancel()
+	}
+	close(f.quit)
+	<-f.done
+	f.cancel()
 	w.ahead = nil
 }

@@ -1,4 +1,4 @@
-package iot1click
+package transport
 
 import (
 	"bytes"
@@ -20,9 +20,8 @@ import (
 
 // This file runs a call through a smithy-go middleware stack laid out as in
 // the official clients, for calls whose options set APIOptions, a
-// TracerProvider or a MeterProvider. The stack's own middleware call the
-// pieces of the direct path (validateInput, serialize and newRequest, sign,
-// handleResponse) and reuse aws-sdk-go-v2's middleware for the rest:
+// TracerProvider or a MeterProvider. The stack's middleware are the
+// engine's own pieces, those the fast path runs, under the official IDs:
 //
 //	Initialize:  RegisterServiceMetadata, OperationInputValidation
 //	Serialize:   OperationSerializer
@@ -30,6 +29,14 @@ import (
 //	Finalize:    Retry, ResolveEndpointV2, ComputePayloadHash, Signing
 //	Deserialize: AddRawResponseToMetadata, RequestIDRetriever,
 //	             OperationDeserializer, RecordResponseTiming
+//
+// RegisterServiceMetadata, Retry and AddRawResponseToMetadata are
+// aws-sdk-go-v2's own: Retry makes the same decisions as the fast path's
+// loop (roundTrips) and records the attempts (retry.GetAttemptResults) and
+// the retry metrics. The invocation ID, the payload hash, the request ID and
+// the server time are each made and recorded once per call or attempt.
+//
+// The handler at the end of the stack is the engine's send (sendHandler).
 //
 // APIOptions run after these are added, so a middleware added with
 // middleware.Before runs ahead of them and one added with middleware.After
@@ -41,48 +48,41 @@ type stackCall struct {
 	o     *Options
 	ep    resolvedEndpoint
 	epErr error
-	op    string
-	b     *requestBuilder
+	op    operation
+	b     *Request
 	hr    *httpRequest // set by the serializer
 
-	newOutput func() operationOutput
+	// facts are those of the response facts describe, read once by the
+	// first middleware that needs them.
+	factsOf *http.Response
+	facts   responseFacts
+
+	newOutput func() any
 }
 
-// callStack runs operation op through a middleware stack and returns its
-// output: the one the service's response decodes to, or the one a
-// middleware answered with.
-func callStack[O any, PO interface {
-	*O
-	operationOutput
-}](ctx context.Context, c *Client, o *Options, ep resolvedEndpoint, epErr error, op string, in operationInput) (*O, error) {
-	newOutput := func() operationOutput { return PO(new(O)) }
-	result, md, err := c.invokeStack(ctx, o, ep, epErr, op, in, newOutput)
-	if err != nil {
-		return nil, err
+// responseFacts returns the facts of resp, read once per response.
+func (sc *stackCall) responseFacts(resp *http.Response) *responseFacts {
+	if sc.factsOf != resp {
+		sc.factsOf, sc.facts = resp, newResponseFacts(resp)
 	}
-	out, ok := result.(PO)
-	if !ok || out == nil {
-		return nil, &smithy.OperationError{ServiceID: ServiceID, OperationName: op,
-			Err: fmt.Errorf("middleware returned a result of type %T, want %T", result, out)}
-	}
-	*out.metadata() = md
-	return out, nil
+	return &sc.facts
 }
 
 // invokeStack builds the stack of one call and runs it, as the official
 // clients' invokeOperation does.
-func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoint, epErr error, op string,
-	in operationInput, newOutput func() operationOutput) (result any, md middleware.Metadata, err error) {
+func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoint, epErr error, op operation,
+	in any, newOutput func() any) (result any, md middleware.Metadata, err error) {
+	svc := c.svc
 	// The values existing middleware read, set before the stack as the
 	// generated clients' resolveServiceMetadata does, so that middleware
 	// added ahead of RegisterServiceMetadata sees them too.
 	ctx = middleware.ClearStackValues(ctx)
-	ctx = middleware.WithServiceID(ctx, ServiceID)
-	ctx = middleware.WithOperationName(ctx, op)
-	ctx = awsmiddleware.SetServiceID(ctx, ServiceID)
-	ctx = awsmiddleware.SetOperationName(ctx, op)
+	ctx = middleware.WithServiceID(ctx, svc.ID)
+	ctx = middleware.WithOperationName(ctx, op.name())
+	ctx = awsmiddleware.SetServiceID(ctx, svc.ID)
+	ctx = awsmiddleware.SetOperationName(ctx, op.name())
 	//lint:ignore SA1019 existing middleware (otelaws, users' own) still reads the signing name here, as the official clients set it.
-	ctx = awsmiddleware.SetSigningName(ctx, SigningName)
+	ctx = awsmiddleware.SetSigningName(ctx, svc.SigningName)
 	if o.Region != "" {
 		ctx = awsmiddleware.SetRegion(ctx, o.Region)
 		//lint:ignore SA1019 existing middleware still reads the signing region here, as the official clients set it.
@@ -93,42 +93,43 @@ func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoin
 	b := getBuilder()
 	defer putBuilder(b)
 	sc := &stackCall{c: c, o: o, ep: ep, epErr: epErr, op: op, b: b, newOutput: newOutput}
+	opErr := func(err error) error {
+		return &smithy.OperationError{ServiceID: svc.ID, OperationName: op.name(), Err: err}
+	}
 
 	mp := o.MeterProvider
 	if mp == nil {
 		mp = metrics.NopMeterProvider{}
 	}
-	meter := mp.Meter(instrumentationScope)
+	meter := mp.Meter(svc.Scope)
 
-	stack := middleware.NewStack(op, smithyhttp.NewStackRequest)
+	stack := middleware.NewStack(op.name(), smithyhttp.NewStackRequest)
 	if err := sc.addMiddlewares(stack, meter); err != nil {
-		return nil, md, &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
+		return nil, md, opErr(err)
 	}
 	for _, fn := range o.APIOptions {
 		if err := fn(stack); err != nil {
-			return nil, md, &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
+			return nil, md, opErr(err)
 		}
 	}
 
-	ctx, err = withOperationMetrics(ctx, mp)
+	ctx, err = withOperationMetrics(ctx, mp, svc.Scope)
 	if err != nil {
-		return nil, md, &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
+		return nil, md, opErr(err)
 	}
 	tp := o.TracerProvider
 	if tp == nil {
 		tp = tracing.NopTracerProvider{}
 	}
-	ctx, span := startOperationSpan(ctx, tp, op)
+	ctx, span := startOperationSpan(ctx, tp, svc, op.name())
 	endTimer := startMetricTimer(ctx, metricCallDuration)
 
-	handler := smithyhttp.NewClientHandlerWithOptions(guardedHTTPClient{o}, func(h *smithyhttp.ClientHandler) {
-		h.Meter = meter
-	})
+	handler := sendHandler{o}
 	result, md, err = middleware.DecorateHandler(handler, stack).Handle(ctx, in)
 	endTimer()
 	endOperationSpan(span, err)
 	if err != nil {
-		return nil, md, &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
+		return nil, md, opErr(err)
 	}
 	return result, md, nil
 }
@@ -139,15 +140,15 @@ func (sc *stackCall) addMiddlewares(stack *middleware.Stack, meter metrics.Meter
 	steps := []func() error{
 		func() error {
 			return stack.Initialize.Add(&awsmiddleware.RegisterServiceMetadata{
-				ServiceID: ServiceID, SigningName: SigningName, Region: o.Region, OperationName: sc.op,
+				ServiceID: sc.c.svc.ID, SigningName: sc.c.svc.SigningName, Region: o.Region, OperationName: sc.op.name(),
 			}, middleware.Before)
 		},
 		func() error { return stack.Initialize.Add((*validateMiddleware)(sc), middleware.After) },
 		func() error { return stack.Serialize.Add((*serializeMiddleware)(sc), middleware.After) },
-		func() error { return awsmiddleware.AddClientRequestIDMiddleware(stack) },
+		func() error { return stack.Build.Add((*invocationIDMiddleware)(sc), middleware.After) },
 		func() error {
-			// Clock skew is corrected by this client's own signing and
-			// response handling, as on the direct path, so the retry
+			// Clock skew is corrected by the engine's own signing and
+			// response handling, as on the fast path, so the retry
 			// middleware's own correction stays off.
 			return stack.Finalize.Add(retry.NewAttemptMiddleware(o.Retryer, smithyhttp.RequestCloner, func(a *retry.Attempt) {
 				a.LogAttempts = o.ClientLogMode.IsRetries()
@@ -156,14 +157,14 @@ func (sc *stackCall) addMiddlewares(stack *middleware.Stack, meter metrics.Meter
 			}), middleware.After)
 		},
 		func() error { return stack.Finalize.Add((*endpointMiddleware)(sc), middleware.After) },
-		func() error { return v4.AddComputePayloadSHA256Middleware(stack) },
+		func() error { return stack.Finalize.Add((*payloadHashMiddleware)(sc), middleware.After) },
 		func() error { return stack.Finalize.Add((*signMiddleware)(sc), middleware.After) },
 		func() error { return awsmiddleware.AddRawResponseToMetadata(stack) },
 		func() error { return stack.Deserialize.Add((*deserializeMiddleware)(sc), middleware.After) },
-		func() error { return awsmiddleware.AddRequestIDRetrieverMiddleware(stack) },
 		func() error {
-			return stack.Deserialize.Add(&awsmiddleware.RecordResponseTiming{DisableClockSkewCorrection: true}, middleware.After)
+			return stack.Deserialize.Insert((*requestIDMiddleware)(sc), "OperationDeserializer", middleware.Before)
 		},
+		func() error { return stack.Deserialize.Add((*responseTimingMiddleware)(sc), middleware.After) },
 	}
 	for _, add := range steps {
 		if err := add(); err != nil {
@@ -183,11 +184,7 @@ func (*validateMiddleware) ID() string { return "OperationInputValidation" }
 func (m *validateMiddleware) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 	middleware.InitializeOutput, middleware.Metadata, error,
 ) {
-	input, ok := in.Parameters.(operationInput)
-	if !ok {
-		return middleware.InitializeOutput{}, middleware.Metadata{}, fmt.Errorf("unexpected input type %T", in.Parameters)
-	}
-	if err := validateInput(m.op, input, &m.b.perr); err != nil {
+	if err := validateInput(m.op, in.Parameters, &m.b.perr); err != nil {
 		return middleware.InitializeOutput{}, middleware.Metadata{}, err
 	}
 	return next.HandleInitialize(ctx, in)
@@ -207,24 +204,19 @@ func (m *serializeMiddleware) HandleSerialize(ctx context.Context, in middleware
 ) {
 	req, ok := in.Request.(*smithyhttp.Request)
 	if !ok {
-		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("unexpected transport type %T", in.Request)
-	}
-	input, ok := in.Parameters.(operationInput)
-	if !ok {
-		return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("unexpected input type %T", in.Parameters)
+		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: fmt.Errorf("unexpected transport type %T", in.Request)}
 	}
 
 	_, span := tracing.StartSpan(ctx, "OperationSerializer")
 	endTimer := startMetricTimer(ctx, metricSerializationDuration)
-	input.serialize(m.b)
-	hreq, hr, err := m.c.newRequest(ctx, m.o, resolvedEndpoint{}, m.b)
-	if err == nil {
-		m.hr = hr
-		req.Request = hreq
-		if hr.body != nil {
-			req, err = req.SetStream(bytes.NewReader(hr.body))
-			in.Request = req
-		}
+	var err error
+	m.op.serialize(in.Parameters, m.b)
+	hreq, hr := m.c.newRequest(ctx, m.o, resolvedEndpoint{}, m.b, false)
+	m.hr = hr
+	req.Request = hreq
+	if hr.body != nil {
+		req, err = req.SetStream(bytes.NewReader(hr.body))
+		in.Request = req
 	}
 	endTimer()
 	span.End()
@@ -232,6 +224,25 @@ func (m *serializeMiddleware) HandleSerialize(ctx context.Context, in middleware
 		return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 	}
 	return next.HandleSerialize(ctx, in)
+}
+
+// invocationIDMiddleware sets the call's invocation ID (Build step): the
+// same random UUID for every attempt, made once.
+type invocationIDMiddleware stackCall
+
+// ID returns the ID of the official clients' invocation ID middleware.
+func (*invocationIDMiddleware) ID() string { return "ClientRequestID" }
+
+// HandleBuild sets the Amz-Sdk-Invocation-Id header.
+func (m *invocationIDMiddleware) HandleBuild(ctx context.Context, in middleware.BuildInput, next middleware.BuildHandler) (
+	middleware.BuildOutput, middleware.Metadata, error,
+) {
+	req, ok := in.Request.(*smithyhttp.Request)
+	if !ok {
+		return middleware.BuildOutput{}, middleware.Metadata{}, fmt.Errorf("unknown transport type %T", in.Request)
+	}
+	req.Header[headerInvocationID] = []string{string(m.b.random.Append(nil))}
+	return next.HandleBuild(ctx, in)
 }
 
 // endpointMiddleware applies the endpoint resolved for the call to each
@@ -278,6 +289,24 @@ func applyEndpoint(r *http.Request, ep resolvedEndpoint) {
 	}
 }
 
+// payloadHashMiddleware gives the signer the payload hash the serializer
+// computed (Finalize step), so that the body is hashed once per call.
+type payloadHashMiddleware stackCall
+
+// ID returns the ID of the official clients' payload hash middleware.
+func (*payloadHashMiddleware) ID() string { return "ComputePayloadHash" }
+
+// HandleFinalize records the payload hash in the context, where the
+// Signing middleware (or one replacing it) reads it.
+func (m *payloadHashMiddleware) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+	middleware.FinalizeOutput, middleware.Metadata, error,
+) {
+	if m.hr == nil {
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, errors.New("the request was not serialized by OperationSerializer")
+	}
+	return next.HandleFinalize(v4.SetPayloadHash(ctx, m.hr.payloadHash), in)
+}
+
 // signMiddleware signs each attempt's request with SigV4, at the clock
 // corrected by the learned skew, and logs it when asked (Finalize step).
 type signMiddleware stackCall
@@ -285,8 +314,8 @@ type signMiddleware stackCall
 // ID returns the ID of the official clients' signing middleware.
 func (*signMiddleware) ID() string { return "Signing" }
 
-// HandleFinalize signs the request with the payload hash that
-// ComputePayloadSHA256 (or a middleware replacing it) left in the context.
+// HandleFinalize signs the request with the payload hash in the context
+// (set by ComputePayloadHash, or a middleware replacing it).
 func (m *signMiddleware) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
 	middleware.FinalizeOutput, middleware.Metadata, error,
 ) {
@@ -315,8 +344,59 @@ func (m *signMiddleware) HandleFinalize(ctx context.Context, in middleware.Final
 	return next.HandleFinalize(ctx, in)
 }
 
+// rawResponse returns the *http.Response of a deserialize step's output,
+// nil when there is none.
+func rawResponse(out middleware.DeserializeOutput) *http.Response {
+	resp, ok := out.RawResponse.(*smithyhttp.Response)
+	if !ok || resp == nil {
+		return nil
+	}
+	return resp.Response
+}
+
+// requestIDMiddleware records the request ID of each attempt's response in
+// the metadata and on the attempt's span (Deserialize step).
+type requestIDMiddleware stackCall
+
+// ID returns the ID of the official clients' request ID middleware.
+func (*requestIDMiddleware) ID() string { return "RequestIDRetriever" }
+
+// HandleDeserialize records the request ID, when the response has one.
+func (m *requestIDMiddleware) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
+	middleware.DeserializeOutput, middleware.Metadata, error,
+) {
+	out, md, err := next.HandleDeserialize(ctx, in)
+	if resp := rawResponse(out); resp != nil {
+		if id := (*stackCall)(m).responseFacts(resp).reqID; id != "" {
+			awsmiddleware.SetRequestIDMetadata(&md, id)
+			span, _ := tracing.GetSpan(ctx)
+			span.SetProperty("aws.request_id", id)
+		}
+	}
+	return out, md, err
+}
+
+// responseTimingMiddleware records the server time of each attempt's
+// response in the metadata, where awsmiddleware.GetServerTime reads it
+// (Deserialize step).
+type responseTimingMiddleware stackCall
+
+// ID returns the ID of the official clients' response timing middleware.
+func (*responseTimingMiddleware) ID() string { return "RecordResponseTiming" }
+
+// HandleDeserialize records the server time, when the response has one.
+func (m *responseTimingMiddleware) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
+	middleware.DeserializeOutput, middleware.Metadata, error,
+) {
+	out, md, err := next.HandleDeserialize(ctx, in)
+	if resp := rawResponse(out); resp != nil {
+		setResponseMetadata(&md, "", (*stackCall)(m).responseFacts(resp).server)
+	}
+	return out, md, err
+}
+
 // deserializeMiddleware turns the raw *smithyhttp.Response into the output
-// or the error (Deserialize step), as the direct path does.
+// or the error (Deserialize step), with the fast path's readResponse.
 type deserializeMiddleware stackCall
 
 // ID returns the ID of the official clients' deserializer.
@@ -327,28 +407,25 @@ func (m *deserializeMiddleware) HandleDeserialize(ctx context.Context, in middle
 	middleware.DeserializeOutput, middleware.Metadata, error,
 ) {
 	out, md, err := next.HandleDeserialize(ctx, in)
-	resp, ok := out.RawResponse.(*smithyhttp.Response)
+	raw, _ := out.RawResponse.(*smithyhttp.Response)
 	if err != nil {
-		if ok {
-			smithyhttp.CloseResponseBody(ctx, resp, false, err)
+		if raw != nil {
+			smithyhttp.CloseResponseBody(ctx, raw, false, err)
 		}
 		return out, md, err
 	}
-	if !ok || resp == nil || resp.Response == nil {
+	resp := rawResponse(out)
+	sent, _ := in.Request.(*smithyhttp.Request)
+	if resp == nil || sent == nil {
 		return out, md, &smithy.DeserializationError{Err: fmt.Errorf("unexpected transport type %T", out.RawResponse)}
 	}
 
 	_, span := tracing.StartSpan(ctx, "OperationDeserializer")
 	endTimer := startMetricTimer(ctx, metricDeserializationDuration)
 	result := m.newOutput()
-	err = m.c.handleResponse(m.o, resp.Response, &m.b.dec, result)
+	err = m.c.readResponse(ctx, m.o, m.op, sent.Request, resp, (*stackCall)(m).responseFacts(resp), &m.b.dec, result)
 	endTimer()
 	span.End()
-	// The direct path's request ID, for the header RequestIDRetriever
-	// does not read.
-	if id := RequestID(*result.metadata()); id != "" {
-		awsmiddleware.SetRequestIDMetadata(&md, id)
-	}
 	if err != nil {
 		return out, md, err
 	}
@@ -356,11 +433,36 @@ func (m *deserializeMiddleware) HandleDeserialize(ctx context.Context, in middle
 	return out, md, nil
 }
 
-// guardedHTTPClient sends with sendRequest, so that the stack path has the
-// redirect guard of the direct path (see RedirectError).
-type guardedHTTPClient struct{ o *Options }
+// sendHandler is the stack's handler: it sends each attempt's request as the
+// fast path does (send, sendError), under a "DoHTTPRequest" span, and
+// records client.http.do_request_duration. It stands in for smithy-go's
+// ClientHandler, whose connection metrics (through net/http/httptrace)
+// would cost every program 53 KB.
+type sendHandler struct{ o *Options }
 
-// Do sends req with the options' HTTPClient and checks the answer.
-func (g guardedHTTPClient) Do(req *http.Request) (*http.Response, error) {
-	return sendRequest(g.o, req)
+// Handle sends the *smithyhttp.Request input and returns the
+// *smithyhttp.Response: on a failure, an empty one and sendError's error,
+// as smithy-go's ClientHandler does.
+func (h sendHandler) Handle(ctx context.Context, input any) (any, middleware.Metadata, error) {
+	ctx, span := tracing.StartSpan(ctx, "DoHTTPRequest")
+	defer span.End()
+	req, ok := input.(*smithyhttp.Request)
+	if !ok {
+		return nil, middleware.Metadata{}, fmt.Errorf("expect Smithy http.Request value as input, got unsupported type %T", input)
+	}
+	built := req.Build(ctx)
+	span.SetProperty("http.method", built.Method)
+	endTimer := startMetricTimer(ctx, metricDoRequestDuration)
+	resp, err := send(h.o, built)
+	endTimer()
+	// The transport may not close the body in a timely manner; Build wrapped
+	// it so that closing it here is safe.
+	if built.Body != nil {
+		_ = built.Body.Close()
+	}
+	if err != nil {
+		return &smithyhttp.Response{Response: &http.Response{Header: http.Header{}, Body: http.NoBody}}, middleware.Metadata{}, sendError(ctx, err)
+	}
+	span.SetProperty("http.status_code", resp.StatusCode)
+	return &smithyhttp.Response{Response: resp}, middleware.Metadata{}, nil
 }

@@ -1,4 +1,4 @@
-package iot1click
+package transport
 
 import (
 	"context"

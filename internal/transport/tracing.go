@@ -1,4 +1,4 @@
-package iot1click
+package transport
 
 import (
 	"context"
@@ -14,19 +14,17 @@ import (
 
 // The names below are those of the official generated clients (see
 // api_client.go of any aws-sdk-go-v2 service), so that dashboards built for
-// them keep working. The retry middleware (client.call.attempts,
-// client.call.errors, client.call.attempt_duration) and the HTTP client
-// handler (client.http.*) record their own metrics.
+// them keep working. The retry middleware records client.call.attempts,
+// client.call.errors and client.call.attempt_duration. Of smithy-go's
+// client.http.* metrics, only client.http.do_request_duration is recorded
+// (by sendHandler): the others need net/http/httptrace.
 const (
-	// instrumentationScope names the tracer and the meter, as the official
-	// clients use their package path.
-	instrumentationScope = "github.com/iot1click-sdk/iot1click-go/iot1click"
-
 	metricCallDuration            = "client.call.duration"
 	metricSerializationDuration   = "client.call.serialization_duration"
 	metricResolveEndpointDuration = "client.call.resolve_endpoint_duration"
 	metricSigningDuration         = "client.call.auth.signing_duration"
 	metricDeserializationDuration = "client.call.deserialization_duration"
+	metricDoRequestDuration       = "client.http.do_request_duration"
 )
 
 // operationMetrics are the histograms of one call.
@@ -36,6 +34,7 @@ type operationMetrics struct {
 	ResolveEndpointDuration metrics.Float64Histogram
 	SignRequestDuration     metrics.Float64Histogram
 	DeserializeDuration     metrics.Float64Histogram
+	DoRequestDuration       metrics.Float64Histogram
 }
 
 func (m *operationMetrics) histogramFor(name string) metrics.Float64Histogram {
@@ -50,6 +49,8 @@ func (m *operationMetrics) histogramFor(name string) metrics.Float64Histogram {
 		return m.SignRequestDuration
 	case metricDeserializationDuration:
 		return m.DeserializeDuration
+	case metricDoRequestDuration:
+		return m.DoRequestDuration
 	}
 	return nil
 }
@@ -57,12 +58,12 @@ func (m *operationMetrics) histogramFor(name string) metrics.Float64Histogram {
 type operationMetricsKey struct{}
 
 // withOperationMetrics returns ctx carrying the histograms of meter
-// provider mp, or ctx itself for the no-op provider.
-func withOperationMetrics(ctx context.Context, mp metrics.MeterProvider) (context.Context, error) {
+// provider mp for the service package scope, or ctx itself for the no-op provider.
+func withOperationMetrics(ctx context.Context, mp metrics.MeterProvider, scope string) (context.Context, error) {
 	if _, ok := mp.(metrics.NopMeterProvider); ok {
 		return ctx, nil
 	}
-	meter := mp.Meter(instrumentationScope)
+	meter := mp.Meter(scope)
 	om := &operationMetrics{}
 	for _, h := range []struct {
 		dst        *metrics.Float64Histogram
@@ -78,6 +79,8 @@ func withOperationMetrics(ctx context.Context, mp metrics.MeterProvider) (contex
 			"The time it takes to sign a request"},
 		{&om.DeserializeDuration, metricDeserializationDuration,
 			"The time it takes to deserialize a message body"},
+		{&om.DoRequestDuration, metricDoRequestDuration,
+			"The time it takes to send the request and receive the response headers"},
 	} {
 		var err error
 		*h.dst, err = meter.Float64Histogram(h.name, func(o *metrics.InstrumentOptions) {
@@ -116,14 +119,14 @@ func withOperationMetadata(ctx context.Context) metrics.RecordMetricOption {
 
 // startOperationSpan starts the span of a call, named and described as the
 // official clients name and describe theirs.
-func startOperationSpan(ctx context.Context, tp tracing.TracerProvider, op string) (context.Context, tracing.Span) {
-	tracer := tp.Tracer(instrumentationScope)
+func startOperationSpan(ctx context.Context, tp tracing.TracerProvider, svc *Service, op string) (context.Context, tracing.Span) {
+	tracer := tp.Tracer(svc.Scope)
 	ctx = tracing.WithOperationTracer(ctx, tracer)
-	return tracer.StartSpan(ctx, ServiceID+"."+op, func(o *tracing.SpanOptions) {
+	return tracer.StartSpan(ctx, svc.ID+"."+op, func(o *tracing.SpanOptions) {
 		o.Kind = tracing.SpanKindClient
 		o.Properties.Set("rpc.system", "aws-api")
 		o.Properties.Set("rpc.method", op)
-		o.Properties.Set("rpc.service", ServiceID)
+		o.Properties.Set("rpc.service", svc.ID)
 	})
 }
 

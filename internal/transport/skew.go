@@ -1,11 +1,10 @@
-package iot1click
+package transport
 
 import (
 	"errors"
 	"fmt"
 	"maps"
 	"net/http"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,12 +17,12 @@ import (
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
-// maxSkew bounds the clock skew the client corrects: a service clock more
+// maxCorrectedSkew bounds the clock skew the client corrects: a service clock more
 // than a day from the local one is implausible (a broken or hostile answer,
 // or a wrong endpoint), and the signature error is returned as it is, with
 // the refused offset in its message. A loopback endpoint is exempt: it is
 // an emulator on this machine, whose clock a test may set years away.
-const maxSkew = 24 * time.Hour
+const maxCorrectedSkew = 24 * time.Hour
 
 // maxSkewHosts bounds how many endpoint hosts a client keeps a learned clock
 // skew for; past it, learning a new host forgets another.
@@ -64,14 +63,14 @@ func (t *skewTable) set(host string, skew time.Duration) {
 }
 
 // skewRefusedError marks a signature error whose service clock is more than
-// maxSkew from the local one: the clock was not corrected.
+// maxCorrectedSkew from the local one: the clock was not corrected.
 type skewRefusedError struct {
 	Err  error
 	Skew time.Duration
 }
 
 func (e *skewRefusedError) Error() string {
-	return fmt.Sprintf("clock skew of %v not corrected, beyond the %v bound: %v", e.Skew.Round(time.Second), maxSkew, e.Err)
+	return fmt.Sprintf("clock skew of %v not corrected, beyond the %v bound: %v", e.Skew.Round(time.Second), maxCorrectedSkew, e.Err)
 }
 
 func (e *skewRefusedError) Unwrap() error { return e.Err }
@@ -109,9 +108,9 @@ var clockSkewCodes = map[string]bool{
 // checkSkew corrects the signing clock of the response's endpoint host
 // when err is a signature error and the service's clock is over
 // skewThreshold from that host's signing clock, and, unless the host is a
-// loopback one, no more than maxSkew from the local clock. The service's time is its Date header or, without
+// loopback one, no more than maxCorrectedSkew from the local clock. The service's time is its Date header or, without
 // one, the time an AWS "Signature expired" message quotes. A skew beyond
-// maxSkew is refused: err comes back wrapped, saying so, and is logged as a
+// maxCorrectedSkew is refused: err comes back wrapped, saying so, and is logged as a
 // warning.
 func (c *Client) checkSkew(o *Options, resp *http.Response, err error, server time.Time) error {
 	if o.DisableClockSkewCorrection {
@@ -135,30 +134,64 @@ func (c *Client) checkSkew(o *Options, resp *http.Response, err error, server ti
 	if (skew - c.skew.get(host)).Abs() <= skewThreshold {
 		return err
 	}
-	if skew.Abs() > maxSkew && !loopback.IsHost(resp.Request.URL.Hostname()) {
-		o.Logger.Logf(logging.Warn, "clock skew of %v for %s not corrected: beyond the %v bound", skew.Round(time.Second), wire.Excerpt(host), maxSkew)
+	if skew.Abs() > maxCorrectedSkew && !loopback.IsHost(resp.Request.URL.Hostname()) {
+		o.Logger.Logf(logging.Warn, "clock skew of %v for %s not corrected: beyond the %v bound", skew.Round(time.Second), wire.Excerpt(host), maxCorrectedSkew)
 		return &skewRefusedError{Err: err, Skew: skew}
 	}
 	c.skew.set(host, skew)
 	return &clockSkewError{Err: err, Skew: skew}
 }
 
-// skewMessage matches the server time in AWS's signature time errors:
-// "Signature expired: 20150830T123600Z is now earlier than 20150830T124600Z
-// (20150830T125100Z - 5 min.)" and "Signature not yet current: … is still
-// later than … (20150830T125100Z + 5 min.)".
-var skewMessage = regexp.MustCompile(`\((\d{8}T\d{6}Z) [-+] \d+ min\.\)`)
-
 // serverTimeInMessage returns the server time an error message quotes, or
-// the zero time.
+// the zero time. AWS's signature time errors end with it: "Signature
+// expired: 20150830T123600Z is now earlier than 20150830T124600Z
+// (20150830T125100Z - 5 min.)" and "Signature not yet current: … is still
+// later than … (20150830T125100Z + 5 min.)": the time is the first
+// "(YYYYMMDDTHHMMSSZ ± N min.)" of the message. It is matched by hand, not
+// with package regexp, which would cost every program 250 KB.
 func serverTimeInMessage(msg string) time.Time {
-	m := skewMessage.FindStringSubmatch(msg)
-	if m == nil {
-		return time.Time{}
+	for rest := msg; ; {
+		i := strings.IndexByte(rest, '(')
+		if i < 0 {
+			return time.Time{}
+		}
+		rest = rest[i+1:]
+		if t, ok := quotedServerTime(rest); ok {
+			return t
+		}
 	}
-	t, err := time.Parse("20060102T150405Z", m[1])
+}
+
+// quotedServerTime reads "YYYYMMDDTHHMMSSZ ± N min.)" at the start of s.
+func quotedServerTime(s string) (time.Time, bool) {
+	const layout = "20060102T150405Z"
+	if len(s) < len(layout)+len(" - 0 min.)") {
+		return time.Time{}, false
+	}
+	stamp, rest := s[:len(layout)], s[len(layout):]
+	for i := 0; i < len(stamp); i++ {
+		c := stamp[i]
+		switch {
+		case i == 8 && c == 'T', i == 15 && c == 'Z':
+		case i != 8 && i != 15 && c >= '0' && c <= '9':
+		default:
+			return time.Time{}, false
+		}
+	}
+	if len(rest) < 3 || rest[0] != ' ' || (rest[1] != '-' && rest[1] != '+') || rest[2] != ' ' {
+		return time.Time{}, false
+	}
+	rest = rest[3:]
+	n := 0
+	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+		n++
+	}
+	if n == 0 || !strings.HasPrefix(rest[n:], " min.)") {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(layout, stamp)
 	if err != nil {
-		return time.Time{}
+		return time.Time{}, false
 	}
-	return t
+	return t, true
 }

@@ -1,8 +1,8 @@
-package iot1click
+package transport
 
 import (
 	"bytes"
-	"errors"
+	"context"
 	"fmt"
 	"io"
 	"mime"
@@ -16,7 +16,6 @@ import (
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
-	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -52,8 +51,33 @@ func readBody(dst []byte, r io.Reader, max int) ([]byte, error) {
 	}
 }
 
-// handleResponse reads and decodes one response.
-func (c *Client) handleResponse(o *Options, resp *http.Response, d *wire.Decoder, out operationOutput) error {
+// responseFacts are what one response's headers say that the metadata
+// records and errors quote: its request ID and server time, read once.
+type responseFacts struct {
+	reqID  string
+	server *boxedTime // nil when the response gave no time
+}
+
+// newResponseFacts reads the facts of resp's headers.
+func newResponseFacts(resp *http.Response) responseFacts {
+	return responseFacts{reqID: requestID(resp.Header), server: serverTime(resp.Header)}
+}
+
+// record records the facts in md, as the official RequestIDRetriever and
+// RecordResponseTiming middleware do.
+func (f *responseFacts) record(md *middleware.Metadata) {
+	setResponseMetadata(md, f.reqID, f.server)
+}
+
+// readResponse reads and decodes one response to request sent, whose
+// facts are f, into out. A response to another request than sent (an
+// HTTPClient followed a redirect) is a redirect error, and a response whose
+// reading the end of ctx cut short is a *smithy.CanceledError, as a send is.
+func (c *Client) readResponse(ctx context.Context, o *Options, op operation, sent *http.Request, resp *http.Response,
+	f *responseFacts, d *wire.Decoder, out any) error {
+	if err := c.checkAnswer(sent, resp, f); err != nil {
+		return err
+	}
 	bp := bodyPool.Get().(*[]byte)
 	defer func() {
 		if cap(*bp) <= 1<<20 {
@@ -65,31 +89,30 @@ func (c *Client) handleResponse(o *Options, resp *http.Response, d *wire.Decoder
 	*bp = body
 	resp.Body.Close()
 
-	reqID, server := requestID(resp.Header), serverTime(resp.Header)
-	// What an earlier, failed attempt left is not this response's.
-	*out.metadata() = middleware.Metadata{}
-	setResponseMetadata(out.metadata(), reqID, server)
-
 	if o.ClientLogMode.IsResponse() || o.ClientLogMode.IsResponseWithBody() {
 		logResponse(o, resp, body)
 	}
 
-	respErr := func(err error) error { return responseError(resp, reqID, err) }
+	respErr := func(err error) error { return responseError(resp, f.reqID, err) }
 	if rerr != nil {
+		if ctx.Err() != nil {
+			// The context ended while the response body was read.
+			return &smithy.CanceledError{Err: ctx.Err()}
+		}
 		return respErr(&smithy.DeserializationError{Err: &readError{rerr}, Snapshot: snapshot(body)})
 	}
 
 	if isRedirect(resp.StatusCode) {
-		return respErr(redirectError(resp))
+		return respErr(c.svc.NewRedirectError(redirectOf(resp)))
 	}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		return respErr(c.checkSkew(o, resp, parseError(resp, body), server.time()))
+		return respErr(c.checkSkew(o, resp, c.parseError(resp, body), f.server.time()))
 	}
 	if len(body) == 0 {
 		return nil
 	}
 	d.Reset(string(body))
-	err := out.deserialize(d)
+	err := op.deserialize(out, d)
 	if err == nil {
 		err = d.End()
 	}
@@ -105,11 +128,6 @@ type readError struct{ err error }
 func (e *readError) Error() string { return "failed to read response body: " + e.err.Error() }
 
 func (e *readError) Unwrap() error { return e.err }
-
-func isReadError(err error) bool {
-	var re *readError
-	return errors.As(err, &re)
-}
 
 // snapshot returns a copy of the start of a body, for errors.
 func snapshot(body []byte) []byte {
@@ -205,7 +223,7 @@ func serverTime(h http.Header) *boxedTime {
 // type, and the HTTP status decides. Any other response, such as a proxy's
 // HTML page, is a *smithy.GenericAPIError naming the status and the kind of
 // body, with an excerpt of it. Codes and messages are cut short.
-func parseError(resp *http.Response, body []byte) error {
+func (c *Client) parseError(resp *http.Response, body []byte) error {
 	code := ""
 	shaped := false
 	if v := resp.Header[headerErrorType]; len(v) > 0 && v[0] != "" {
@@ -254,9 +272,25 @@ func parseError(resp *http.Response, body []byte) error {
 		code = wire.SanitizeErrorCode(typ)
 	}
 	if code == "" {
-		code = model.ExceptionFor(resp.StatusCode)
+		code = c.svc.exceptionFor(resp.StatusCode)
 	}
-	return newAPIError(cutShort(code, maxMessageLen), cutShort(bodyCode, maxMessageLen), cutShort(msg, maxMessageLen), resp.StatusCode)
+	return c.newAPIError(cutShort(code, maxMessageLen), cutShort(bodyCode, maxMessageLen), cutShort(msg, maxMessageLen), resp.StatusCode)
+}
+
+// newAPIError returns the service's typed error for a sanitized error code,
+// or a *smithy.GenericAPIError for codes its model does not know.
+func (c *Client) newAPIError(code, bodyCode, msg string, status int) error {
+	if e := c.svc.exception(code); e != nil {
+		return e.New(msg, bodyCode)
+	}
+	fault := smithy.FaultClient
+	if status >= 500 {
+		fault = smithy.FaultServer
+	}
+	if code == "" {
+		code = "UnknownError"
+	}
+	return &smithy.GenericAPIError{Code: code, Message: msg, Fault: fault}
 }
 
 // maxMessageLen is the most bytes of an error code or message of the

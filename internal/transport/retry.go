@@ -1,4 +1,4 @@
-package iot1click
+package transport
 
 import (
 	"context"
@@ -10,6 +10,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/smithy-go/logging"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // retryableStatusCodes are the statuses retried besides the standard
@@ -40,11 +43,13 @@ func newDefaultRetryer(mode aws.RetryMode) aws.Retryer {
 }
 
 // roundTrips sends the request until it succeeds or may not be retried.
-func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint, op string, b *requestBuilder, out operationOutput) error {
-	req, hr, err := c.newRequest(ctx, o, ep, b)
-	if err != nil {
-		return err
-	}
+// Its decisions are those of aws-sdk-go-v2's retry middleware (retry.Attempt),
+// which the stack path runs: the same tokens, the same errors (the context's
+// own error before an attempt, *retry.MaxAttemptsError, an
+// *aws.RequestCanceledError when the wait for a retry is cancelled) and the
+// same delay, X-Amz-Retry-After included.
+func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint, op operation, b *Request, out any) error {
+	req, hr := c.newRequest(ctx, o, ep, b, true)
 
 	retryer := o.Retryer
 	maxAttempts := retryer.MaxAttempts()
@@ -52,14 +57,18 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 	var releaseRetry func(error) error
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return &aws.RequestCanceledError{Err: fmt.Errorf("before attempt %d of %d: %w", attempt, maxAttempts, err)}
+			if releaseRetry != nil {
+				_ = releaseRetry(err)
+			}
+			return err
 		}
 		// Every attempt asks for a token, so that adaptive retry mode can
 		// rate-limit retries and learn from their throttles.
 		var releaseAttempt func(error) error
 		if r2, ok := retryer.(aws.RetryerV2); ok {
+			var err error
 			if releaseAttempt, err = r2.GetAttemptToken(ctx); err != nil {
-				return fmt.Errorf("failed to get retry attempt token: %w", err)
+				return fmt.Errorf("failed to get retry Send token, %w", err)
 			}
 		} else if attempt == 1 {
 			releaseAttempt = retryer.GetInitialToken()
@@ -70,7 +79,10 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 			req = req.Clone(ctx)
 		}
 
-		err = c.attempt(ctx, o, req, hr, attempt, out)
+		if attempt > 1 && o.ClientLogMode.IsRetries() {
+			o.Logger.Logf(logging.Debug, "retrying request %s/%s, attempt %d", c.svc.ID, op.name(), attempt)
+		}
+		err := c.attempt(ctx, o, op, req, hr, attempt, out)
 		if releaseRetry != nil {
 			_ = releaseRetry(err)
 			releaseRetry = nil
@@ -79,33 +91,64 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 			_ = releaseAttempt(err)
 		}
 		if err == nil {
-			setAttempts(out.metadata(), attempt)
+			setAttempts(op.metadata(out), attempt)
 			return nil
 		}
 		if !retryer.IsErrorRetryable(err) {
+			if o.ClientLogMode.IsRetries() {
+				o.Logger.Logf(logging.Debug, "request failed with unretryable error %v", err)
+			}
 			return err
 		}
 		if maxAttempts > 0 && attempt >= maxAttempts {
+			if o.ClientLogMode.IsRetries() {
+				o.Logger.Logf(logging.Debug, "max retry attempts exhausted, max %d", maxAttempts)
+			}
 			return &retry.MaxAttemptsError{Attempt: attempt, Err: err}
 		}
 		rel, terr := retryer.GetRetryToken(ctx, err)
 		if terr != nil {
-			return errors.Join(err, fmt.Errorf("no retry after attempt %d of %d: %w", attempt, maxAttempts, terr))
+			return errors.Join(err, terr)
 		}
 		releaseRetry = rel
 		delay, derr := retryer.RetryDelay(attempt, err)
 		if derr != nil {
-			return errors.Join(err, derr)
+			_ = releaseRetry(derr)
+			return derr
 		}
-		if o.ClientLogMode.IsRetries() {
-			o.Logger.Logf(logging.Debug, "%s: attempt %d of %d failed, retrying in %v: %v", op, attempt, maxAttempts, delay, err)
-		}
-		if werr := sleep(ctx, delay); werr != nil {
+		delay = retryAfter(delay, err, o)
+		if werr := Sleep(ctx, delay); werr != nil {
 			_ = releaseRetry(werr)
-			return &aws.RequestCanceledError{Err: fmt.Errorf(
-				"canceled while waiting to retry after attempt %d of %d: %w (last error: %w)", attempt, maxAttempts, werr, err)}
+			return &aws.RequestCanceledError{Err: werr}
 		}
 	}
+}
+
+// maxRetryAfter is how far X-Amz-Retry-After may lengthen the retryer's
+// delay, as in aws-sdk-go-v2.
+const maxRetryAfter = 5 * time.Second
+
+// retryAfter adjusts the retryer's delay to the X-Amz-Retry-After header
+// (milliseconds) of the failed response, as aws-sdk-go-v2's retry
+// middleware does: the header's value, clamped to [delay, delay+5s]; an
+// invalid value is ignored.
+func retryAfter(delay time.Duration, err error, o *Options) time.Duration {
+	var re *smithyhttp.ResponseError
+	if !errors.As(err, &re) || re.Response == nil || re.Response.Response == nil {
+		return delay
+	}
+	v := re.Response.Header.Get("X-Amz-Retry-After")
+	if v == "" {
+		return delay
+	}
+	ms, perr := strconv.ParseInt(v, 10, 64)
+	if perr != nil || ms < 0 {
+		if o.ClientLogMode.IsRetries() {
+			o.Logger.Logf(logging.Debug, "ignoring invalid x-amz-retry-after header value %s", wire.Excerpt(v))
+		}
+		return delay
+	}
+	return min(max(time.Duration(ms)*time.Millisecond, delay), delay+maxRetryAfter)
 }
 
 // sdkRequestValues holds the common values of the amz-sdk-request header,
@@ -132,8 +175,8 @@ func sdkRequestHeader(attempt, maxAttempts int) string {
 	return "attempt=" + strconv.Itoa(attempt) + "; max=" + strconv.Itoa(maxAttempts)
 }
 
-// sleep waits for d or until ctx is done.
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits for d or until ctx is done, and returns ctx's error then.
+func Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}
