@@ -9,6 +9,8 @@ require (
 	github.com/aws/aws-sdk-go-v2/config v1.33.18
 	github.com/aws/aws-sdk-go-v2/credentials v1.21.0
 	github.com/aws/smithy-go v1.28.9
+	github.com/aws/smithy-go/metrics/smithyotelmetrics v1.0.15
+	github.com/aws/smithy-go/tracing/smithyoteltracing v1.0.15
 	github.com/google/go-cmp v0.7.0
 	go.opentelemetry.io/contrib/instrumentation/github.com/aws/aws-sdk-go-v2/otelaws v0.59.0
 	go.opentelemetry.io/otel v1.34.0

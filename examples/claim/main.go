@@ -8,8 +8,9 @@
 //	go run ./examples/claim -device G030PM0123456789 [-endpoint URL] [-region us-west-2] [-tag k=v]... [-enable] [-timeout 2m]
 //
 // With -endpoint, or with AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE or
-// AWS_ENDPOINT_URL set, it talks to that endpoint with the credentials and
-// region of the usual AWS configuration, and a person presses the button.
+// AWS_ENDPOINT_URL set, it talks to that endpoint, an emulator with the
+// region and test credentials it gives (GET /_iot1click/info), another with
+// those of the usual AWS configuration, and a person presses the button.
 // Without them it starts an emulator in-process (iot1clicktest) that holds
 // the device unclaimed, and presses the button itself after -simulate-after,
 // so that the program can be tried without an AWS account or a button.
@@ -27,8 +28,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
 
 	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
@@ -74,12 +73,18 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	timeout := fs.Duration("timeout", 2*time.Minute, "how long to wait, in all, for the claim (and the click)")
 	poll := fs.Duration("poll", iot1click.DefaultClaimPollInterval, "how often to check for the click")
 	simulate := fs.Duration("simulate-after", 1500*time.Millisecond, "in-process emulator only: press the button this long after the claim starts")
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args); err != nil {
 		return err
 	}
-	if *device == "" {
-		fs.Usage()
-		return errors.New("-device is required")
+	switch {
+	case *device == "":
+		return cli.Usagef("-device is required")
+	case *timeout <= 0:
+		return cli.Usagef("-timeout must be positive")
+	case *poll <= 0:
+		return cli.Usagef("-poll must be positive")
+	case *simulate < 0:
+		return cli.Usagef("-simulate-after must not be negative")
 	}
 	*endpoint = cli.Endpoint(*endpoint)
 
@@ -106,17 +111,19 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 				select {
 				case <-ctx.Done():
 				case <-time.After(*simulate):
-					_, _ = srv.Click(id, iot1click.ClickTypeSingle)
+					if _, err := srv.Click(id, iot1click.ClickTypeSingle); err != nil {
+						fmt.Fprintf(out, "(The emulator could not press the button: %v.)\n", err)
+					}
 				}
 			}()
 		}
 	} else {
-		var cfg aws.Config
-		var err error
-		if client, cfg, err = cli.Client(ctx, *endpoint, *region); err != nil {
+		r, err := cli.Connect(ctx, *endpoint, *region)
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "Using endpoint %s (region %s).\n", *endpoint, cfg.Region)
+		fmt.Fprintf(out, "Using %s.\n", r.Describe())
+		client = r.Client
 	}
 
 	fmt.Fprintf(out, "Claiming device %s...\n", *device)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/exectest"
 	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
@@ -42,10 +43,25 @@ func checkOutput(t *testing.T, out string, want ...string) {
 }
 
 // isolateAWSConfig keeps the test from reading the machine's AWS
-// configuration and points it at test credentials.
-func isolateAWSConfig(t *testing.T, srv *iot1clicktest.Server) {
+// configuration: the program takes the emulator's region and credentials
+// from the emulator.
+func isolateAWSConfig(t *testing.T, _ *iot1clicktest.Server) {
 	t.Helper()
-	testenv.UseCredentials(t, srv.AccessKeyID(), srv.SecretAccessKey(), srv.Region())
+	testenv.ClearAWS(t)
+}
+
+func TestMain(m *testing.M) { exectest.Main(m, main) }
+
+func TestRunFlags(t *testing.T) {
+	exectest.CheckFlags(t, []string{"device", "endpoint", "enable", "poll", "tag", "timeout"}, [][2]string{
+		{"", "-device is required"},
+		{"-device G030PM0123456789 -tag novalue", `tag "novalue" is not key=value`},
+		{"-device G030PM0123456789 -timeout 0s", "-timeout must be positive"},
+		{"-device G030PM0123456789 -poll -1s", "-poll must be positive"},
+		{"-device G030PM0123456789 -endpoint localhost:4566", "localhost:4566 is not a URL (missing http://)"},
+		{"-nosuchflag", "flag provided but not defined: -nosuchflag"},
+		{"-device G030PM0123456789 extra", `unexpected arguments ["extra"]`},
+	})
 }
 
 func TestRunInProcessEmulator(t *testing.T) {
@@ -93,7 +109,7 @@ func TestRunEndpoint(t *testing.T) {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
 	checkOutput(t, out.String(),
-		"Using endpoint "+srv.URL+" (region us-west-2).\n",
+		"Using the emulator at "+srv.URL+" (region us-west-2, its test credentials).\n",
 		"Press the button on device "+id+" now",
 		"Received LONG click after ",
 		"Device "+id+" is CLAIMED and disabled",
@@ -119,7 +135,7 @@ func TestRunEndpointFromEnv(t *testing.T) {
 		t.Fatalf("run = %v, want a ClaimError at stage initiate with a ResourceNotFoundException", err)
 	}
 	checkOutput(t, err.Error(), "check the device ID")
-	checkOutput(t, out.String(), "Using endpoint "+srv.URL)
+	checkOutput(t, out.String(), "Using the emulator at "+srv.URL)
 }
 
 func TestRunNoClick(t *testing.T) {

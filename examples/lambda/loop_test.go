@@ -12,17 +12,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
-
-// invocations is the path of the AWS Lambda Runtime Interface Emulator's
-// invocation URL.
-const invocations = "/2015-03-31/functions/function/invocations"
 
 // loop is the click loop under test: the emulator delivers clicks to the
 // handler, which calls back into the emulator.
@@ -66,32 +61,27 @@ func inProcess(t *testing.T, l *loop) []iot1clicktest.Option {
 	return []iot1clicktest.Option{iot1clicktest.WithClickHandler(fn), iot1clicktest.WithLambda(functionArn, fn)}
 }
 
-// overHTTP delivers the clicks to a local stand-in for the Lambda Runtime
-// Interface Emulator, which decodes the event and invokes the handler as
-// aws-lambda-go does.
+// overHTTP delivers the clicks over HTTP to InvokeHandler, what -serve
+// serves, as the emulator's -on-click and -lambda do.
 func overHTTP(t *testing.T, l *loop) []iot1clicktest.Option {
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST "+invocations, func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(r.Body)
-		if err != nil {
-			return
-		}
-		out, err := lambda.NewHandler(l.handler.Handle).Invoke(r.Context(), body)
-		if err != nil {
-			w.Header().Set("X-Amz-Function-Error", "Unhandled")
-			out, _ = json.Marshal(map[string]string{"errorMessage": err.Error()})
-		} else {
+	fn := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := httptest.NewRecorder()
+		InvokeHandler(l.handler, io.Discard).ServeHTTP(rec, r) // l.handler is set after NewServer
+		if rec.Code == http.StatusOK && rec.Header().Get("X-Amz-Function-Error") == "" {
 			var resp *Response
-			if err := json.Unmarshal(out, &resp); err != nil {
-				t.Errorf("handler's response %s: %v", out, err)
+			if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
+				t.Errorf("handler's response %s: %v", rec.Body, err)
 			}
 			l.respond(resp)
 		}
-		_, _ = w.Write(out)
-	})
-	fn := httptest.NewServer(mux)
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(rec.Body.Bytes())
+	}))
 	t.Cleanup(fn.Close)
-	return []iot1clicktest.Option{iot1clicktest.WithClickURL(fn.URL + invocations), iot1clicktest.WithLambdaURL(functionArn, fn.URL+invocations)}
+	return []iot1clicktest.Option{iot1clicktest.WithClickURL(fn.URL + InvocationsPath), iot1clicktest.WithLambdaURL(functionArn, fn.URL+InvocationsPath)}
 }
 
 func TestClickLoop(t *testing.T) {

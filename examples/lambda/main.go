@@ -11,6 +11,13 @@
 //
 //	GOOS=linux GOARCH=arm64 go build -tags lambda.norpc -o bootstrap ./examples/lambda
 //
+// On a laptop, -serve runs the same handler as an HTTP server answering as
+// the Lambda Runtime Interface Emulator does, which the standalone
+// emulator's -on-click calls for every click:
+//
+//	go run ./examples/emulator -on-click http://127.0.0.1:9000/2015-03-31/functions/function/invocations
+//	go run ./examples/lambda -serve 127.0.0.1:9000 -endpoint http://127.0.0.1:4566
+//
 // The function's role needs iot1click:DescribeDevice and
 // iot1click:ListDeviceEvents. The client is configured by
 // config.LoadDefaultConfig, so AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE
@@ -24,24 +31,146 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"flag"
 	"fmt"
-	"log"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-sdk-go-v2/config"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
 )
 
 func main() {
-	cfg, err := config.LoadDefaultConfig(context.Background())
-	if err != nil {
-		log.Fatalf("loading AWS configuration: %v", err)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cli.Exit("lambda", run(ctx, os.Args[1:], os.Stdout, nil))
+}
+
+// InvocationsPath is the path of the Lambda Runtime Interface Emulator's
+// invocation URL, which -serve serves.
+const InvocationsPath = "/2015-03-31/functions/function/invocations"
+
+// maxEventBytes is the largest event -serve reads, Lambda's limit of a
+// synchronous invocation's payload.
+const maxEventBytes = 6 << 20
+
+// run runs the function: in AWS Lambda by default, or with -serve over
+// HTTP on a local address, calling ready (when not nil) with the
+// invocation URL once it serves.
+func run(ctx context.Context, args []string, out io.Writer, ready func(url string)) error {
+	fs := flag.NewFlagSet("lambda", flag.ContinueOnError)
+	fs.SetOutput(out)
+	serve := fs.String("serve", "", "serve the handler at `ADDR` (host:port) as the Lambda Runtime Interface Emulator does, for the emulator's -on-click, instead of in AWS Lambda")
+	endpoint := fs.String("endpoint", "", "with -serve: the IoT 1-Click `URL` the handler calls, such as the emulator's http://127.0.0.1:4566 (default: $"+iot1click.EndpointEnvVar+" or $AWS_ENDPOINT_URL)")
+	region := fs.String("region", "", "with -serve: AWS `region` (default: the emulator's, else the AWS configuration's)")
+	if err := cli.Parse(fs, args); err != nil {
+		return err
 	}
-	h := &Handler{Client: iot1click.NewFromConfig(cfg)}
-	lambda.Start(h.Handle)
+	if *serve == "" {
+		if os.Getenv("AWS_LAMBDA_RUNTIME_API") == "" {
+			return cli.Usagef("not running in AWS Lambda (AWS_LAMBDA_RUNTIME_API is unset): run with -serve 127.0.0.1:9000 -endpoint http://127.0.0.1:4566 to serve the handler on this machine")
+		}
+		cfg, err := config.LoadDefaultConfig(ctx)
+		if err != nil {
+			return fmt.Errorf("loading AWS configuration: %w", err)
+		}
+		h := &Handler{Client: iot1click.NewFromConfig(cfg)}
+		lambda.StartWithOptions(h.Handle, lambda.WithContext(ctx)) // returns only on failure, after exiting
+		return nil
+	}
+
+	ep := cli.Endpoint(*endpoint)
+	if ep == "" {
+		return cli.Usagef("-serve needs -endpoint: the IoT 1-Click endpoint the handler calls back, such as http://127.0.0.1:4566")
+	}
+	r, err := cli.Connect(ctx, ep, *region)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *serve)
+	if err != nil {
+		return cli.Usagef("-serve %s: %v", *serve, err)
+	}
+	url := "http://" + ln.Addr().String() + InvocationsPath
+	fmt.Fprintf(out, "Serving the click handler at %s\n", url)
+	fmt.Fprintf(out, "The handler calls %s.\n", r.Describe())
+	fmt.Fprintf(out, "Deliver clicks to it with: go run ./examples/emulator -on-click %s\n", url)
+	srv := &http.Server{Handler: InvokeHandler(&Handler{Client: r.Client}, out), ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	if ready != nil {
+		ready(url)
+	}
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdown)
+}
+
+// InvokeHandler serves h as the Lambda Runtime Interface Emulator serves a
+// function: a POST to InvocationsPath carries the event as JSON, and the
+// answer is the handler's response as JSON, or, when the handler fails,
+// {"errorMessage": ..., "errorType": ...} with the header
+// X-Amz-Function-Error: Unhandled, status 200 either way. The emulator's
+// -on-click (iot1clicktest.WithClickURL) delivers clicks this way. Each
+// invocation is logged to log, one line.
+func InvokeHandler(h *Handler, log io.Writer) http.Handler {
+	invoke := lambda.NewHandler(h.Handle)
+	var mu sync.Mutex // one log line at a time
+	logf := func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(log, format, args...)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST "+InvocationsPath, func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxEventBytes))
+		if err != nil {
+			http.Error(w, "reading the event: "+err.Error(), http.StatusRequestEntityTooLarge)
+			return
+		}
+		out, err := invoke.Invoke(r.Context(), body)
+		w.Header().Set("Content-Type", "application/json")
+		if err != nil {
+			logf("%s  error: %v\n", time.Now().Format(time.TimeOnly), err)
+			w.Header().Set("X-Amz-Function-Error", "Unhandled")
+			out, _ = json.Marshal(map[string]string{"errorMessage": err.Error(), "errorType": errorType(err)})
+		} else {
+			var resp Response
+			if json.Unmarshal(out, &resp) == nil {
+				logf("%s  %s\n", time.Now().Format(time.TimeOnly), resp.Message)
+			}
+		}
+		_, _ = w.Write(out)
+	})
+	return mux
+}
+
+// errorType names err's type as Lambda does in errorType, such as
+// "errorString" for errors.New's.
+func errorType(err error) string {
+	t := fmt.Sprintf("%T", err)
+	for i := len(t) - 1; i >= 0; i-- {
+		if t[i] == '.' || t[i] == '*' {
+			return t[i+1:]
+		}
+	}
+	return t
 }
 
 // Handler handles the events AWS IoT 1-Click sends to a Lambda function.

@@ -1,15 +1,21 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/exectest"
 	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
@@ -186,4 +192,127 @@ func TestHandleErrors(t *testing.T) {
 	if _, err := h.Handle(t.Context(), clickevent.Event{}); err == nil {
 		t.Error("event without a device ID accepted")
 	}
+}
+
+func TestMain(m *testing.M) { exectest.Main(m, main) }
+
+func TestFlags(t *testing.T) {
+	exectest.CheckFlags(t, []string{"serve", "endpoint", "region"}, [][2]string{
+		{"-nope", "flag provided but not defined: -nope"},
+		{"-serve 127.0.0.1:0 -endpoint 127.0.0.1:4566", "127.0.0.1:4566 is not a URL (missing http://)"},
+		{"extra", `unexpected arguments ["extra"]`},
+	})
+	res := exectest.Run(t, []string{"AWS_LAMBDA_RUNTIME_API=", iot1click.EndpointEnvVar + "=", "AWS_ENDPOINT_URL="})
+	if res.Code != 2 || !strings.Contains(res.Stderr, "not running in AWS Lambda (AWS_LAMBDA_RUNTIME_API is unset): run with -serve 127.0.0.1:9000") {
+		t.Errorf("no flags outside Lambda: exit status %d, stderr %q", res.Code, res.Stderr)
+	}
+	res = exectest.Run(t, []string{iot1click.EndpointEnvVar + "=", "AWS_ENDPOINT_URL="}, "-serve", "127.0.0.1:0")
+	if res.Code != 2 || !strings.Contains(res.Stderr, "-serve needs -endpoint") {
+		t.Errorf("-serve without an endpoint: exit status %d, stderr %q", res.Code, res.Stderr)
+	}
+}
+
+// TestServe runs the function as -serve does, and invokes it as the
+// emulator's -on-click and the Lambda Runtime Interface Emulator's clients
+// do: a POST of the event.
+func TestServe(t *testing.T) {
+	testenv.ClearAWS(t) // the region and credentials come from the emulator
+	srv := iot1clicktest.NewServer(iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{
+		DeviceId: "G030PM0123456789", State: iot1clicktest.StateClaimed, Enabled: true, RemainingLife: 42.5,
+	}))
+	defer srv.Close()
+	ev, err := srv.Click("G030PM0123456789", iot1click.ClickTypeSingle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	event, err := srv.ClickEvent(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := json.Marshal(event)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	ctx, cancel := context.WithCancel(t.Context())
+	var out syncBuffer
+	urls := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-serve", "127.0.0.1:0", "-endpoint", srv.URL}, &out, func(url string) { urls <- url })
+	}()
+	var url string
+	select {
+	case url = <-urls:
+	case err := <-done:
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+
+	post := func(body string) (*http.Response, string) {
+		t.Helper()
+		resp, err := http.Post(url, "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp, string(b)
+	}
+	resp, got := post(string(body))
+	var r Response
+	if err := json.Unmarshal([]byte(got), &r); err != nil || resp.StatusCode != 200 || resp.Header.Get("X-Amz-Function-Error") != "" {
+		t.Fatalf("invocation: %d %v %s (%v)", resp.StatusCode, resp.Header, got, err)
+	}
+	if r.DeviceId != "G030PM0123456789" || r.ClickType != "SINGLE" || !r.Enabled || r.ClicksToday != 1 {
+		t.Errorf("response %+v", r)
+	}
+	// A failing invocation: an event without a device.
+	resp, got = post(`{"deviceEvent":{"buttonClicked":{"clickType":"SINGLE","reportedTime":"2018-05-04T23:26:33.747Z"}},"deviceInfo":{}}`)
+	if resp.StatusCode != 200 || resp.Header.Get("X-Amz-Function-Error") != "Unhandled" || !strings.Contains(got, `"errorMessage":"iot1click: click event: deviceInfo.deviceId: required member missing"`) {
+		t.Errorf("failing invocation: %d %v %s", resp.StatusCode, resp.Header, got)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("run after the context ended: %v", err)
+	}
+	for _, want := range []string{
+		"Serving the click handler at " + url + "\n",
+		"The handler calls the emulator at " + srv.URL + " (region us-west-2, its test credentials).\n",
+		"-on-click " + url + "\n",
+		"  SINGLE click on device G030PM0123456789: click 1 of the day (UTC).\n",
+		"  error: iot1click: click event: deviceInfo.deviceId: required member missing\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	// The handler called back into the emulator.
+	var ops []string
+	for _, r := range srv.Requests() {
+		ops = append(ops, r.Operation)
+	}
+	if strings.Join(ops, " ") != "DescribeDevice ListDeviceEvents" {
+		t.Errorf("requests %q, want DescribeDevice ListDeviceEvents", ops)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
 }

@@ -2,15 +2,21 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/exectest"
 	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
+
+func TestMain(m *testing.M) { exectest.Main(m, main) }
 
 // testFleet is a small fleet with known types, projects and batteries.
 func testFleet() []iot1clicktest.DeviceRecord {
@@ -54,7 +60,7 @@ func TestReport(t *testing.T) {
 	for _, pageSize := range []int32{1, 2, 100} {
 		t.Run(fmt.Sprint("page size ", pageSize), func(t *testing.T) {
 			srv.ResetRequests()
-			r, err := buildReport(t.Context(), srv.Client(), &iot1click.ListDevicesInput{MaxResults: pageSize}, 20)
+			r, err := buildReport(t.Context(), srv.Client(), &iot1click.ListDevicesInput{MaxResults: pageSize}, 20, 20, func(int) {})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -74,7 +80,7 @@ func TestReportFailure(t *testing.T) {
 	srv := iot1clicktest.NewServer(iot1clicktest.WithDevices(testFleet()...))
 	defer srv.Close()
 	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 500, After: 1}))
-	_, err := buildReport(t.Context(), srv.Client(), &iot1click.ListDevicesInput{MaxResults: 2}, 20)
+	_, err := buildReport(t.Context(), srv.Client(), &iot1click.ListDevicesInput{MaxResults: 2}, 20, 20, func(int) {})
 	var ife *iot1click.InternalFailureException
 	if !errors.As(err, &ife) || !strings.Contains(err.Error(), "after 2") {
 		t.Fatalf("buildReport = %v, want an InternalFailureException after 2 devices", err)
@@ -84,7 +90,8 @@ func TestReportFailure(t *testing.T) {
 func TestRunInProcessEmulator(t *testing.T) {
 	testenv.ClearAWS(t)
 	var out bytes.Buffer
-	if err := run(t.Context(), []string{"-fleet", "120", "-page-size", "50", "-threshold", "30"}, &out); err != nil {
+	var progress bytes.Buffer
+	if err := run(t.Context(), []string{"-fleet", "120", "-page-size", "50", "-threshold", "30", "-list", "120"}, &out, &progress); err != nil {
 		t.Fatal(err)
 	}
 	got := out.String()
@@ -113,13 +120,76 @@ func TestRunEndpoint(t *testing.T) {
 	testenv.UseCredentials(t, srv.AccessKeyID(), srv.SecretAccessKey(), srv.Region())
 	t.Setenv("AWS_ENDPOINT_URL", srv.URL)
 	var out bytes.Buffer
-	if err := run(t.Context(), []string{"-page-size", "4"}, &out); err != nil {
+	if err := run(t.Context(), []string{"-page-size", "4"}, &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if out.String() != wantReport {
 		t.Errorf("report:\n%s\nwant:\n%s", out.String(), wantReport)
 	}
-	if err := run(t.Context(), []string{"-page-size", "0"}, &out); err == nil {
+	if err := run(t.Context(), []string{"-page-size", "0"}, &out, io.Discard); err == nil {
 		t.Error("-page-size 0 accepted")
+	}
+}
+
+// TestRunProgress checks the progress lines: pages, devices, time elapsed.
+func TestRunProgress(t *testing.T) {
+	testenv.ClearAWS(t)
+	var progress bytes.Buffer
+	if err := run(t.Context(), []string{"-fleet", "450", "-page-size", "100"}, io.Discard, &progress); err != nil {
+		t.Fatal(err)
+	}
+	want := regexp.MustCompile(`^Building a fleet of 450 devices in an in-process emulator\.\.\.\n  1 pages, 100 devices, \S+ elapsed\n(  .*\n)*  5 pages, 450 devices, \S+ elapsed, done\n$`)
+	if !want.MatchString(progress.String()) {
+		t.Errorf("progress:\n%s\nwant %s", progress.String(), want)
+	}
+}
+
+// TestRunTimeoutCoversFleet checks that -timeout bounds the building of the
+// fleet: 100,000 devices take longer than a millisecond.
+func TestRunTimeoutCoversFleet(t *testing.T) {
+	testenv.ClearAWS(t)
+	err := run(t.Context(), []string{"-fleet", "100000", "-timeout", "1ms"}, io.Discard, io.Discard)
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "building the fleet") {
+		t.Errorf("run = %v, want the deadline while building the fleet", err)
+	}
+}
+
+func TestRunFlags(t *testing.T) {
+	exectest.CheckFlags(t, []string{"endpoint", "fleet", "page-size", "threshold", "timeout", "type"}, [][2]string{
+		{"-fleet -5", "-fleet must be from 0 to 100000"},
+		{"-fleet 10000000", "-fleet must be from 0 to 100000"},
+		{"-page-size 0", "-page-size must be from 1 to 250"},
+		{"-page-size 251", "-page-size must be from 1 to 250"},
+		{"-timeout 0s", "-timeout must be positive"},
+		{"-list -1", "-list must not be negative"},
+		{"-threshold x", `invalid value "x" for flag -threshold`},
+		{"-nope", "flag provided but not defined: -nope"},
+		{"extra", `unexpected arguments ["extra"]`},
+		{"-endpoint 127.0.0.1:4566", "127.0.0.1:4566 is not a URL (missing http://)"},
+	})
+}
+
+// TestRunListCapped checks that the report lists at most -list devices,
+// the lowest, and counts the others.
+func TestRunListCapped(t *testing.T) {
+	testenv.ClearAWS(t)
+	var full, capped bytes.Buffer
+	if err := run(t.Context(), []string{"-fleet", "2000", "-list", "2000"}, &full, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(t.Context(), []string{"-fleet", "2000", "-list", "5"}, &capped, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	var low int
+	head := "Remaining life below 20%: "
+	fmt.Sscanf(full.String()[strings.Index(full.String(), head)+len(head):], "%d", &low)
+	if low <= 5 || strings.Count(full.String(), "%  ") != low {
+		t.Fatalf("%d low devices, %d listed with -list 2000", low, strings.Count(full.String(), "%  "))
+	}
+	// The capped listing is the full one's first five lines, and a count.
+	fullLines := strings.Split(full.String()[strings.Index(full.String(), head):], "\n")
+	want := strings.Join(fullLines[:6], "\n") + fmt.Sprintf("\n  … and %d more (-list sets how many are listed)\n", low-5)
+	if got := capped.String()[strings.Index(capped.String(), head):]; got != want {
+		t.Errorf("capped listing:\n%s\nwant:\n%s", got, want)
 	}
 }

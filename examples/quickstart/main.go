@@ -1,20 +1,23 @@
-// Command quickstart walks through the AWS IoT 1-Click Devices Service with
-// the iot1click client: it lists the devices of the account, describes one,
-// claims another (initiate, a click, finalize), enables it, reads its health
-// through a device method, lists its events and tags it, printing an account
-// of each step.
+// Command quickstart tells the story of the AWS IoT 1-Click Devices Service
+// with the iot1click client, in one screen: it lists a fleet of a few
+// hundred devices page by page, describes one, claims another with
+// ClaimDevice in one call, reads its health through a device method, and
+// lists its events and tags.
 //
-// By default it runs against an emulator started in-process, so it needs no
-// AWS account:
+// By default it runs against an emulator started in-process, which presses
+// the button for you when the claim waits for a click, so it needs no AWS
+// account:
 //
 //	go run ./examples/quickstart
 //
 // To run it against another endpoint, such as the standalone emulator
 // (go run ./examples/emulator), pass -endpoint or set
-// AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE (or AWS_ENDPOINT_URL);
-// credentials and region then come from the usual AWS configuration. Against
-// an emulator the click is pressed through its control API; against anything
-// else the program asks a person to press the button of -device.
+// AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE (or AWS_ENDPOINT_URL). An
+// emulator gives its region and test credentials itself (GET
+// /_iot1click/info), makes a device to claim and presses its button through
+// its control API; against anything else, credentials and region come from
+// the usual AWS configuration, -device names the device to claim and a
+// person presses its button.
 package main
 
 import (
@@ -25,14 +28,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"os/signal"
-	"sort"
+	"slices"
 	"strings"
 	"time"
-
-	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
@@ -45,32 +47,48 @@ func main() {
 	cli.Exit("quickstart", run(ctx, os.Args[1:], os.Stdout))
 }
 
-// env holds what the steps run against.
+const (
+	// fleetSize is the in-process emulator's fleet: three pages of 100.
+	fleetSize = 250
+	// pageSize is the ListDevices page size of the walk.
+	pageSize = 100
+	// maxPages bounds the walk, for an endpoint with a large fleet.
+	maxPages = 20
+	// shown is how many devices the listing prints.
+	shown = 3
+)
+
+// env holds what the story runs against.
 type env struct {
 	client  *iot1click.Client
 	out     io.Writer
-	claimID string                          // the device to claim
-	click   func(ctx context.Context) error // presses its button
+	claimID string                                     // the device to claim
+	press   func(ctx context.Context, id string) error // presses its button; nil: a person does
 }
 
-// run parses args, sets up the client and runs the walkthrough.
+// run parses args, sets up the client and tells the story.
 func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("quickstart", flag.ContinueOnError)
 	fs.SetOutput(out)
 	endpoint := fs.String("endpoint", "", cli.EndpointUsage)
-	region := fs.String("region", "", "AWS region (default: from the AWS configuration, us-west-2 for the in-process emulator)")
-	device := fs.String("device", "", "device to claim (default: an unclaimed emulator device)")
-	if err := fs.Parse(args); err != nil {
+	region := fs.String("region", "", "AWS `region` (default: the emulator's, else the AWS configuration's)")
+	device := fs.String("device", "", "`ID` of the device to claim (default: a new unclaimed emulator device)")
+	timeout := fs.Duration("timeout", 2*time.Minute, "time limit of the whole run")
+	if err := cli.Parse(fs, args); err != nil {
 		return err
+	}
+	if *timeout <= 0 {
+		return cli.Usagef("-timeout must be positive")
 	}
 	*endpoint = cli.Endpoint(*endpoint)
 
-	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
+	start := time.Now()
 
 	var e *env
 	if *endpoint == "" {
-		opts := []iot1clicktest.Option{iot1clicktest.WithFleet(3), iot1clicktest.WithUnclaimedDevices(1)}
+		opts := []iot1clicktest.Option{iot1clicktest.WithFleet(fleetSize), iot1clicktest.WithUnclaimedDevices(1)}
 		if *region != "" {
 			opts = append(opts, iot1clicktest.WithRegion(*region))
 		}
@@ -81,8 +99,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		if e.claimID == "" {
 			e.claimID = firstUnclaimed(srv.Devices())
 		}
-		e.click = func(context.Context) error {
-			_, err := srv.Click(e.claimID, iot1click.ClickTypeSingle)
+		e.press = func(_ context.Context, id string) error {
+			_, err := srv.Click(id, iot1click.ClickTypeSingle)
 			return err
 		}
 	} else {
@@ -91,117 +109,130 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			return err
 		}
 	}
-	return walkthrough(ctx, e)
+	if err := story(ctx, e); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\nDone in %s.\n", time.Since(start).Round(time.Millisecond))
+	return nil
 }
 
-// remoteEnv sets up the walkthrough against an endpoint: an emulator when it
-// answers the control API, the service otherwise.
+// remoteEnv sets up the story against an endpoint: an emulator when its
+// control API answers, the service otherwise.
 func remoteEnv(ctx context.Context, endpoint, region, device string, out io.Writer) (*env, error) {
-	client, cfg, err := cli.Client(ctx, endpoint, region)
+	r, err := cli.Connect(ctx, endpoint, region)
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(out, "Endpoint %s (region %s)\n\n", endpoint, cfg.Region)
-	e := &env{client: client, out: out, claimID: device}
+	fmt.Fprintf(out, "Talking to %s\n\n", r.Describe())
+	e := &env{client: r.Client, out: out, claimID: device}
+	if !r.Emulator {
+		if device == "" {
+			return nil, cli.Usagef("%s is not an emulator: pass -device with the ID of a device to claim", endpoint)
+		}
+		return e, nil
+	}
 	control := endpoint + iot1clicktest.ControlPrefix
 	if e.claimID == "" {
-		// An emulator makes a fresh unclaimed device on request.
 		var fleet struct {
 			DeviceIDs []string `json:"deviceIds"`
 		}
-		if err := postJSON(ctx, control+"fleet", map[string]any{"count": 1, "claimed": false}, &fleet); err != nil || len(fleet.DeviceIDs) == 0 {
-			return nil, fmt.Errorf("the endpoint has no emulator control API (%v): pass -device with the ID of a device to claim", err)
+		if err := postJSON(ctx, control+"fleet", map[string]any{"count": 1, "claimed": false}, &fleet); err != nil {
+			return nil, fmt.Errorf("asking the emulator for a device to claim: %w", err)
+		}
+		if len(fleet.DeviceIDs) != 1 {
+			return nil, fmt.Errorf("the emulator made %d devices to claim, want 1", len(fleet.DeviceIDs))
 		}
 		e.claimID = fleet.DeviceIDs[0]
 	}
-	e.click = func(ctx context.Context) error {
-		err := postJSON(ctx, control+"click", map[string]string{"deviceId": e.claimID, "clickType": "SINGLE"}, nil)
-		if err == nil {
-			return nil
-		}
-		fmt.Fprintf(out, "   Press the button of device %s now.\n", e.claimID)
-		return nil
+	e.press = func(ctx context.Context, id string) error {
+		return postJSON(ctx, control+"click", map[string]string{"deviceId": id, "clickType": iot1click.ClickTypeSingle}, nil)
 	}
 	return e, nil
 }
 
-// walkthrough runs the steps, printing each.
-func walkthrough(ctx context.Context, e *env) error {
+// story runs the steps, printing each.
+func story(ctx context.Context, e *env) error {
 	c, out := e.client, e.out
 
-	// 1. The devices of the account, every page.
-	var devices []iot1click.DeviceDescription
-	p := iot1click.NewListDevicesPaginator(c, &iot1click.ListDevicesInput{})
+	// 1. The devices of the account, page by page, the listing capped.
+	p := iot1click.NewListDevicesPaginator(c, &iot1click.ListDevicesInput{MaxResults: pageSize},
+		func(o *iot1click.ListDevicesPaginatorOptions) { o.MaxPages = maxPages })
+	var (
+		first       []iot1click.DeviceDescription
+		total, page int
+		limited     bool
+	)
 	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+		out, err := p.NextPage(ctx)
+		if errors.Is(err, iot1click.ErrWalkLimit) {
+			limited = true
+			break
+		}
 		if err != nil {
 			return fmt.Errorf("ListDevices: %w", err)
 		}
-		devices = append(devices, page.Devices...)
+		page++
+		total += len(out.Devices)
+		for _, d := range out.Devices {
+			if len(first) < shown {
+				first = append(first, d)
+			}
+		}
 	}
-	fmt.Fprintf(out, "1. ListDevices: %d device(s) in the account\n", len(devices))
-	for _, d := range devices {
+	more := ""
+	if limited {
+		more = fmt.Sprintf(" (stopped after %d pages; there are more)", maxPages)
+	}
+	fmt.Fprintf(out, "1. ListDevices, pages of %d: %d devices in %d pages%s\n", pageSize, total, page, more)
+	for _, d := range first {
 		fmt.Fprintf(out, "   %s  %-6s  enabled=%-5t  battery %s\n", d.DeviceId, d.Type, d.Enabled, life(d.RemainingLife))
+	}
+	if total > len(first) {
+		fmt.Fprintf(out, "   … and %d more\n", total-len(first))
 	}
 
 	// 2. One device in detail.
-	if len(devices) > 0 {
-		desc, err := c.DescribeDevice(ctx, &iot1click.DescribeDeviceInput{DeviceId: devices[0].DeviceId})
+	if len(first) > 0 {
+		desc, err := c.DescribeDevice(ctx, &iot1click.DescribeDeviceInput{DeviceId: first[0].DeviceId})
 		if err != nil {
 			return fmt.Errorf("DescribeDevice: %w", err)
 		}
 		d := desc.DeviceDescription
-		fmt.Fprintf(out, "2. DescribeDevice %s:\n   arn %s\n   attributes %s\n   (request ID %s)\n",
-			d.DeviceId, d.Arn, formatMap(d.Attributes), iot1click.RequestID(desc.ResultMetadata))
+		fmt.Fprintf(out, "2. DescribeDevice %s:\n   %s\n   request ID %s\n", d.DeviceId, d.Arn, iot1click.RequestID(desc.ResultMetadata))
 	} else {
 		fmt.Fprintln(out, "2. DescribeDevice: skipped, the account has no device yet")
 	}
 
-	// 3. to 5. Claim a device: initiate, click, finalize.
+	// 3. Claim a device in one call: initiate, wait for the click,
+	// finalize with tags, enable.
 	id := e.claimID
-	claimStart := time.Now()
-	initiated, err := c.InitiateDeviceClaim(ctx, &iot1click.InitiateDeviceClaimInput{DeviceId: id})
-	if err != nil {
-		return fmt.Errorf("InitiateDeviceClaim: %w", err)
-	}
-	if st, ok := awsmiddleware.GetServerTime(initiated.ResultMetadata); ok {
-		claimStart = st
-	}
-	fmt.Fprintf(out, "3. InitiateDeviceClaim %s: %s\n", id, initiated.State)
-
-	if err := e.click(ctx); err != nil {
-		return fmt.Errorf("click: %w", err)
-	}
-	click, err := waitForClick(ctx, c, id, claimStart.Add(-time.Minute))
-	if err != nil {
-		return fmt.Errorf("waiting for the click: %w", err)
-	}
-	if ev, err := click.ButtonEvent(); err == nil {
-		fmt.Fprintf(out, "4. Button clicked: %s click reported at %s\n", ev.ClickType, ev.ReportedTime.Format(time.RFC3339))
-	} else {
-		fmt.Fprintf(out, "4. Device event: %s\n", click.StdEvent)
-	}
-
-	finalized, err := c.FinalizeDeviceClaim(ctx, &iot1click.FinalizeDeviceClaimInput{
-		DeviceId: id,
-		Tags:     map[string]string{"claimedBy": "quickstart"},
+	res, err := c.ClaimDevice(ctx, id, func(o *iot1click.ClaimOptions) {
+		o.Tags = map[string]string{"claimedBy": "quickstart"}
+		o.Enable = true
+		o.OnAwaitingClick = func(ctx context.Context, id string) {
+			if e.press == nil {
+				fmt.Fprintf(out, "   Press the button of device %s now.\n", id)
+				return
+			}
+			if err := e.press(ctx, id); err != nil {
+				fmt.Fprintf(out, "   The emulator could not press the button (%v): press it yourself.\n", err)
+			}
+		}
 	})
 	if err != nil {
-		return fmt.Errorf("FinalizeDeviceClaim: %w", err)
+		return fmt.Errorf("ClaimDevice: %w", err)
 	}
-	fmt.Fprintf(out, "5. FinalizeDeviceClaim %s: %s\n", id, finalized.State)
+	fmt.Fprintf(out, "3. ClaimDevice %s: initiate, wait for the click, finalize, enable, in one call\n", id)
+	if e.press != nil {
+		fmt.Fprintln(out, "   (the emulator pressed the button for you; with AWS, a person presses it)")
+	}
+	click := "an event"
+	if res.Button != nil {
+		click = "a " + res.Button.ClickType + " click"
+	}
+	fmt.Fprintf(out, "   %s after %d poll(s): %s, enabled=%t\n", click, res.Polls, res.State, res.Enabled)
 
-	// 6. A claimed device starts disabled.
-	if _, err := c.UpdateDeviceState(ctx, &iot1click.UpdateDeviceStateInput{DeviceId: id, Enabled: true}); err != nil {
-		return fmt.Errorf("UpdateDeviceState: %w", err)
-	}
-	desc, err := c.DescribeDevice(ctx, &iot1click.DescribeDeviceInput{DeviceId: id})
-	if err != nil {
-		return fmt.Errorf("DescribeDevice: %w", err)
-	}
-	fmt.Fprintf(out, "6. UpdateDeviceState %s: enabled=%t\n", id, desc.DeviceDescription.Enabled)
-
-	// 7. A device method.
+	// 4. A device method.
 	health, err := c.InvokeDeviceMethod(ctx, &iot1click.InvokeDeviceMethodInput{
 		DeviceId:     id,
 		DeviceMethod: &iot1click.DeviceMethod{DeviceType: "device", MethodName: "getDeviceHealthParameters"},
@@ -209,60 +240,34 @@ func walkthrough(ctx context.Context, e *env) error {
 	if err != nil {
 		return fmt.Errorf("InvokeDeviceMethod: %w", err)
 	}
-	fmt.Fprintf(out, "7. InvokeDeviceMethod getDeviceHealthParameters: %s\n", health.DeviceMethodResponse)
+	fmt.Fprintf(out, "4. InvokeDeviceMethod getDeviceHealthParameters: %s\n", health.DeviceMethodResponse)
 
-	// 8. The device's events since the claim began.
-	var events []iot1click.DeviceEvent
-	for ev, err := range c.AllDeviceEvents(ctx, &iot1click.ListDeviceEventsInput{
+	// 5. The device's events since the claim began, and its tags.
+	var events int
+	for _, err := range c.AllDeviceEvents(ctx, &iot1click.ListDeviceEventsInput{
 		DeviceId:      id,
-		FromTimeStamp: claimStart.Add(-time.Minute),
-		ToTimeStamp:   claimStart.Add(time.Hour),
+		FromTimeStamp: res.InitiatedAt.Add(-time.Minute),
+		ToTimeStamp:   res.InitiatedAt.Add(time.Hour),
 	}) {
 		if err != nil {
 			return fmt.Errorf("ListDeviceEvents: %w", err)
 		}
-		events = append(events, ev)
+		events++
 	}
-	fmt.Fprintf(out, "8. ListDeviceEvents %s: %d event(s)\n", id, len(events))
-
-	// 9. Tags.
-	arn := desc.DeviceDescription.Arn
-	if _, err := c.TagResource(ctx, &iot1click.TagResourceInput{
-		ResourceArn: arn,
-		Tags:        map[string]string{"room": "lobby"},
-	}); err != nil {
-		return fmt.Errorf("TagResource: %w", err)
+	desc, err := c.DescribeDevice(ctx, &iot1click.DescribeDeviceInput{DeviceId: id})
+	if err != nil {
+		return fmt.Errorf("DescribeDevice: %w", err)
 	}
-	tags, err := c.ListTagsForResource(ctx, &iot1click.ListTagsForResourceInput{ResourceArn: arn})
+	tags, err := c.ListTagsForResource(ctx, &iot1click.ListTagsForResourceInput{ResourceArn: desc.DeviceDescription.Arn})
 	if err != nil {
 		return fmt.Errorf("ListTagsForResource: %w", err)
 	}
-	fmt.Fprintf(out, "9. TagResource %s: tags now %s\n", arn, formatMap(tags.Tags))
+	fmt.Fprintf(out, "5. ListDeviceEvents: %d event(s); ListTagsForResource: %s\n", events, formatMap(tags.Tags))
 
-	fmt.Fprintln(out, "\nDone.")
+	// 6. Projects: the claimed device placed in a project whose template
+	// routes clicks to an in-process function, a click, and what the
+	// function received, once the Projects service is in.
 	return nil
-}
-
-// waitForClick polls the device's events until one appears after from.
-func waitForClick(ctx context.Context, c *iot1click.Client, id string, from time.Time) (iot1click.DeviceEvent, error) {
-	for {
-		out, err := c.ListDeviceEvents(ctx, &iot1click.ListDeviceEventsInput{
-			DeviceId:      id,
-			FromTimeStamp: from,
-			ToTimeStamp:   time.Now().Add(time.Hour),
-		})
-		if err != nil {
-			return iot1click.DeviceEvent{}, err
-		}
-		if n := len(out.Events); n > 0 {
-			return out.Events[n-1], nil
-		}
-		select {
-		case <-ctx.Done():
-			return iot1click.DeviceEvent{}, ctx.Err()
-		case <-time.After(time.Second):
-		}
-	}
 }
 
 func firstUnclaimed(devices []iot1clicktest.DeviceRecord) string {
@@ -282,14 +287,9 @@ func life(v *float64) string {
 }
 
 func formatMap(m map[string]string) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + "=" + m[k]
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, k+"="+m[k])
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
 }
@@ -312,7 +312,8 @@ func postJSON(ctx context.Context, url string, v, into any) error {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
-		return errors.New(resp.Status)
+		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+		return fmt.Errorf("%s: %s", resp.Status, bytes.TrimSpace(msg))
 	}
 	if into == nil {
 		return nil

@@ -3,69 +3,90 @@ package main
 import (
 	"bytes"
 	"context"
+	"net"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/exectest"
 	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
 
-// isolateEnv clears the ambient AWS configuration.
-func isolateEnv(t *testing.T) {
-	t.Helper()
-	testenv.ClearAWS(t)
+func TestMain(m *testing.M) { exectest.Main(m, main) }
+
+// wantLines are the story's lines, in order, each matching its expression
+// whole; the other lines are the listing's.
+var wantLines = []string{
+	`Emulator running in-process at http://127\.0\.0\.1:\d+ \(region us-west-2\)`,
+	``,
+	`1\. ListDevices, pages of 100: 250 devices in 3 pages`,
+	`   G030PM\d{10}  button  enabled=(true |false)  battery \d+\.\d%`,
+	`   G030PM\d{10}  button  enabled=(true |false)  battery \d+\.\d%`,
+	`   G030PM\d{10}  button  enabled=(true |false)  battery \d+\.\d%`,
+	`   … and 247 more`,
+	`2\. DescribeDevice G030PM\d{10}:`,
+	`   arn:aws:iot1click:us-west-2:123456789012:devices/G030PM\d{10}`,
+	`   request ID \S+`,
+	`3\. ClaimDevice G030PM\d{10}: initiate, wait for the click, finalize, enable, in one call`,
+	`   \(the emulator pressed the button for you; with AWS, a person presses it\)`,
+	`   a SINGLE click after 1 poll\(s\): CLAIMED, enabled=true`,
+	`4\. InvokeDeviceMethod getDeviceHealthParameters: \{"remainingLife":[0-9.]+\}`,
+	`5\. ListDeviceEvents: 1 event\(s\); ListTagsForResource: \{claimedBy=quickstart\}`,
+	``,
+	`Done in \S+\.`,
 }
 
-// wantSteps lists a line of each step of the walkthrough.
-var wantSteps = []*regexp.Regexp{
-	regexp.MustCompile(`(?m)^1\. ListDevices: 3 device\(s\) in the account$`),
-	regexp.MustCompile(`(?m)^2\. DescribeDevice G030PM\d{10}:$`),
-	regexp.MustCompile(`(?m)^   arn arn:aws:iot1click:us-west-2:123456789012:devices/G030PM\d{10}$`),
-	regexp.MustCompile(`(?m)^3\. InitiateDeviceClaim G030PM\d{10}: CLAIM_INITIATED$`),
-	regexp.MustCompile(`(?m)^4\. Button clicked: SINGLE click reported at \S+$`),
-	regexp.MustCompile(`(?m)^5\. FinalizeDeviceClaim G030PM\d{10}: CLAIMED$`),
-	regexp.MustCompile(`(?m)^6\. UpdateDeviceState G030PM\d{10}: enabled=true$`),
-	regexp.MustCompile(`(?m)^7\. InvokeDeviceMethod getDeviceHealthParameters: \{"remainingLife":[0-9.]+\}$`),
-	regexp.MustCompile(`(?m)^8\. ListDeviceEvents G030PM\d{10}: 1 event\(s\)$`),
-	regexp.MustCompile(`(?m)^9\. TagResource arn:\S+: tags now \{claimedBy=quickstart, room=lobby\}$`),
-	regexp.MustCompile(`(?m)^Done\.$`),
-}
-
-func checkSteps(t *testing.T, out string) {
+// checkLines checks out line by line against want; the first line may
+// differ, as the endpoint's description.
+func checkLines(t *testing.T, out string, want []string, first string) {
 	t.Helper()
-	for _, re := range wantSteps {
-		if !re.MatchString(out) {
-			t.Errorf("output lacks %s:\n%s", re, out)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if first != "" {
+		want = append([]string{regexp.QuoteMeta(first)}, want[1:]...)
+	}
+	if len(lines) != len(want) {
+		t.Errorf("%d lines, want %d:\n%s", len(lines), len(want), out)
+	}
+	for i := range min(len(lines), len(want)) {
+		if !regexp.MustCompile("^" + want[i] + "$").MatchString(lines[i]) {
+			t.Errorf("line %d %q does not match %q", i+1, lines[i], want[i])
+		}
+	}
+	if len(lines) > 24 {
+		t.Errorf("%d lines: more than a screen", len(lines))
+	}
+	for i, l := range lines {
+		if n := len([]rune(l)); n > 100 {
+			t.Errorf("line %d is %d characters wide", i+1, n)
 		}
 	}
 }
 
 func TestQuickstartInProcess(t *testing.T) {
-	isolateEnv(t)
+	testenv.ClearAWS(t)
 	var out bytes.Buffer
 	if err := run(context.Background(), nil, &out); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
-	if !strings.Contains(out.String(), "Emulator running in-process at http://127.0.0.1:") {
-		t.Errorf("output does not say where the emulator runs:\n%s", out.String())
-	}
-	checkSteps(t, out.String())
+	checkLines(t, out.String(), wantLines, "")
 }
 
 // TestQuickstartEndpoint points the quickstart at a separate emulator, as
-// at the standalone one, through the flag and through the environment.
+// at the standalone one, through the flag and through the environment,
+// with no AWS configuration at all: the region and credentials come from
+// the emulator.
 func TestQuickstartEndpoint(t *testing.T) {
 	for _, via := range []string{"flag", "env"} {
 		t.Run(via, func(t *testing.T) {
-			isolateEnv(t)
-			srv := iot1clicktest.NewServer(iot1clicktest.WithFleet(3))
+			testenv.ClearAWS(t)
+			srv := iot1clicktest.NewServer(iot1clicktest.WithFleet(250), iot1clicktest.WithRegion("eu-west-1"),
+				iot1clicktest.WithCredentials("AKIDQUICKSTARTTEST", "quickstart/secret"))
 			defer srv.Close()
-			testenv.UseCredentials(t, srv.AccessKeyID(), srv.SecretAccessKey(), srv.Region())
 			var args []string
 			if via == "flag" {
-				args = []string{"-endpoint", srv.URL}
+				args = []string{"-endpoint", srv.URL + "/"}
 			} else {
 				t.Setenv(iot1click.EndpointEnvVar, srv.URL)
 			}
@@ -73,10 +94,9 @@ func TestQuickstartEndpoint(t *testing.T) {
 			if err := run(context.Background(), args, &out); err != nil {
 				t.Fatalf("run: %v\n%s", err, out.String())
 			}
-			if !strings.Contains(out.String(), "Endpoint "+srv.URL+" (region us-west-2)") {
-				t.Errorf("output does not name the endpoint:\n%s", out.String())
-			}
-			checkSteps(t, out.String())
+			want := strings.ReplaceAll(strings.Join(wantLines, "\n"), "us-west-2", "eu-west-1")
+			checkLines(t, out.String(), strings.Split(want, "\n"),
+				"Talking to the emulator at "+srv.URL+" (region eu-west-1, its test credentials)")
 			// The claimed device is now in the emulator's account, enabled.
 			n := 0
 			for _, d := range srv.Devices() {
@@ -94,10 +114,51 @@ func TestQuickstartEndpoint(t *testing.T) {
 	}
 }
 
-func TestQuickstartBadFlag(t *testing.T) {
-	isolateEnv(t)
+// TestQuickstartLargeFleet checks that the listing stays capped and the
+// walk bounded against an endpoint with a large fleet.
+func TestQuickstartLargeFleet(t *testing.T) {
+	testenv.ClearAWS(t)
+	srv := iot1clicktest.NewServer(iot1clicktest.WithFleet(2500))
+	defer srv.Close()
 	var out bytes.Buffer
-	if err := run(context.Background(), []string{"-nope"}, &out); err == nil {
-		t.Fatal("run accepted an unknown flag")
+	if err := run(context.Background(), []string{"-endpoint", srv.URL}, &out); err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
 	}
+	if !strings.Contains(out.String(), "1. ListDevices, pages of 100: 2000 devices in 20 pages (stopped after 20 pages; there are more)\n") ||
+		!strings.Contains(out.String(), "   … and 1997 more\n") || strings.Count(out.String(), "\n") > 24 {
+		t.Errorf("output:\n%s", out.String())
+	}
+}
+
+func TestQuickstartBadEndpoint(t *testing.T) {
+	testenv.ClearAWS(t)
+	// A port nothing listens on.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + l.Addr().String()
+	l.Close()
+	for _, tc := range []struct {
+		endpoint, want string
+		code           int
+	}{
+		{closed, "quickstart: nothing answers at " + closed + " (", 1},
+		{"127.0.0.1:4566", "quickstart: 127.0.0.1:4566 is not a URL (missing http://)", 2},
+		{"ftp://127.0.0.1:4566", "quickstart: ftp://127.0.0.1:4566 is not an http or https URL", 2},
+	} {
+		res := exectest.Run(t, nil, "-endpoint", tc.endpoint)
+		if res.Code != tc.code || !strings.HasPrefix(res.Stderr, tc.want) || strings.Contains(res.Stderr, "-device") {
+			t.Errorf("-endpoint %s: exit status %d, stderr %q; want %d, %q", tc.endpoint, res.Code, res.Stderr, tc.code, tc.want)
+		}
+	}
+}
+
+func TestQuickstartFlags(t *testing.T) {
+	exectest.CheckFlags(t, []string{"endpoint", "region", "device", "timeout"}, [][2]string{
+		{"-nope", "flag provided but not defined: -nope"},
+		{"-timeout x", `invalid value "x" for flag -timeout`},
+		{"-timeout 0s", "-timeout must be positive"},
+		{"extra", `unexpected arguments ["extra"]`},
+	})
 }
