@@ -9,31 +9,52 @@ import (
 // decodeProjectDescription reads a ProjectDescription object.
 func decodeProjectDescription(d *wire.Decoder, v *ProjectDescription) error {
 	return d.Object(func(key string) error {
-		var err error
 		switch key {
-		case "arn":
-			v.Arn, err = d.String()
-		case "createdDate":
-			v.CreatedDate, err = d.EpochSeconds()
 		case "description":
+			var err error
 			v.Description, err = d.String()
+			return err
 		case "placementTemplate":
 			if d.Peek() == wire.KindNull {
 				return nil // skipped by Object
 			}
 			v.PlacementTemplate = new(PlacementTemplate)
-			err = decodePlacementTemplate(d, v.PlacementTemplate)
-		case "projectName":
-			v.ProjectName, err = d.String()
-		case "tags":
-			v.Tags, err = d.StringMap()
-		case "updatedDate":
-			v.UpdatedDate, err = d.EpochSeconds()
-		default:
-			err = d.Skip()
+			return decodePlacementTemplate(d, v.PlacementTemplate)
 		}
-		return err
+		return decodeProjectMember(d, key, &v.Arn, &v.ProjectName, &v.Tags, &v.CreatedDate, &v.UpdatedDate)
 	})
+}
+
+// decodeProjectMember reads a member that a project's description and
+// summary share, and skips any other.
+func decodeProjectMember(d *wire.Decoder, key string, arn, name *string, tags *map[string]string, created, updated *time.Time) error {
+	var err error
+	switch key {
+	case "arn":
+		*arn, err = d.String()
+	case "projectName":
+		*name, err = d.String()
+	case "tags":
+		*tags, err = d.StringMap()
+	default:
+		err = decodeDates(d, key, created, updated)
+	}
+	return err
+}
+
+// decodeDates reads createdDate and updatedDate, and skips any other
+// member.
+func decodeDates(d *wire.Decoder, key string, created, updated *time.Time) error {
+	var err error
+	switch key {
+	case "createdDate":
+		*created, err = d.EpochSeconds()
+	case "updatedDate":
+		*updated, err = d.EpochSeconds()
+	default:
+		err = d.Skip()
+	}
+	return err
 }
 
 // decodePlacementTemplate reads a PlacementTemplate object.
@@ -87,22 +108,7 @@ func decodeProjectSummaries(d *wire.Decoder) ([]ProjectSummary, error) {
 		list = append(list, ProjectSummary{})
 		v := &list[len(list)-1]
 		return d.Object(func(key string) error {
-			var err error
-			switch key {
-			case "arn":
-				v.Arn, err = d.String()
-			case "createdDate":
-				v.CreatedDate, err = d.EpochSeconds()
-			case "projectName":
-				v.ProjectName, err = d.String()
-			case "tags":
-				v.Tags, err = d.StringMap()
-			case "updatedDate":
-				v.UpdatedDate, err = d.EpochSeconds()
-			default:
-				err = d.Skip()
-			}
-			return err
+			return decodeProjectMember(d, key, &v.Arn, &v.ProjectName, &v.Tags, &v.CreatedDate, &v.UpdatedDate)
 		})
 	})
 	return list, err
@@ -140,16 +146,12 @@ func decodePlacementSummaries(d *wire.Decoder) ([]PlacementSummary, error) {
 func decodePlacementMember(d *wire.Decoder, key string, placementName, projectName *string, created, updated *time.Time) error {
 	var err error
 	switch key {
-	case "createdDate":
-		*created, err = d.EpochSeconds()
 	case "placementName":
 		*placementName, err = d.String()
 	case "projectName":
 		*projectName, err = d.String()
-	case "updatedDate":
-		*updated, err = d.EpochSeconds()
 	default:
-		err = d.Skip()
+		err = decodeDates(d, key, created, updated)
 	}
 	return err
 }
