@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -19,146 +20,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/sigv4"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
-	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest/internal/sigv4"
 )
-
-// Defaults of a Server made without options.
-const (
-	// DefaultRegion is the region of a Server made without WithRegion.
-	DefaultRegion = "us-west-2"
-	// DefaultAccountID is the account of a Server made without WithAccountID.
-	DefaultAccountID = "123456789012"
-	// DefaultAccessKeyID is the access key of the default account.
-	DefaultAccessKeyID = "AKIDIOT1CLICKTEST"
-	// DefaultSecretAccessKey is the secret key of the default account. It is a
-	// test value and grants nothing outside this emulator.
-	DefaultSecretAccessKey = "iot1clicktest/SECRET/wJalrXUtnFEMIK7MDENGbPxRfiCY"
-	// DefaultMaxBodyBytes is the default limit on request bodies, 1 MiB.
-	DefaultMaxBodyBytes = 1 << 20
-	// DefaultSeed seeds the generated fleets and the fault probabilities of
-	// a Server made without WithSeed.
-	DefaultSeed = 1
-)
-
-// Option configures a Handler made by NewHandler or a Server made by
-// NewServer.
-type Option func(*config)
-
-type account struct {
-	accessKeyID string
-	secret      string
-	accountID   string
-}
-
-type config struct {
-	region       string
-	accountID    string
-	accessKeyID  string
-	secret       string
-	extra        []account
-	devices      []DeviceRecord
-	fleet        int
-	unclaimed    int
-	seed         int64
-	clock        func() time.Time
-	maxBodyBytes int64
-	addr         string
-	httpServer   []func(*http.Server)
-	logf         func(format string, args ...any)
-	maxLog       int
-	clicks       clickConfig
-}
-
-// WithRegion sets the region the server serves and expects signatures for.
-func WithRegion(region string) Option {
-	return func(c *config) { c.region = region }
-}
-
-// WithAccountID sets the ID of the default account.
-func WithAccountID(accountID string) Option {
-	return func(c *config) { c.accountID = accountID }
-}
-
-// WithCredentials sets the access key and secret of the default account.
-func WithCredentials(accessKeyID, secretAccessKey string) Option {
-	return func(c *config) { c.accessKeyID, c.secret = accessKeyID, secretAccessKey }
-}
-
-// WithAccount adds an account with its own access key. Several keys may
-// belong to one account. Sign with the key to act for the account, for
-// example with
-//
-//	srv.Client(func(o *iot1click.Options) {
-//		o.Credentials = credentials.NewStaticCredentialsProvider(key, secret, "")
-//	})
-func WithAccount(accessKeyID, secretAccessKey, accountID string) Option {
-	return func(c *config) {
-		c.extra = append(c.extra, account{accessKeyID: accessKeyID, secret: secretAccessKey, accountID: accountID})
-	}
-}
-
-// WithDevices adds devices, as AddDevices does. NewServer panics if a device
-// is invalid.
-func WithDevices(devices ...DeviceRecord) Option {
-	return func(c *config) { c.devices = append(c.devices, devices...) }
-}
-
-// WithFleet adds n generated buttons claimed by the default account, as
-// AddFleet does.
-func WithFleet(n int) Option {
-	return func(c *config) { c.fleet += n }
-}
-
-// WithUnclaimedDevices adds n generated buttons that no account has claimed,
-// as AddUnclaimedDevices does.
-func WithUnclaimedDevices(n int) Option {
-	return func(c *config) { c.unclaimed += n }
-}
-
-// WithSeed seeds the generation of fleets and the probabilities of faults,
-// DefaultSeed by default. Servers made with the same seed and options
-// generate the same devices.
-func WithSeed(seed int64) Option {
-	return func(c *config) { c.seed = seed }
-}
-
-// WithClock sets the clock the server reads the time from, time.Now by
-// default. SetClock and AdvanceClock change it later.
-func WithClock(now func() time.Time) Option {
-	return func(c *config) { c.clock = now }
-}
-
-// WithMaxBodyBytes sets the largest request body accepted,
-// DefaultMaxBodyBytes by default. Larger bodies get 413.
-func WithMaxBodyBytes(n int64) Option {
-	return func(c *config) { c.maxBodyBytes = n }
-}
-
-// WithAddr makes NewServer listen on addr, such as "127.0.0.1:4566",
-// instead of a free loopback port. NewHandler ignores it.
-func WithAddr(addr string) Option {
-	return func(c *config) { c.addr = addr }
-}
-
-// WithHTTPServer lets configure change the *http.Server of NewServer before
-// it starts, for example its timeouts. NewHandler ignores it.
-func WithHTTPServer(configure func(*http.Server)) Option {
-	return func(c *config) { c.httpServer = append(c.httpServer, configure) }
-}
-
-// WithLogf makes the emulator log one line per request with logf, such as
-// t.Logf. The errors of NewServer's HTTP server (http.Server.ErrorLog) go
-// to logf too; without WithLogf they go to os.Stderr.
-func WithLogf(logf func(format string, args ...any)) Option {
-	return func(c *config) { c.logf = logf }
-}
-
-// WithMaxRequestLog sets how many requests Requests keeps, the most recent
-// ones, 10000 by default. Zero or less keeps none.
-func WithMaxRequestLog(n int) Option {
-	return func(c *config) { c.maxLog = n }
-}
 
 // Handler is the emulator of the AWS IoT 1-Click Devices Service as an
 // http.Handler: it serves the service's operations and the control API
@@ -178,6 +42,8 @@ type Handler struct {
 	// date caches the Date header of the current second.
 	date atomic.Pointer[httpDate]
 	reqs requestLog
+	// deliveries are the outcomes of click deliveries.
+	deliveries deliveryLog
 
 	mu          sync.RWMutex // the read lock for reads of the state
 	st          *state
@@ -327,7 +193,8 @@ func (s *Handler) resetLocked() error {
 	}
 	s.addFleetLocked(s.cfg.fleet, true)
 	s.addFleetLocked(s.cfg.unclaimed, false)
-	return nil
+	s.deliveries.reset()
+	return s.addProjectsLocked(slices.Clone(s.cfg.projects))
 }
 
 // Close shuts the server down and waits for the requests in flight to
@@ -377,44 +244,6 @@ func (s *Handler) NewClient(baseURL string, optFns ...func(*iot1click.Options)) 
 	}, optFns...)
 }
 
-// Now returns the time of the server's clock.
-func (s *Handler) Now() time.Time {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.nowLocked()
-}
-
-func (s *Handler) nowLocked() time.Time {
-	if s.clockFixed {
-		return s.clockAt
-	}
-	now := time.Now
-	if s.cfg.clock != nil {
-		now = s.cfg.clock
-	}
-	return now().Add(s.clockOffset)
-}
-
-// SetClock stops the server's clock at t: until the next SetClock or Reset
-// the server reads the time t, moved only by AdvanceClock.
-func (s *Handler) SetClock(t time.Time) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.clockFixed, s.clockAt = true, t
-}
-
-// AdvanceClock moves the server's clock by d, which may be negative. A
-// running clock keeps running, d ahead of its source.
-func (s *Handler) AdvanceClock(d time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.clockFixed {
-		s.clockAt = s.clockAt.Add(d)
-	} else {
-		s.clockOffset += d
-	}
-}
-
 // Reset brings the server back to the state NewServer made: the devices,
 // fleets and clock of the options, no claim codes, faults or logged
 // requests. Page tokens issued before Reset are refused.
@@ -423,49 +252,4 @@ func (s *Handler) Reset() {
 	defer s.mu.Unlock()
 	// The options were validated by NewServer, so this cannot fail.
 	_ = s.resetLocked()
-}
-
-// accountFor returns the account of an access key.
-func (s *Handler) accountFor(accessKeyID string) (account, bool) {
-	a, ok := s.accounts[accessKeyID]
-	return a, ok
-}
-
-// newRequestID returns a random UUID (version 4).
-func newRequestID() string {
-	var b [16]byte
-	_, _ = crand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	const digits = "0123456789abcdef"
-	var out [36]byte
-	j := 0
-	for i, c := range b {
-		if i == 4 || i == 6 || i == 8 || i == 10 {
-			out[j] = '-' // 8-4-4-4-12 digits
-			j++
-		}
-		out[j], out[j+1] = digits[c>>4], digits[c&0xf]
-		j += 2
-	}
-	return string(out[:])
-}
-
-// httpDate is the Date header of one second of the server's clock.
-type httpDate struct {
-	unix int64
-	text string
-}
-
-// httpDate returns the Date header of an answer sent now, formatting it
-// once a second.
-func (s *Handler) httpDate() string {
-	now := s.Now()
-	sec := now.Unix()
-	if d := s.date.Load(); d != nil && d.unix == sec {
-		return d.text
-	}
-	d := &httpDate{unix: sec, text: now.UTC().Format(http.TimeFormat)}
-	s.date.Store(d)
-	return d.text
 }
