@@ -129,9 +129,3 @@ func decodeTags(d *wire.Decoder, tags *map[string]string) error {
 		return d.Skip()
 	})
 }
-
-// noBody is embedded by outputs whose success response has no members: the
-// body, when there is one, must still be an object (or null).
-type noBody struct{}
-
-func (noBody) deserialize(d *wire.Decoder) error { return d.Object(nil) }
