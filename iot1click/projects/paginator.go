@@ -42,8 +42,12 @@ type DuplicateTokenError struct {
 
 // Error describes the repeat without printing a long token in full.
 func (e *DuplicateTokenError) Error() string {
-	return fmt.Sprintf("projects: %s page %d returned a page token already seen in this walk (%s); stopped to avoid a loop",
-		e.Operation, e.Page, wire.Excerpt(wire.Cut(e.Token, 16)))
+	tok := e.Token
+	if len(tok) > 16 {
+		tok = wire.Cut(tok, 12) + "…"
+	}
+	return fmt.Sprintf("projects: %s page %d returned a page token already seen in this walk (%q); stopped to avoid a loop",
+		e.Operation, e.Page, tok)
 }
 
 // Is reports whether target is ErrDuplicateToken.
