@@ -11,7 +11,7 @@
 // and runs the function in process (iot1clicktest.WithLambda), so it needs
 // no AWS account:
 //
-//	go run ./examples/projects
+//	go run ./examples/projects [-click SINGLE|DOUBLE|LONG]
 //
 // Against the standalone emulator, the same function would be a URL given
 // with -lambda ARN=URL, such as the Lambda Runtime Interface Emulator's.
@@ -20,6 +20,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -41,7 +42,7 @@ const functionArn = "arn:aws:lambda:us-west-2:123456789012:function:reception"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	cli.Exit("projects", run(ctx, os.Stdout))
+	cli.Exit("projects", run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // inbox keeps the events the function received.
@@ -67,8 +68,24 @@ func (in *inbox) take() []clickevent.Event {
 	return evs
 }
 
-// run starts the emulator and walks through the routing of a click.
-func run(ctx context.Context, out io.Writer) error {
+// run parses args, starts the emulator and walks through the routing of a
+// click.
+func run(ctx context.Context, args []string, out, stderr io.Writer) error {
+	fs := flag.NewFlagSet("projects", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	clickType := fs.String("click", iot1click.ClickTypeSingle, "the click the button sends to the function: SINGLE, DOUBLE or LONG")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	switch *clickType {
+	case iot1click.ClickTypeSingle, iot1click.ClickTypeDouble, iot1click.ClickTypeLong:
+	default:
+		return fmt.Errorf("-click %q: want SINGLE, DOUBLE or LONG", *clickType)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 
@@ -114,7 +131,7 @@ func run(ctx context.Context, out io.Writer) error {
 	}
 	step("AssociateDeviceWithPlacement: button %s is %s's %s", button, placement, template)
 
-	if _, err := srv.Click(button, iot1click.ClickTypeSingle); err != nil {
+	if _, err := srv.Click(button, *clickType); err != nil {
 		return err
 	}
 	evs := fn.take()

@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"flag"
+	"io"
 	"regexp"
 	"testing"
 
@@ -12,7 +15,7 @@ import (
 func TestRun(t *testing.T) {
 	testenv.ClearAWS(t)
 	var out bytes.Buffer
-	if err := run(context.Background(), &out); err != nil {
+	if err := run(context.Background(), nil, &out, io.Discard); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
 	for _, re := range []*regexp.Regexp{
@@ -25,6 +28,29 @@ func TestRun(t *testing.T) {
 	} {
 		if !re.MatchString(out.String()) {
 			t.Errorf("output lacks %s:\n%s", re, out.String())
+		}
+	}
+}
+
+// TestFlags checks -click and the refusal of bad flags, before the
+// emulator starts.
+func TestFlags(t *testing.T) {
+	testenv.ClearAWS(t)
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"-click", "LONG"}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`"clickType": "LONG"`).MatchString(out.String()) {
+		t.Errorf("-click LONG: output\n%s", out.String())
+	}
+	var stderr bytes.Buffer
+	if err := run(context.Background(), []string{"-h"}, io.Discard, &stderr); !errors.Is(err, flag.ErrHelp) || !bytes.Contains(stderr.Bytes(), []byte("-click")) {
+		t.Errorf("-h: %v, usage %q", err, stderr.String())
+	}
+	for _, args := range [][]string{{"-click", "TRIPLE"}, {"-nope"}, {"extra"}} {
+		out.Reset()
+		if err := run(context.Background(), args, &out, io.Discard); err == nil || out.Len() != 0 {
+			t.Errorf("%q: error %v, output %q", args, err, out.String())
 		}
 	}
 }
