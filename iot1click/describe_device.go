@@ -55,7 +55,7 @@ var opDescribeDevice = transport.NewOperation(transport.OperationSpec[DescribeDe
 				return nil // skipped by Object
 			}
 			out.DeviceDescription = new(DeviceDescription)
-			return decodeDeviceDescription(d, out.DeviceDescription)
+			return decodeDeviceDescription(d, out.DeviceDescription, nil)
 		})
 	},
 	Metadata: func(out *DescribeDeviceOutput) *middleware.Metadata { return &out.ResultMetadata },

@@ -156,3 +156,29 @@ func TestSkewTableBounded(t *testing.T) {
 		t.Errorf("table holds %d hosts, want %d", n, maxSkewHosts)
 	}
 }
+
+// TestServerTimeInMessage checks the server time read from AWS's
+// signature time messages, and the messages that quote none.
+func TestServerTimeInMessage(t *testing.T) {
+	want := time.Date(2015, 8, 30, 12, 51, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		msg  string
+		want time.Time
+	}{
+		{"Signature expired: 20150830T123600Z is now earlier than 20150830T124600Z (20150830T125100Z - 5 min.)", want},
+		{"Signature not yet current: 20150830T130600Z is still later than 20150830T125600Z (20150830T125100Z + 5 min.)", want},
+		{"(note) Signature expired (20150830T125100Z - 15 min.)", want},
+		{"(20150830T125100Z - 5 min.", time.Time{}},
+		{"(20150830T125100Z * 5 min.)", time.Time{}},
+		{"(20150830T125100Z -  min.)", time.Time{}},
+		{"(2015083OT125100Z - 5 min.)", time.Time{}},
+		{"(20151330T125100Z - 5 min.)", time.Time{}}, // month 13
+		{"no time here", time.Time{}},
+		{"", time.Time{}},
+		{"((((", time.Time{}},
+	} {
+		if got := serverTimeInMessage(tc.msg); !got.Equal(tc.want) {
+			t.Errorf("serverTimeInMessage(%q) = %v, want %v", tc.msg, got, tc.want)
+		}
+	}
+}
