@@ -38,9 +38,8 @@
 // non-nil one is, even empty.
 //
 // ListProjects and ListPlacements have paginators (NewListProjectsPaginator,
-// NewListPlacementsPaginator) with the Devices client's options
-// (PaginatorOptions: Limit, StopOnDuplicateToken, MaxPages, MaxItems,
-// Prefetch) and range-over-func iterators (Client.AllProjects,
+// NewListPlacementsPaginator) with the Devices client's options (Limit,
+// StopOnDuplicateToken, MaxPages, MaxItems, Prefetch) and range-over-func iterators (Client.AllProjects,
 // Client.AllPlacements, and each paginator's Projects or Placements).
 //
 // Endpoints follow the service's rules: projects.iot1click.{region}.{dnsSuffix},

@@ -217,7 +217,7 @@ func TestEmulatorPaging(t *testing.T) {
 			}
 			projectsSeen++
 		}
-		p := projects.NewListPlacementsPaginator(c, &projects.ListPlacementsInput{ProjectName: "pa", MaxResults: size}, func(o *projects.PaginatorOptions) { o.Prefetch = 1 })
+		p := projects.NewListPlacementsPaginator(c, &projects.ListPlacementsInput{ProjectName: "pa", MaxResults: size}, func(o *projects.ListPlacementsPaginatorOptions) { o.Prefetch = 1 })
 		for _, err := range p.Placements(ctx) {
 			if err != nil {
 				t.Fatal(err)

@@ -132,7 +132,7 @@ func ExampleNewListPlacementsPaginator() {
 	}
 
 	p := projects.NewListPlacementsPaginator(client, &projects.ListPlacementsInput{ProjectName: "Office", MaxResults: 2},
-		func(o *projects.PaginatorOptions) { o.MaxPages = 1 })
+		func(o *projects.ListPlacementsPaginatorOptions) { o.MaxPages = 1 })
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if errors.Is(err, projects.ErrWalkLimit) {

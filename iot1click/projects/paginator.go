@@ -96,9 +96,8 @@ var walkErrors = transport.WalkErrors{
 	},
 }
 
-// PaginatorOptions configure a ListProjectsPaginator or a
-// ListPlacementsPaginator.
-type PaginatorOptions struct {
+// ListProjectsPaginatorOptions configure a ListProjectsPaginator.
+type ListProjectsPaginatorOptions struct {
 	// Limit is the page size, sent as the MaxResults of every request: 1 to
 	// 250, or 0 to send none and get the service's default page size, 100.
 	// It starts as the MaxResults of the paginator's input.
@@ -131,18 +130,46 @@ type PaginatorOptions struct {
 	Prefetch int
 }
 
+// ListPlacementsPaginatorOptions configure a ListPlacementsPaginator. The
+// fields mean what they mean in ListProjectsPaginatorOptions.
+type ListPlacementsPaginatorOptions struct {
+	// Limit is the page size, 1 to 250, or 0 for the service's default; it
+	// starts as the MaxResults of the paginator's input.
+	Limit int32
+
+	// StopOnDuplicateToken ends the walk quietly at a page token already
+	// seen, instead of with a *DuplicateTokenError.
+	StopOnDuplicateToken bool
+
+	// MaxPages bounds the walk to this many pages; 0 means no bound.
+	MaxPages int
+
+	// MaxItems bounds the walk to this many placements; 0 means no bound.
+	MaxItems int
+
+	// Prefetch is the number of pages requested ahead of the caller; 0
+	// means none.
+	Prefetch int
+}
+
 // newPaginatorOptions returns the options of a paginator whose input asks
 // for pages of limit items, changed by optFns.
-func newPaginatorOptions(limit int32, optFns []func(*PaginatorOptions)) PaginatorOptions {
-	opts := PaginatorOptions{Limit: limit}
+func newPaginatorOptions[PO ~struct {
+	Limit                int32
+	StopOnDuplicateToken bool
+	MaxPages             int
+	MaxItems             int
+	Prefetch             int
+}](limit int32, optFns []func(*PO)) ListProjectsPaginatorOptions {
+	opts := PO{Limit: limit}
 	for _, fn := range optFns {
 		fn(&opts)
 	}
-	return opts
+	return ListProjectsPaginatorOptions(opts)
 }
 
 // newWalk returns the walk of op with opts from the page of startToken.
-func newWalk[O any](op, startToken string, opts PaginatorOptions,
+func newWalk[O any](op, startToken string, opts ListProjectsPaginatorOptions,
 	request func(ctx context.Context, token string, size int32, optFns []func(*Options)) (O, error),
 	page func(O) (string, int), cut func(O, int)) transport.Walk[O, func(*Options)] {
 	return transport.NewWalk(transport.WalkSpec[O, func(*Options)]{
@@ -183,7 +210,7 @@ type ListProjectsPaginator struct {
 // with Limit set to params.MaxResults, then optFns apply in order. A
 // negative MaxPages, MaxItems or Prefetch is an error returned by the
 // first NextPage, before any request.
-func NewListProjectsPaginator(client ListProjectsAPIClient, params *ListProjectsInput, optFns ...func(*PaginatorOptions)) *ListProjectsPaginator {
+func NewListProjectsPaginator(client ListProjectsAPIClient, params *ListProjectsInput, optFns ...func(*ListProjectsPaginatorOptions)) *ListProjectsPaginator {
 	var in ListProjectsInput
 	if params != nil {
 		in = *params
@@ -275,7 +302,7 @@ type ListPlacementsPaginator struct {
 // params is copied; nil means an empty input, which the first NextPage
 // reports as invalid (ProjectName is required). The options start with
 // Limit set to params.MaxResults, then optFns apply in order.
-func NewListPlacementsPaginator(client ListPlacementsAPIClient, params *ListPlacementsInput, optFns ...func(*PaginatorOptions)) *ListPlacementsPaginator {
+func NewListPlacementsPaginator(client ListPlacementsAPIClient, params *ListPlacementsInput, optFns ...func(*ListPlacementsPaginatorOptions)) *ListPlacementsPaginator {
 	var in ListPlacementsInput
 	if params != nil {
 		in = *params

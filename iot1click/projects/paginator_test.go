@@ -63,7 +63,8 @@ func TestPaginatorConformance(t *testing.T) {
 				srv := pagingServer(t, n, 0)
 				c := srv.client()
 				ctx := context.Background()
-				opts := func(o *projects.PaginatorOptions) { o.Prefetch = prefetch }
+				opts := func(o *projects.ListProjectsPaginatorOptions) { o.Prefetch = prefetch }
+				placementOpts := func(o *projects.ListPlacementsPaginatorOptions) { o.Prefetch = prefetch }
 
 				p := projects.NewListProjectsPaginator(c, &projects.ListProjectsInput{MaxResults: size}, opts)
 				var got []string
@@ -93,7 +94,7 @@ func TestPaginatorConformance(t *testing.T) {
 				}
 
 				got = got[:0]
-				pl := projects.NewListPlacementsPaginator(c, &projects.ListPlacementsInput{ProjectName: "lobby", MaxResults: size}, opts)
+				pl := projects.NewListPlacementsPaginator(c, &projects.ListPlacementsInput{ProjectName: "lobby", MaxResults: size}, placementOpts)
 				for pl, err := range pl.Placements(ctx) {
 					if err != nil {
 						t.Fatal(err)
@@ -140,7 +141,7 @@ func TestPaginatorRepeatedToken(t *testing.T) {
 	for _, quiet := range []bool{false, true} {
 		srv := pagingServer(t, 10, 4)
 		p := projects.NewListPlacementsPaginator(srv.client(), &projects.ListPlacementsInput{ProjectName: "lobby", MaxResults: 2},
-			func(o *projects.PaginatorOptions) { o.StopOnDuplicateToken = quiet })
+			func(o *projects.ListPlacementsPaginatorOptions) { o.StopOnDuplicateToken = quiet })
 		var items int
 		var err error
 		for p.HasMorePages() && err == nil {
@@ -189,7 +190,7 @@ func TestPaginatorBounds(t *testing.T) {
 	var items []string
 	var last error
 	for pr, err := range projects.NewListProjectsPaginator(c, &projects.ListProjectsInput{MaxResults: 3},
-		func(o *projects.PaginatorOptions) { o.MaxItems = 5 }).Projects(context.Background()) {
+		func(o *projects.ListProjectsPaginatorOptions) { o.MaxItems = 5 }).Projects(context.Background()) {
 		if err != nil {
 			last = err
 			break
@@ -206,7 +207,7 @@ func TestPaginatorBounds(t *testing.T) {
 	}
 
 	// Resuming from the token gets the rest.
-	p := projects.NewListProjectsPaginator(c, &projects.ListProjectsInput{NextToken: wl.NextToken}, func(o *projects.PaginatorOptions) { o.MaxPages = 1 })
+	p := projects.NewListProjectsPaginator(c, &projects.ListProjectsInput{NextToken: wl.NextToken}, func(o *projects.ListProjectsPaginatorOptions) { o.MaxPages = 1 })
 	page, err := p.NextPage(context.Background())
 	if err != nil || len(page.Projects) != 5 || page.Projects[0].ProjectName != "p005" {
 		t.Fatalf("resumed page %+v, %v", page, err)
@@ -219,7 +220,7 @@ func TestPaginatorBounds(t *testing.T) {
 
 	// A negative bound is refused before any request.
 	before := len(srv.requests())
-	_, err = projects.NewListProjectsPaginator(c, nil, func(o *projects.PaginatorOptions) { o.MaxPages = -1 }).NextPage(context.Background())
+	_, err = projects.NewListProjectsPaginator(c, nil, func(o *projects.ListProjectsPaginatorOptions) { o.MaxPages = -1 }).NextPage(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "MaxPages") || len(srv.requests()) != before {
 		t.Errorf("negative MaxPages: %v", err)
 	}
@@ -230,7 +231,7 @@ func TestPaginatorBounds(t *testing.T) {
 func TestIteratorBreakStopsPrefetch(t *testing.T) {
 	ignore := goleak.IgnoreCurrent()
 	srv := pagingServer(t, 50, 0)
-	p := projects.NewListProjectsPaginator(srv.client(), &projects.ListProjectsInput{MaxResults: 1}, func(o *projects.PaginatorOptions) { o.Prefetch = 3 })
+	p := projects.NewListProjectsPaginator(srv.client(), &projects.ListProjectsInput{MaxResults: 1}, func(o *projects.ListProjectsPaginatorOptions) { o.Prefetch = 3 })
 	n := 0
 	for _, err := range p.Projects(context.Background()) {
 		if err != nil {
