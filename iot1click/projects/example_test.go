@@ -7,6 +7,7 @@ import (
 	"log"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
@@ -159,4 +160,56 @@ func ExampleResourceNotFoundException() {
 	fmt.Println(errors.As(err, &nf))
 	// Output:
 	// true
+}
+
+// NewFromConfig takes the region, credentials and endpoint of an aws.Config,
+// as config.LoadDefaultConfig loads it; AWS_ENDPOINT_URL_IOT_1CLICK_PROJECTS
+// or the iot_1click_projects section of the shared config set the endpoint
+// there. Here the config is built by hand and points at the emulator.
+func ExampleNewFromConfig() {
+	srv := iot1clicktest.NewServer()
+	defer srv.Close()
+	cfg := aws.Config{
+		Region:       srv.Region(),
+		Credentials:  credentials.NewStaticCredentialsProvider(srv.AccessKeyID(), srv.SecretAccessKey(), ""),
+		BaseEndpoint: aws.String(srv.URL),
+		HTTPClient:   srv.HTTPClient(),
+	}
+	client := projects.NewFromConfig(cfg)
+
+	out, err := client.ListProjects(context.Background(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(out.Projects), "projects")
+	// Output:
+	// 0 projects
+}
+
+// The tag operations take a project's ARN, which DescribeProject and
+// ListProjects return.
+func ExampleClient_TagResource() {
+	srv := iot1clicktest.NewServer()
+	defer srv.Close()
+	ctx := context.Background()
+	client := srv.ProjectsClient()
+	if _, err := client.CreateProject(ctx, &projects.CreateProjectInput{ProjectName: "Lobby"}); err != nil {
+		log.Fatal(err)
+	}
+	desc, err := client.DescribeProject(ctx, &projects.DescribeProjectInput{ProjectName: "Lobby"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	arn := desc.Project.Arn
+
+	if _, err := client.TagResource(ctx, &projects.TagResourceInput{ResourceArn: arn, Tags: map[string]string{"team": "facilities"}}); err != nil {
+		log.Fatal(err)
+	}
+	tags, err := client.ListTagsForResource(ctx, &projects.ListTagsForResourceInput{ResourceArn: arn})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(arn, tags.Tags)
+	// Output:
+	// arn:aws:iot1click:us-west-2:123456789012:projects/Lobby map[team:facilities]
 }
