@@ -1,6 +1,10 @@
 package projects
 
-import "time"
+import (
+	"time"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
+)
 
 // PlacementTemplate defines the placements of a project: the attributes
 // every placement starts with and the devices a placement holds.
@@ -110,5 +114,5 @@ type PlacementSummary struct {
 }
 
 // CallbackOnClick is the CallbackOverrides key of the Lambda function that a
-// click on a placed device invokes.
-const CallbackOnClick = "onClickCallback"
+// click on a placed device invokes: "onClickCallback".
+const CallbackOnClick = model.CallbackOnClick
