@@ -5,7 +5,9 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"runtime"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -21,6 +23,7 @@ import (
 //
 //	go test -run '^$' -bench EmptyPage -benchmem ./iot1click/projects/
 //
+// (BenchmarkEmptyPageRatio reports the ratio of the two sides' times),
 // and TestEmptyPageAllocs holds the allocation budget deterministically.
 
 // memoryTransport answers every request with a canned 200, in memory.
@@ -94,6 +97,41 @@ func BenchmarkEmptyPage(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkEmptyPageRatio runs both sides alternately, in blocks, and
+// reports the ListProjects call's time and allocations as a multiple of
+// the ListDevices call's, which holds on a noisy machine.
+func BenchmarkEmptyPageRatio(b *testing.B) {
+	devices, projectsCall := emptyPageCalls()
+	sides := [2]func(context.Context) error{projectsCall, devices}
+	var ns, mallocs [2]float64
+	var ms runtime.MemStats
+	ctx := context.Background()
+	const block = 64
+	b.ResetTimer()
+	for done := 0; done < b.N; done += block {
+		n := min(block, b.N-done)
+		for s, call := range sides {
+			runtime.ReadMemStats(&ms)
+			m0 := ms.Mallocs
+			t0 := time.Now()
+			for range n {
+				if err := call(ctx); err != nil {
+					b.Fatal(err)
+				}
+			}
+			ns[s] += float64(time.Since(t0))
+			runtime.ReadMemStats(&ms)
+			mallocs[s] += float64(ms.Mallocs - m0)
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(ns[0]/n, "projects-ns/op")
+	b.ReportMetric(ns[1]/n, "devices-ns/op")
+	b.ReportMetric(ns[0]/ns[1], "x-devices-time")
+	b.ReportMetric(mallocs[0]/n, "projects-allocs/op")
+	b.ReportMetric(mallocs[1]/n, "devices-allocs/op")
 }
 
 // TestEmptyPageAllocs holds the goal: an empty ListProjects page allocates
