@@ -241,7 +241,7 @@ func (m *invocationIDMiddleware) HandleBuild(ctx context.Context, in middleware.
 	if !ok {
 		return middleware.BuildOutput{}, middleware.Metadata{}, fmt.Errorf("unknown transport type %T", in.Request)
 	}
-	req.Header[headerInvocationID] = []string{string(appendInvocationID(nil, &m.b.random))}
+	req.Header[headerInvocationID] = []string{string(m.b.random.Append(nil))}
 	return next.HandleBuild(ctx, in)
 }
 
