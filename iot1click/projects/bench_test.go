@@ -137,8 +137,8 @@ func BenchmarkEmptyPageRatio(b *testing.B) {
 // TestEmptyPageAllocs holds the goal: an empty ListProjects page allocates
 // no more than an empty ListDevices page.
 func TestEmptyPageAllocs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("allocation counts")
+	if raceEnabled {
+		t.Skip("the race detector changes allocation counts (sync.Pool drops items at random); the goal holds without it")
 	}
 	devices, projectsCall := emptyPageCalls()
 	ctx := context.Background()
