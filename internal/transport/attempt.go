@@ -17,7 +17,7 @@ import (
 // attempt signs and sends the request once and reads its response into
 // out, recording the response's request ID and server time in out's
 // metadata.
-func (c *Client) attempt(ctx context.Context, o *Options, op *operation, req *http.Request, hr *httpRequest, attempt int, out any) error {
+func (c *Client) attempt(ctx context.Context, o *Options, op operation, req *http.Request, hr *httpRequest, attempt int, out any) error {
 	if attempt == 1 {
 		hr.values[3] = sdkRequestHeader(attempt, hr.maxAttempts)
 		req.Header[headerSDKRequest] = hr.values[3:4:4]
@@ -67,18 +67,4 @@ func sendError(ctx context.Context, err error) error {
 		return &smithy.CanceledError{Err: ctx.Err()}
 	}
 	return &smithyhttp.RequestSendError{Err: shortenError(err)}
-}
-
-// guardedHTTPClient is the stack path's HTTPClient: it sends with send, and
-// cuts an error's message short as the fast path does; smithy-go's client
-// handler then wraps it as sendError does.
-type guardedHTTPClient struct{ o *Options }
-
-// Do sends req.
-func (g guardedHTTPClient) Do(req *http.Request) (*http.Response, error) {
-	resp, err := send(g.o, req)
-	if err != nil {
-		return nil, shortenError(err)
-	}
-	return resp, nil
 }

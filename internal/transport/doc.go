@@ -46,11 +46,12 @@
 //
 // # Binding an operation
 //
-// An operation is a package-level *Operation made once by [NewOperation]
-// from its name and four functions over the service's own input and output
-// types:
+// An operation is a package-level *Operation, a composite literal of its
+// name and four functions over the service's own input and output types
+// (static data: a program that never calls the operation links none of
+// it, so keep it a literal, not the result of a function call):
 //
-//	var opDescribeProject = transport.NewOperation(transport.OperationSpec[DescribeProjectInput, DescribeProjectOutput]{
+//	var opDescribeProject = &transport.Operation[DescribeProjectInput, DescribeProjectOutput]{
 //		Name: "DescribeProject",
 //		Validate: func(in *DescribeProjectInput, errs *smithy.InvalidParamsError) {
 //			transport.RequireLabel(errs, "ProjectName", in.ProjectName)
@@ -64,7 +65,7 @@
 //			return d.Object(func(key string) error { ... })
 //		},
 //		Metadata: func(out *DescribeProjectOutput) *middleware.Metadata { return &out.ResultMetadata },
-//	})
+//	}
 //
 // and the public method converts the options and calls [Call]:
 //

@@ -36,6 +36,8 @@ import (
 // the retry metrics. The invocation ID, the payload hash, the request ID and
 // the server time are each made and recorded once per call or attempt.
 //
+// The handler at the end of the stack is the engine's send (sendHandler).
+//
 // APIOptions run after these are added, so a middleware added with
 // middleware.Before runs ahead of them and one added with middleware.After
 // runs after them, as in the official clients.
@@ -46,7 +48,7 @@ type stackCall struct {
 	o     *Options
 	ep    resolvedEndpoint
 	epErr error
-	op    *operation
+	op    operation
 	b     *Request
 	hr    *httpRequest // set by the serializer
 
@@ -68,7 +70,7 @@ func (sc *stackCall) responseFacts(resp *http.Response) *responseFacts {
 
 // invokeStack builds the stack of one call and runs it, as the official
 // clients' invokeOperation does.
-func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoint, epErr error, op *operation,
+func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoint, epErr error, op operation,
 	in any, newOutput func() any) (result any, md middleware.Metadata, err error) {
 	svc := c.svc
 	// The values existing middleware read, set before the stack as the
@@ -76,9 +78,9 @@ func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoin
 	// added ahead of RegisterServiceMetadata sees them too.
 	ctx = middleware.ClearStackValues(ctx)
 	ctx = middleware.WithServiceID(ctx, svc.ID)
-	ctx = middleware.WithOperationName(ctx, op.name)
+	ctx = middleware.WithOperationName(ctx, op.name())
 	ctx = awsmiddleware.SetServiceID(ctx, svc.ID)
-	ctx = awsmiddleware.SetOperationName(ctx, op.name)
+	ctx = awsmiddleware.SetOperationName(ctx, op.name())
 	//lint:ignore SA1019 existing middleware (otelaws, users' own) still reads the signing name here, as the official clients set it.
 	ctx = awsmiddleware.SetSigningName(ctx, svc.SigningName)
 	if o.Region != "" {
@@ -92,7 +94,7 @@ func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoin
 	defer putBuilder(b)
 	sc := &stackCall{c: c, o: o, ep: ep, epErr: epErr, op: op, b: b, newOutput: newOutput}
 	opErr := func(err error) error {
-		return &smithy.OperationError{ServiceID: svc.ID, OperationName: op.name, Err: err}
+		return &smithy.OperationError{ServiceID: svc.ID, OperationName: op.name(), Err: err}
 	}
 
 	mp := o.MeterProvider
@@ -101,7 +103,7 @@ func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoin
 	}
 	meter := mp.Meter(svc.Scope)
 
-	stack := middleware.NewStack(op.name, smithyhttp.NewStackRequest)
+	stack := middleware.NewStack(op.name(), smithyhttp.NewStackRequest)
 	if err := sc.addMiddlewares(stack, meter); err != nil {
 		return nil, md, opErr(err)
 	}
@@ -119,12 +121,10 @@ func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoin
 	if tp == nil {
 		tp = tracing.NopTracerProvider{}
 	}
-	ctx, span := startOperationSpan(ctx, tp, svc, op.name)
+	ctx, span := startOperationSpan(ctx, tp, svc, op.name())
 	endTimer := startMetricTimer(ctx, metricCallDuration)
 
-	handler := smithyhttp.NewClientHandlerWithOptions(guardedHTTPClient{o}, func(h *smithyhttp.ClientHandler) {
-		h.Meter = meter
-	})
+	handler := sendHandler{o}
 	result, md, err = middleware.DecorateHandler(handler, stack).Handle(ctx, in)
 	endTimer()
 	endOperationSpan(span, err)
@@ -140,7 +140,7 @@ func (sc *stackCall) addMiddlewares(stack *middleware.Stack, meter metrics.Meter
 	steps := []func() error{
 		func() error {
 			return stack.Initialize.Add(&awsmiddleware.RegisterServiceMetadata{
-				ServiceID: sc.c.svc.ID, SigningName: sc.c.svc.SigningName, Region: o.Region, OperationName: sc.op.name,
+				ServiceID: sc.c.svc.ID, SigningName: sc.c.svc.SigningName, Region: o.Region, OperationName: sc.op.name(),
 			}, middleware.Before)
 		},
 		func() error { return stack.Initialize.Add((*validateMiddleware)(sc), middleware.After) },
@@ -431,4 +431,38 @@ func (m *deserializeMiddleware) HandleDeserialize(ctx context.Context, in middle
 	}
 	out.Result = result
 	return out, md, nil
+}
+
+// sendHandler is the stack's handler: it sends each attempt's request as the
+// fast path does (send, sendError), under a "DoHTTPRequest" span, and
+// records client.http.do_request_duration. It stands in for smithy-go's
+// ClientHandler, whose connection metrics (through net/http/httptrace)
+// would cost every program 53 KB.
+type sendHandler struct{ o *Options }
+
+// Handle sends the *smithyhttp.Request input and returns the
+// *smithyhttp.Response: on a failure, an empty one and sendError's error,
+// as smithy-go's ClientHandler does.
+func (h sendHandler) Handle(ctx context.Context, input any) (any, middleware.Metadata, error) {
+	ctx, span := tracing.StartSpan(ctx, "DoHTTPRequest")
+	defer span.End()
+	req, ok := input.(*smithyhttp.Request)
+	if !ok {
+		return nil, middleware.Metadata{}, fmt.Errorf("expect Smithy http.Request value as input, got unsupported type %T", input)
+	}
+	built := req.Build(ctx)
+	span.SetProperty("http.method", built.Method)
+	endTimer := startMetricTimer(ctx, metricDoRequestDuration)
+	resp, err := send(h.o, built)
+	endTimer()
+	// The transport may not close the body in a timely manner; Build wrapped
+	// it so that closing it here is safe.
+	if built.Body != nil {
+		_ = built.Body.Close()
+	}
+	if err != nil {
+		return &smithyhttp.Response{Response: &http.Response{Header: http.Header{}, Body: http.NoBody}}, middleware.Metadata{}, sendError(ctx, err)
+	}
+	span.SetProperty("http.status_code", resp.StatusCode)
+	return &smithyhttp.Response{Response: resp}, middleware.Metadata{}, nil
 }
