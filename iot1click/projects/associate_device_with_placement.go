@@ -47,7 +47,7 @@ func (c *Client) AssociateDeviceWithPlacement(ctx context.Context, params *Assoc
 	return call(ctx, c, opAssociateDeviceWithPlacement, params, optFns)
 }
 
-var opAssociateDeviceWithPlacement = transport.NewOperation(transport.OperationSpec[AssociateDeviceWithPlacementInput, AssociateDeviceWithPlacementOutput]{
+var opAssociateDeviceWithPlacement = &transport.Operation[AssociateDeviceWithPlacementInput, AssociateDeviceWithPlacementOutput]{
 	Name: "AssociateDeviceWithPlacement",
 	Validate: func(in *AssociateDeviceWithPlacementInput, errs *smithy.InvalidParamsError) {
 		if in.DeviceId == "" {
@@ -66,7 +66,7 @@ var opAssociateDeviceWithPlacement = transport.NewOperation(transport.OperationS
 		r.EndBody()
 	},
 	Metadata: func(out *AssociateDeviceWithPlacementOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}
 
 // devicePath writes the path of a device template's slot in a placement,
 // /projects/{projectName}/placements/{placementName}/devices/{deviceTemplateName}.

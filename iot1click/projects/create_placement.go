@@ -41,7 +41,7 @@ func (c *Client) CreatePlacement(ctx context.Context, params *CreatePlacementInp
 	return call(ctx, c, opCreatePlacement, params, optFns)
 }
 
-var opCreatePlacement = transport.NewOperation(transport.OperationSpec[CreatePlacementInput, CreatePlacementOutput]{
+var opCreatePlacement = &transport.Operation[CreatePlacementInput, CreatePlacementOutput]{
 	Name: "CreatePlacement",
 	Validate: func(in *CreatePlacementInput, errs *smithy.InvalidParamsError) {
 		checkPlacementNames(errs, in.ProjectName, in.PlacementName)
@@ -62,4 +62,4 @@ var opCreatePlacement = transport.NewOperation(transport.OperationSpec[CreatePla
 		r.EndBody()
 	},
 	Metadata: func(out *CreatePlacementOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

@@ -44,7 +44,7 @@ func (c *Client) CreateProject(ctx context.Context, params *CreateProjectInput, 
 	return call(ctx, c, opCreateProject, params, optFns)
 }
 
-var opCreateProject = transport.NewOperation(transport.OperationSpec[CreateProjectInput, CreateProjectOutput]{
+var opCreateProject = &transport.Operation[CreateProjectInput, CreateProjectOutput]{
 	Name: "CreateProject",
 	Validate: func(in *CreateProjectInput, errs *smithy.InvalidParamsError) {
 		checkProjectName(errs, "ProjectName", in.ProjectName)
@@ -73,4 +73,4 @@ var opCreateProject = transport.NewOperation(transport.OperationSpec[CreateProje
 		r.EndBody()
 	},
 	Metadata: func(out *CreateProjectOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

@@ -34,7 +34,7 @@ func (c *Client) DeletePlacement(ctx context.Context, params *DeletePlacementInp
 	return call(ctx, c, opDeletePlacement, params, optFns)
 }
 
-var opDeletePlacement = transport.NewOperation(transport.OperationSpec[DeletePlacementInput, DeletePlacementOutput]{
+var opDeletePlacement = &transport.Operation[DeletePlacementInput, DeletePlacementOutput]{
 	Name: "DeletePlacement",
 	Validate: func(in *DeletePlacementInput, errs *smithy.InvalidParamsError) {
 		checkPlacementNames(errs, in.ProjectName, in.PlacementName)
@@ -44,4 +44,4 @@ var opDeletePlacement = transport.NewOperation(transport.OperationSpec[DeletePla
 		placementPath(r, in.ProjectName, in.PlacementName)
 	},
 	Metadata: func(out *DeletePlacementOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

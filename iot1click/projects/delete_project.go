@@ -30,7 +30,7 @@ func (c *Client) DeleteProject(ctx context.Context, params *DeleteProjectInput, 
 	return call(ctx, c, opDeleteProject, params, optFns)
 }
 
-var opDeleteProject = transport.NewOperation(transport.OperationSpec[DeleteProjectInput, DeleteProjectOutput]{
+var opDeleteProject = &transport.Operation[DeleteProjectInput, DeleteProjectOutput]{
 	Name: "DeleteProject",
 	Validate: func(in *DeleteProjectInput, errs *smithy.InvalidParamsError) {
 		checkProjectName(errs, "ProjectName", in.ProjectName)
@@ -41,4 +41,4 @@ var opDeleteProject = transport.NewOperation(transport.OperationSpec[DeleteProje
 		r.Label(in.ProjectName)
 	},
 	Metadata: func(out *DeleteProjectOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

@@ -38,7 +38,7 @@ func (c *Client) DescribePlacement(ctx context.Context, params *DescribePlacemen
 	return call(ctx, c, opDescribePlacement, params, optFns)
 }
 
-var opDescribePlacement = transport.NewOperation(transport.OperationSpec[DescribePlacementInput, DescribePlacementOutput]{
+var opDescribePlacement = &transport.Operation[DescribePlacementInput, DescribePlacementOutput]{
 	Name: "DescribePlacement",
 	Validate: func(in *DescribePlacementInput, errs *smithy.InvalidParamsError) {
 		checkPlacementNames(errs, in.ProjectName, in.PlacementName)
@@ -57,7 +57,7 @@ var opDescribePlacement = transport.NewOperation(transport.OperationSpec[Describ
 		})
 	},
 	Metadata: func(out *DescribePlacementOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}
 
 // placementPath writes the path of a placement,
 // /projects/{projectName}/placements/{placementName}.

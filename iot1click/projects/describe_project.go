@@ -35,7 +35,7 @@ func (c *Client) DescribeProject(ctx context.Context, params *DescribeProjectInp
 	return call(ctx, c, opDescribeProject, params, optFns)
 }
 
-var opDescribeProject = transport.NewOperation(transport.OperationSpec[DescribeProjectInput, DescribeProjectOutput]{
+var opDescribeProject = &transport.Operation[DescribeProjectInput, DescribeProjectOutput]{
 	Name: "DescribeProject",
 	Validate: func(in *DescribeProjectInput, errs *smithy.InvalidParamsError) {
 		checkProjectName(errs, "ProjectName", in.ProjectName)
@@ -55,4 +55,4 @@ var opDescribeProject = transport.NewOperation(transport.OperationSpec[DescribeP
 		})
 	},
 	Metadata: func(out *DescribeProjectOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

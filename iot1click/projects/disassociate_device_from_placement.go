@@ -39,7 +39,7 @@ func (c *Client) DisassociateDeviceFromPlacement(ctx context.Context, params *Di
 	return call(ctx, c, opDisassociateDeviceFromPlacement, params, optFns)
 }
 
-var opDisassociateDeviceFromPlacement = transport.NewOperation(transport.OperationSpec[DisassociateDeviceFromPlacementInput, DisassociateDeviceFromPlacementOutput]{
+var opDisassociateDeviceFromPlacement = &transport.Operation[DisassociateDeviceFromPlacementInput, DisassociateDeviceFromPlacementOutput]{
 	Name: "DisassociateDeviceFromPlacement",
 	Validate: func(in *DisassociateDeviceFromPlacementInput, errs *smithy.InvalidParamsError) {
 		checkTemplateName(errs, "DeviceTemplateName", in.DeviceTemplateName)
@@ -50,4 +50,4 @@ var opDisassociateDeviceFromPlacement = transport.NewOperation(transport.Operati
 		devicePath(r, in.ProjectName, in.PlacementName, in.DeviceTemplateName)
 	},
 	Metadata: func(out *DisassociateDeviceFromPlacementOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

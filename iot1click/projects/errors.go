@@ -126,20 +126,23 @@ func (e *TooManyRequestsException) ErrorFault() smithy.ErrorFault { return smith
 
 // exceptions are the service's modelled exceptions, with their statuses
 // from internal/model, for the engine to build from an error answer.
-var exceptions = func() []transport.Exception {
-	ctors := map[string]func(msg, code string) error{
-		"InternalFailureException":  func(msg, code string) error { return &InternalFailureException{Message: msg, Code: code} },
-		"InvalidRequestException":   func(msg, code string) error { return &InvalidRequestException{Message: msg, Code: code} },
-		"ResourceConflictException": func(msg, code string) error { return &ResourceConflictException{Message: msg, Code: code} },
-		"ResourceNotFoundException": func(msg, code string) error { return &ResourceNotFoundException{Message: msg, Code: code} },
-		"TooManyRequestsException":  func(msg, code string) error { return &TooManyRequestsException{Message: msg, Code: code} },
-	}
-	list := make([]transport.Exception, 0, len(model.ProjectsExceptions))
-	for _, e := range model.ProjectsExceptions {
-		list = append(list, transport.Exception{Code: e.Code, Status: e.Status, New: ctors[e.Code]})
-	}
-	return list
-}()
+var exceptions = transport.Exceptions(model.ProjectsExceptions, map[string]func(msg, code string) error{
+	"InvalidRequestException": func(msg, code string) error {
+		return &InvalidRequestException{Message: msg, Code: code}
+	},
+	"ResourceNotFoundException": func(msg, code string) error {
+		return &ResourceNotFoundException{Message: msg, Code: code}
+	},
+	"ResourceConflictException": func(msg, code string) error {
+		return &ResourceConflictException{Message: msg, Code: code}
+	},
+	"TooManyRequestsException": func(msg, code string) error {
+		return &TooManyRequestsException{Message: msg, Code: code}
+	},
+	"InternalFailureException": func(msg, code string) error {
+		return &InternalFailureException{Message: msg, Code: code}
+	},
+})
 
 // formatAPIError returns an exception's message: its code, and the
 // service's message after a colon when there is one.

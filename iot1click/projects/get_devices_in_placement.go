@@ -37,7 +37,7 @@ func (c *Client) GetDevicesInPlacement(ctx context.Context, params *GetDevicesIn
 	return call(ctx, c, opGetDevicesInPlacement, params, optFns)
 }
 
-var opGetDevicesInPlacement = transport.NewOperation(transport.OperationSpec[GetDevicesInPlacementInput, GetDevicesInPlacementOutput]{
+var opGetDevicesInPlacement = &transport.Operation[GetDevicesInPlacementInput, GetDevicesInPlacementOutput]{
 	Name: "GetDevicesInPlacement",
 	Validate: func(in *GetDevicesInPlacementInput, errs *smithy.InvalidParamsError) {
 		checkPlacementNames(errs, in.ProjectName, in.PlacementName)
@@ -54,4 +54,4 @@ var opGetDevicesInPlacement = transport.NewOperation(transport.OperationSpec[Get
 		})
 	},
 	Metadata: func(out *GetDevicesInPlacementOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

@@ -50,7 +50,7 @@ func (c *Client) ListPlacements(ctx context.Context, params *ListPlacementsInput
 	return call(ctx, c, opListPlacements, params, optFns)
 }
 
-var opListPlacements = transport.NewOperation(transport.OperationSpec[ListPlacementsInput, ListPlacementsOutput]{
+var opListPlacements = &transport.Operation[ListPlacementsInput, ListPlacementsOutput]{
 	Name: "ListPlacements",
 	Validate: func(in *ListPlacementsInput, errs *smithy.InvalidParamsError) {
 		checkProjectName(errs, "ProjectName", in.ProjectName)
@@ -79,4 +79,4 @@ var opListPlacements = transport.NewOperation(transport.OperationSpec[ListPlacem
 		})
 	},
 	Metadata: func(out *ListPlacementsOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

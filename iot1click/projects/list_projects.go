@@ -46,7 +46,7 @@ func (c *Client) ListProjects(ctx context.Context, params *ListProjectsInput, op
 	return call(ctx, c, opListProjects, params, optFns)
 }
 
-var opListProjects = transport.NewOperation(transport.OperationSpec[ListProjectsInput, ListProjectsOutput]{
+var opListProjects = &transport.Operation[ListProjectsInput, ListProjectsOutput]{
 	Name: "ListProjects",
 	Validate: func(in *ListProjectsInput, errs *smithy.InvalidParamsError) {
 		transport.CheckMaxResults(errs, in.MaxResults)
@@ -72,7 +72,7 @@ var opListProjects = transport.NewOperation(transport.OperationSpec[ListProjects
 		})
 	},
 	Metadata: func(out *ListProjectsOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}
 
 // serializePage writes the query of a page request: maxResults and
 // nextToken, each when set.

@@ -33,7 +33,7 @@ func (c *Client) ListTagsForResource(ctx context.Context, params *ListTagsForRes
 	return call(ctx, c, opListTagsForResource, params, optFns)
 }
 
-var opListTagsForResource = transport.NewOperation(transport.OperationSpec[ListTagsForResourceInput, ListTagsForResourceOutput]{
+var opListTagsForResource = &transport.Operation[ListTagsForResourceInput, ListTagsForResourceOutput]{
 	Name: "ListTagsForResource",
 	Validate: func(in *ListTagsForResourceInput, errs *smithy.InvalidParamsError) {
 		checkProjectArn(errs, "ResourceArn", in.ResourceArn)
@@ -50,4 +50,4 @@ var opListTagsForResource = transport.NewOperation(transport.OperationSpec[ListT
 		})
 	},
 	Metadata: func(out *ListTagsForResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

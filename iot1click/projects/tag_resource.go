@@ -33,7 +33,7 @@ func (c *Client) TagResource(ctx context.Context, params *TagResourceInput, optF
 	return call(ctx, c, opTagResource, params, optFns)
 }
 
-var opTagResource = transport.NewOperation(transport.OperationSpec[TagResourceInput, TagResourceOutput]{
+var opTagResource = &transport.Operation[TagResourceInput, TagResourceOutput]{
 	Name: "TagResource",
 	Validate: func(in *TagResourceInput, errs *smithy.InvalidParamsError) {
 		checkProjectArn(errs, "ResourceArn", in.ResourceArn)
@@ -52,4 +52,4 @@ var opTagResource = transport.NewOperation(transport.OperationSpec[TagResourceIn
 		r.EndBody()
 	},
 	Metadata: func(out *TagResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

@@ -32,7 +32,7 @@ func (c *Client) UntagResource(ctx context.Context, params *UntagResourceInput, 
 	return call(ctx, c, opUntagResource, params, optFns)
 }
 
-var opUntagResource = transport.NewOperation(transport.OperationSpec[UntagResourceInput, UntagResourceOutput]{
+var opUntagResource = &transport.Operation[UntagResourceInput, UntagResourceOutput]{
 	Name: "UntagResource",
 	Validate: func(in *UntagResourceInput, errs *smithy.InvalidParamsError) {
 		checkProjectArn(errs, "ResourceArn", in.ResourceArn)
@@ -47,4 +47,4 @@ var opUntagResource = transport.NewOperation(transport.OperationSpec[UntagResour
 		}
 	},
 	Metadata: func(out *UntagResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

@@ -40,7 +40,7 @@ func (c *Client) UpdatePlacement(ctx context.Context, params *UpdatePlacementInp
 	return call(ctx, c, opUpdatePlacement, params, optFns)
 }
 
-var opUpdatePlacement = transport.NewOperation(transport.OperationSpec[UpdatePlacementInput, UpdatePlacementOutput]{
+var opUpdatePlacement = &transport.Operation[UpdatePlacementInput, UpdatePlacementOutput]{
 	Name: "UpdatePlacement",
 	Validate: func(in *UpdatePlacementInput, errs *smithy.InvalidParamsError) {
 		checkPlacementNames(errs, in.ProjectName, in.PlacementName)
@@ -60,4 +60,4 @@ var opUpdatePlacement = transport.NewOperation(transport.OperationSpec[UpdatePla
 		r.EndBody()
 	},
 	Metadata: func(out *UpdatePlacementOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

@@ -43,7 +43,7 @@ func (c *Client) UpdateProject(ctx context.Context, params *UpdateProjectInput, 
 	return call(ctx, c, opUpdateProject, params, optFns)
 }
 
-var opUpdateProject = transport.NewOperation(transport.OperationSpec[UpdateProjectInput, UpdateProjectOutput]{
+var opUpdateProject = &transport.Operation[UpdateProjectInput, UpdateProjectOutput]{
 	Name: "UpdateProject",
 	Validate: func(in *UpdateProjectInput, errs *smithy.InvalidParamsError) {
 		checkProjectName(errs, "ProjectName", in.ProjectName)
@@ -68,4 +68,4 @@ var opUpdateProject = transport.NewOperation(transport.OperationSpec[UpdateProje
 		r.EndBody()
 	},
 	Metadata: func(out *UpdateProjectOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}
