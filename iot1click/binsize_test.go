@@ -4,7 +4,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"testing"
 )
 
@@ -21,7 +20,11 @@ func TestBinarySize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds two programs; run without -short")
 	}
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+	// go test puts its own Go's bin directory first in PATH.
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("no go command: %v", err)
+	}
 	dir := t.TempDir()
 	size := func(name string) int64 {
 		out := filepath.Join(dir, name)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go/middleware"
 )
 
@@ -17,7 +16,7 @@ const Version = "0.1.0"
 type Client struct {
 	svc       *Service
 	options   Options
-	signer    *v4.Signer
+	signer    *requestSigner
 	userAgent string
 	ep        resolvedEndpoint // for the client's options; per-call options resolve anew
 	epErr     error

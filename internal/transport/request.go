@@ -12,7 +12,6 @@ import (
 	"sync"
 	"time"
 
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
@@ -148,7 +147,7 @@ type httpRequest struct {
 	values      [4]string
 	payloadHash string
 	maxAttempts int
-	signer      *v4.Signer
+	signer      *requestSigner
 	dec         *wire.Decoder // pooled with the request builder
 	signSlots   *signSlots
 }

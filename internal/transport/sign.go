@@ -24,9 +24,16 @@ func payloadHash(body []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// This file is all the engine knows of signing: the signer type, how it is
+// made for a client's options, and sign, which signs one attempt's request.
+// The rest of the engine sees requestSigner only by name.
+
+// requestSigner is the SigV4 signer of the engine.
+type requestSigner = v4.Signer
+
 // newSigner returns the SigV4 signer for options o; its log, when
 // ClientLogMode asks for one, hides the session token.
-func newSigner(o *Options) *v4.Signer {
+func newSigner(o *Options) *requestSigner {
 	return v4.NewSigner(func(so *v4.SignerOptions) {
 		so.Logger = redactingLogger{o.Logger}
 		so.LogSigning = o.ClientLogMode.IsSigning()
@@ -35,7 +42,7 @@ func newSigner(o *Options) *v4.Signer {
 
 // signerFor returns the signer of a call made with options o: the client's,
 // unless per-call options change what the signer logs.
-func (c *Client) signerFor(o *Options) *v4.Signer {
+func (c *Client) signerFor(o *Options) *requestSigner {
 	if o != &c.options && (o.ClientLogMode.IsSigning() || c.options.ClientLogMode.IsSigning()) {
 		return newSigner(o)
 	}
