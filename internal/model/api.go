@@ -283,8 +283,21 @@ type Service struct {
 	Exceptions []Exception
 	// ExceptionMembers are the members of every modelled exception.
 	ExceptionMembers []Member
-	// Docs documents the service (key "") and its operations (by name).
-	Docs map[string]string
+}
+
+// Doc returns the documentation of the service (key "") or of one of its
+// operations (by name), "" when there is none. The text lives in docs.go,
+// out of the Service values: a package-level Service that held a map would
+// be built at init, and linked with all it refers to into every program
+// that imports the package, such as a one-call client.
+func (s *Service) Doc(key string) string {
+	switch s.Name {
+	case Devices.Name:
+		return devicesDocs[key]
+	case Projects.Name:
+		return projectsDocs[key]
+	}
+	return ""
 }
 
 // Operation returns the operation of the service named name.
@@ -317,5 +330,4 @@ var Devices = &Service{
 	Operations:       Operations,
 	Exceptions:       Exceptions,
 	ExceptionMembers: ExceptionMembers,
-	Docs:             devicesDocs,
 }

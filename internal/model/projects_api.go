@@ -228,5 +228,4 @@ var Projects = &Service{
 	Operations:       ProjectsOperations,
 	Exceptions:       ProjectsExceptions,
 	ExceptionMembers: ProjectsExceptionMembers,
-	Docs:             projectsDocs,
 }

@@ -41,3 +41,17 @@ func TestUseCredentials(t *testing.T) {
 		t.Errorf("credentials %q (%v), region %q", creds.AccessKeyID, err, cfg.Region)
 	}
 }
+
+func TestRequirePython(t *testing.T) {
+	// A module no python has: skipped on a laptop, a failure in CI. Run in
+	// a subtest so that the outcome can be read.
+	t.Setenv("CI", "")
+	var skipped bool
+	t.Run("missing", func(t *testing.T) {
+		defer func() { skipped = t.Skipped() }()
+		RequirePython(t, "no_such_module_iot1click")
+	})
+	if !skipped {
+		t.Error("RequirePython of a missing module did not skip outside CI")
+	}
+}

@@ -43,7 +43,7 @@ func Service(svc *model.Service) ([]byte, error) {
 			UID:                 svc.UID,
 			SignatureVersion:    "v4",
 		},
-		Documentation: svc.Docs[""],
+		Documentation: svc.Doc(""),
 		Operations:    map[string]operation{},
 		Shapes:        map[string]shape{},
 	}
@@ -52,7 +52,7 @@ func Service(svc *model.Service) ([]byte, error) {
 			Name:          op.Name,
 			HTTP:          httpBinding{Method: op.Method, RequestURI: op.URI, ResponseCode: op.Status},
 			Input:         &ref{Shape: op.Name + "Request"},
-			Documentation: svc.Docs[op.Name],
+			Documentation: svc.Doc(op.Name),
 		}
 		if err := m.addStructure(o.Input.Shape, op.Input, false); err != nil {
 			return nil, err
