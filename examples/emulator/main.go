@@ -39,9 +39,23 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	go watchSignals(sigs, cancel, os.Stderr, os.Exit)
 	cli.Exit("emulator", run(ctx, os.Args[1:], os.Stdout, nil))
+}
+
+// watchSignals cancels the run at the first signal from sigs, for an
+// orderly shutdown, and ends the program with exit at the second, at once:
+// a shutdown that waits for a slow client can always be cut short with a
+// second Ctrl-C or SIGTERM.
+func watchSignals(sigs <-chan os.Signal, cancel context.CancelFunc, stderr io.Writer, exit func(int)) {
+	<-sigs
+	cancel()
+	sig := <-sigs
+	fmt.Fprintf(stderr, "emulator: %v again: stopping at once\n", sig)
+	exit(1)
 }
 
 // run starts the emulator as args say, prints how to use it to out, calls
@@ -58,12 +72,17 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	secretKey := fs.String("secret-key", iot1clicktest.DefaultSecretAccessKey, "secret access key requests must be signed with")
 	seed := fs.Int64("seed", iot1clicktest.DefaultSeed, "seed of the generated fleet and of fault probabilities")
 	onClick := fs.String("on-click", "", "POST each click's Lambda event to `URL`, such as the Lambda Runtime Interface Emulator's http://localhost:9000/2015-03-31/functions/function/invocations")
+	version := fs.Bool("version", false, "print the version and exit")
 	modelDir := fs.String("write-aws-model", "", "write a botocore model of the service into `DIR`/"+botocore.ServiceName+"/ for the AWS CLI and boto3 (AWS_DATA_PATH=DIR), and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if *version {
+		fmt.Fprintf(out, "iot1click-go emulator %s (API %s)\n", iot1click.Version, iot1click.ServiceAPIVersion)
+		return nil
 	}
 	if *modelDir != "" {
 		return writeAWSModel(*modelDir, out)
@@ -91,7 +110,7 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	}
 	defer srv.Close()
 
-	fmt.Fprintf(out, `AWS IoT 1-Click Devices Service emulator
+	fmt.Fprintf(out, `AWS IoT 1-Click Devices Service emulator %[10]s
   endpoint    %[1]s
   region      %[2]s
   account     %[3]s
@@ -99,6 +118,9 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 
 Use it with:
   export %[6]s=%[1]s
+  export %[11]s=%[1]s
+  export %[12]s=%[1]s
+  export %[13]s=%[1]s
   export AWS_REGION=%[2]s
   export AWS_DEFAULT_REGION=%[2]s
   export AWS_ACCESS_KEY_ID=%[7]s
@@ -109,7 +131,8 @@ Use it with:
 
 Control API: %[1]s%[9]sinfo (GET), click, devices, fleet, claim-codes, clock, faults, requests, reset
 `, srv.URL, srv.Region(), srv.AccountID(), *devices, *unclaimed,
-		iot1click.EndpointEnvVar, srv.AccessKeyID(), srv.SecretAccessKey(), iot1clicktest.ControlPrefix)
+		iot1click.EndpointEnvVar, srv.AccessKeyID(), srv.SecretAccessKey(), iot1clicktest.ControlPrefix,
+		iot1click.Version, cliDevicesEnvVar, goProjectsEnvVar, cliProjectsEnvVar)
 	if w := exposureWarning(*addr); w != "" {
 		fmt.Fprintln(out)
 		fmt.Fprint(out, w)
@@ -124,9 +147,19 @@ Control API: %[1]s%[9]sinfo (GET), click, devices, fleet, claim-codes, clock, fa
 		ready(srv)
 	}
 	<-ctx.Done()
-	fmt.Fprintln(out, "Shutting down.")
+	fmt.Fprintln(out, "Shutting down. (Ctrl-C again stops at once.)")
 	return nil
 }
+
+// The endpoint variables of the banner besides iot1click.EndpointEnvVar: the
+// AWS CLI and boto3 derive theirs from the botocore service name
+// (iot1click-devices), the Go SDK from the service ID (IoT 1Click Devices
+// Service), and the same for the Projects service.
+const (
+	cliDevicesEnvVar  = "AWS_ENDPOINT_URL_IOT1CLICK_DEVICES"
+	goProjectsEnvVar  = "AWS_ENDPOINT_URL_IOT_1CLICK_PROJECTS"
+	cliProjectsEnvVar = "AWS_ENDPOINT_URL_IOT1CLICK_PROJECTS"
+)
 
 // writeAWSModel writes the botocore model of the service into dir and says
 // how to use it.
