@@ -3,80 +3,14 @@ package iot1clicktest
 import (
 	"bytes"
 	"context"
+	crand "crypto/rand"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
-
-	"github.com/iot1click-sdk/iot1click-go/internal/model"
-	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest/internal/sigv4"
 )
-
-// ControlPrefix is the path prefix of the server's unsigned control
-// endpoints.
-const ControlPrefix = "/_iot1click/"
-
-// maxSkew is how far a request's signing time may be off the server clock.
-const maxSkew = 5 * time.Minute
-
-// Request is a request the server received, as Requests returns it.
-type Request struct {
-	// Operation is the operation name, empty when the request matched
-	// none.
-	Operation string `json:"operation,omitempty"`
-	// Method is the HTTP method.
-	Method string `json:"method"`
-	// Path is the path as sent, still percent-encoded.
-	Path string `json:"path"`
-	// RawQuery is the query string as sent.
-	RawQuery string `json:"rawQuery,omitempty"`
-	// Header holds the request headers, X-Amz-Security-Token redacted.
-	Header http.Header `json:"header,omitempty"`
-	// Body is the request body (empty when over the size limit).
-	Body []byte `json:"-"`
-	// StatusCode is the status answered, 0 when the connection was dropped
-	// or the client went away.
-	StatusCode int `json:"statusCode"`
-	// ErrorCode is the error type answered, empty on success.
-	ErrorCode string `json:"errorCode,omitempty"`
-	// RequestID is the X-Amzn-RequestId answered.
-	RequestID string `json:"requestId"`
-	// AccessKeyID is the access key the request was signed with, when the
-	// key is known.
-	AccessKeyID string `json:"accessKeyId,omitempty"`
-	// AccountID is the account the request acted for, when its signature
-	// was valid.
-	AccountID string `json:"accountId,omitempty"`
-	// Fault reports whether an injected fault hit the request.
-	Fault bool `json:"fault,omitempty"`
-	// Time is the server time the request arrived at.
-	Time time.Time `json:"time"`
-}
-
-// MarshalJSON encodes the request with its body as a string.
-func (r Request) MarshalJSON() ([]byte, error) {
-	type plain Request
-	return json.Marshal(struct {
-		plain
-		Body string `json:"body,omitempty"`
-	}{plain(r), string(r.Body)})
-}
-
-// Requests returns the requests the server received since it started, or
-// since ResetRequests or Reset, oldest first. Control requests under
-// ControlPrefix are not included.
-func (s *Handler) Requests() []Request {
-	return s.reqs.snapshot()
-}
-
-// ResetRequests empties the request log.
-func (s *Handler) ResetRequests() {
-	s.reqs.reset()
-}
 
 // apiError is an error answer.
 type apiError struct {
@@ -217,134 +151,6 @@ func (x *exchange) writeError(e *apiError) {
 	_, _ = x.w.Write(b)
 }
 
-// operation is an operation of the service: its name, its ServeMux pattern
-// (with at most one path label, read with PathValue, so unescaped: an ARN's
-// "%2F" stays inside its one segment) and its implementation, which runs after
-// the body size, the signature and the faults were checked.
-type operation struct {
-	name    string
-	pattern string
-	run     func(*Handler, *exchange)
-}
-
-// label returns the name of the operation's path label, "" for none.
-func (op operation) label() string {
-	_, rest, ok := strings.Cut(op.pattern, "{")
-	if !ok {
-		return ""
-	}
-	name, _, _ := strings.Cut(rest, "}")
-	return name
-}
-
-// operations are the service's operations.
-var operations = []operation{
-	{OpClaimDevicesByClaimCode, "PUT /claims/{claimCode}", (*Handler).claimDevicesByClaimCode},
-	{OpDescribeDevice, "GET /devices/{deviceId}", (*Handler).describeDevice},
-	{OpFinalizeDeviceClaim, "PUT /devices/{deviceId}/finalize-claim", (*Handler).finalizeDeviceClaim},
-	{OpGetDeviceMethods, "GET /devices/{deviceId}/methods", (*Handler).getDeviceMethods},
-	{OpInitiateDeviceClaim, "PUT /devices/{deviceId}/initiate-claim", (*Handler).initiateDeviceClaim},
-	{OpInvokeDeviceMethod, "POST /devices/{deviceId}/methods", (*Handler).invokeDeviceMethod},
-	{OpListDeviceEvents, "GET /devices/{deviceId}/events", (*Handler).listDeviceEvents},
-	{OpListDevices, "GET /devices", (*Handler).listDevices},
-	{OpListTagsForResource, "GET /tags/{resourceArn}", (*Handler).listTagsForResource},
-	{OpTagResource, "POST /tags/{resourceArn}", (*Handler).tagResource},
-	{OpUnclaimDevice, "PUT /devices/{deviceId}/unclaim", (*Handler).unclaimDevice},
-	{OpUntagResource, "DELETE /tags/{resourceArn}", (*Handler).untagResource},
-	{OpUpdateDeviceState, "PUT /devices/{deviceId}/state", (*Handler).updateDeviceState},
-}
-
-// newMux routes the operations, the control API and, for anything else,
-// UnknownOperationException.
-func (s *Handler) newMux() *http.ServeMux {
-	mux := http.NewServeMux()
-	for _, op := range operations {
-		mux.HandleFunc(op.pattern, func(w http.ResponseWriter, r *http.Request) {
-			if !strings.HasPrefix(op.pattern, r.Method+" ") {
-				s.serveUnknown(w, r) // HEAD, which a GET pattern matches too
-				return
-			}
-			s.serveOperation(w, r, op)
-		})
-	}
-	mux.HandleFunc(ControlPrefix, s.serveControl)
-	mux.HandleFunc(strings.TrimSuffix(ControlPrefix, "/"), s.serveControl)
-	mux.HandleFunc("/", s.serveUnknown)
-	return mux
-}
-
-// newVerifier returns the verifier of the server's signatures.
-func (s *Handler) newVerifier() *sigv4.Verifier {
-	return &sigv4.Verifier{
-		Service: model.SigningName,
-		Region:  s.cfg.region,
-		Lookup: func(accessKeyID string) (string, bool) {
-			a, ok := s.accountFor(accessKeyID)
-			return a.secret, ok
-		},
-		MaxSkew: maxSkew,
-		Now:     s.Now,
-	}
-}
-
-// ServeHTTP serves the service's operations and the control API.
-func (s *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !cleanPath(r.URL.EscapedPath()) {
-		// ServeMux would redirect to the clean path; the service does not.
-		s.serveUnknown(w, r)
-		return
-	}
-	s.mux.ServeHTTP(w, r)
-}
-
-// cleanPath reports whether an escaped path is absolute and has no empty,
-// "." or ".." segment.
-func cleanPath(p string) bool {
-	if !strings.HasPrefix(p, "/") {
-		return false
-	}
-	if p == "/" {
-		return true
-	}
-	for rest := p[1:]; ; {
-		seg, tail, more := strings.Cut(rest, "/")
-		if seg == "" || seg == "." || seg == ".." {
-			return false
-		}
-		if !more {
-			return true
-		}
-		rest = tail
-	}
-}
-
-// serveUnknown answers a request that matches no operation.
-func (s *Handler) serveUnknown(w http.ResponseWriter, r *http.Request) {
-	x := s.newExchange(w, r)
-	defer x.logUnanswered()
-	path := x.rec.Path
-	msg := "Unknown operation: " + r.Method + " " + path
-	if cleanPath(path) && s.matchesOtherMethod(r) {
-		msg = "Method " + r.Method + " is not allowed on " + path
-	}
-	x.writeError(&apiError{status: 404, code: "UnknownOperationException", msg: msg})
-}
-
-// matchesOtherMethod reports whether r's path is an operation's for another
-// method.
-func (s *Handler) matchesOtherMethod(r *http.Request) bool {
-	for _, m := range []string{http.MethodGet, http.MethodPut, http.MethodPost, http.MethodDelete} {
-		if m == r.Method {
-			continue
-		}
-		probe := &http.Request{Method: m, URL: r.URL, Host: r.Host}
-		if _, pattern := s.mux.Handler(probe); pattern != "/" && pattern != "" {
-			return true
-		}
-	}
-	return false
-}
-
 // newExchange starts serving a request of the service.
 func (s *Handler) newExchange(w http.ResponseWriter, r *http.Request) *exchange {
 	x := &exchange{s: s, w: w, r: r}
@@ -453,43 +259,6 @@ func hangUp(w http.ResponseWriter) {
 	}
 }
 
-// verify checks the request's signature and sets the account it acts for.
-func (s *Handler) verify(x *exchange) *apiError {
-	keyID, err := s.verifier.VerifyKey(x.r, x.body)
-	x.rec.AccessKeyID = keyID
-	if err != nil {
-		var se *sigv4.Error
-		if errors.As(err, &se) {
-			status := se.StatusCode
-			if status == 0 {
-				status = http.StatusForbidden
-			}
-			code := se.Code
-			if code == "" {
-				code = "InvalidSignatureException"
-			}
-			return &apiError{status: status, code: code, msg: se.Message}
-		}
-		return &apiError{status: http.StatusForbidden, code: "InvalidSignatureException", msg: err.Error()}
-	}
-	a, _ := s.accountFor(keyID)
-	x.account = a.accountID
-	x.rec.AccountID = a.accountID
-	return nil
-}
-
-// log appends a request to the log.
-func (s *Handler) log(rec *Request) {
-	if s.cfg.logf != nil {
-		code := rec.ErrorCode
-		if code == "" {
-			code = "OK"
-		}
-		s.cfg.logf("iot1clicktest: %s %s %s -> %d %s", rec.Operation, rec.Method, rec.Path, rec.StatusCode, code)
-	}
-	s.reqs.add(rec)
-}
-
 // decode decodes the JSON object body into v (an empty body is an empty
 // object) and checks that the required members are present and not null.
 // It reports false after answering 400 InvalidRequestException.
@@ -529,4 +298,24 @@ func decodeJSON(body []byte, v any) *apiError {
 		return invalid("Could not parse request body into json: unexpected data after the object")
 	}
 	return nil
+}
+
+// newRequestID returns a random UUID (version 4).
+func newRequestID() string {
+	var b [16]byte
+	_, _ = crand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	const digits = "0123456789abcdef"
+	var out [36]byte
+	j := 0
+	for i, c := range b {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			out[j] = '-' // 8-4-4-4-12 digits
+			j++
+		}
+		out[j], out[j+1] = digits[c>>4], digits[c&0xf]
+		j += 2
+	}
+	return string(out[:])
 }
