@@ -31,6 +31,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/emulator/internal/store"
 	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/internal/loopback"
 	"github.com/iot1click-sdk/iot1click-go/internal/model/botocore"
@@ -72,6 +73,8 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	secretKey := fs.String("secret-key", iot1clicktest.DefaultSecretAccessKey, "secret access key requests must be signed with")
 	seed := fs.Int64("seed", iot1clicktest.DefaultSeed, "seed of the generated fleet and of fault probabilities")
 	onClick := fs.String("on-click", "", "POST each click's Lambda event to `URL`, such as the Lambda Runtime Interface Emulator's http://localhost:9000/2015-03-31/functions/function/invocations")
+	statePath := fs.String("state", "", "keep the emulator's state in `FILE` (a bbolt database), loaded at start and written before each change is acknowledged; without it the state lives in memory")
+	quiet := fs.Bool("quiet", false, "do not print a line per request")
 	version := fs.Bool("version", false, "print the version and exit")
 	modelDir := fs.String("write-aws-model", "", "write a botocore model of the service into `DIR`/"+botocore.ServiceName+"/ for the AWS CLI and boto3 (AWS_DATA_PATH=DIR), and exit")
 	if err := fs.Parse(args); err != nil {
@@ -104,17 +107,39 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	if *onClick != "" {
 		opts = append(opts, iot1clicktest.WithClickURL(*onClick))
 	}
+	if !*quiet {
+		opts = append(opts, iot1clicktest.WithAccessLog(out))
+	}
+	stateLine := "in memory (-state FILE keeps it)"
+	if *statePath != "" {
+		db, err := store.Open(*statePath)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		opts = append(opts, iot1clicktest.WithStore(db))
+		stateLine = db.Path()
+	}
 	srv, err := newServer(opts...)
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
+	claimed, free := 0, 0
+	for _, d := range srv.Devices() {
+		if d.State == iot1clicktest.StateClaimed {
+			claimed++
+		} else {
+			free++
+		}
+	}
 
 	fmt.Fprintf(out, `AWS IoT 1-Click Devices Service emulator %[10]s
   endpoint    %[1]s
   region      %[2]s
   account     %[3]s
-  devices     %[4]d claimed, %[5]d unclaimed
+  devices     %[4]d claimed, %[5]d others
+  state       %[14]s
 
 Use it with:
   export %[6]s=%[1]s
@@ -130,9 +155,9 @@ Use it with:
   go run ./examples/quickstart -endpoint %[1]s
 
 Control API: %[1]s%[9]sinfo (GET), click, devices, fleet, claim-codes, clock, faults, requests, reset
-`, srv.URL, srv.Region(), srv.AccountID(), *devices, *unclaimed,
+`, srv.URL, srv.Region(), srv.AccountID(), claimed, free,
 		iot1click.EndpointEnvVar, srv.AccessKeyID(), srv.SecretAccessKey(), iot1clicktest.ControlPrefix,
-		iot1click.Version, cliDevicesEnvVar, goProjectsEnvVar, cliProjectsEnvVar)
+		iot1click.Version, cliDevicesEnvVar, goProjectsEnvVar, cliProjectsEnvVar, stateLine)
 	if w := exposureWarning(*addr); w != "" {
 		fmt.Fprintln(out)
 		fmt.Fprint(out, w)

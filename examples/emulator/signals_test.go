@@ -69,3 +69,25 @@ func TestStandaloneEmulatorBannerEndpoints(t *testing.T) {
 		}
 	}
 }
+
+// TestStandaloneEmulatorLog checks the line per request, and -quiet.
+func TestStandaloneEmulatorLog(t *testing.T) {
+	for _, quiet := range []bool{false, true} {
+		var out syncBuffer
+		args := []string{"-addr", "127.0.0.1:0", "-devices", "1"}
+		if quiet {
+			args = append(args, "-quiet")
+		}
+		srv, stop := startEmulator(t, &out, args...)
+		if _, err := srv.Client().ListDevices(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := stop(); err != nil {
+			t.Fatal(err)
+		}
+		logged := strings.Contains(out.String(), "  200  ListDevices  -  ")
+		if logged == quiet {
+			t.Errorf("quiet %v: the request line is logged: %v\n%s", quiet, logged, out.String())
+		}
+	}
+}

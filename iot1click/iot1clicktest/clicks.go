@@ -125,6 +125,9 @@ func (s *Handler) recordClick(deviceID, clickType string) (EventRecord, error) {
 	}
 	if d.State == StateClaimInitiated {
 		d.ClickedSinceClaimInitiated = true
+		s.noteDeviceLocked(d.DeviceId)
 	}
-	return s.recordEventLocked(d, clickType, s.nowLocked(), d.AccountID), nil
+	ev := s.recordEventLocked(d, clickType, s.nowLocked(), d.AccountID)
+	s.noteEventLocked(ev)
+	return ev, s.saveLocked()
 }

@@ -17,7 +17,13 @@ import (
 func (s *Handler) AddDevices(devices ...DeviceRecord) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.addDevicesLocked(devices)
+	if err := s.addDevicesLocked(devices); err != nil {
+		return err
+	}
+	for _, d := range devices {
+		s.noteReplacedLocked(d.DeviceId)
+	}
+	return s.saveLocked()
 }
 
 func (s *Handler) addDevicesLocked(devices []DeviceRecord) error {
@@ -162,7 +168,8 @@ func (s *Handler) AddClaimCode(code string, deviceIDs ...string) error {
 		}
 	}
 	s.st.codes[code] = &claimCode{code: code, deviceIDs: slices.Clone(deviceIDs)}
-	return nil
+	s.noteCodeLocked(code)
+	return s.saveLocked()
 }
 
 func validClaimCode(code string) bool {

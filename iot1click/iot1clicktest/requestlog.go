@@ -144,6 +144,9 @@ type Request struct {
 	Fault bool `json:"fault,omitempty"`
 	// Time is the server time the request arrived at.
 	Time time.Time `json:"time"`
+	// Duration is how long the request was served, from its arrival to
+	// its answer (or hang-up), by the wall clock.
+	Duration time.Duration `json:"duration"`
 }
 
 // MarshalJSON encodes the request with its body as a string.
@@ -175,6 +178,9 @@ func (s *Handler) log(rec *Request) {
 			code = "OK"
 		}
 		s.cfg.logf("iot1clicktest: %s %s %s -> %d %s", rec.Operation, rec.Method, rec.Path, rec.StatusCode, code)
+	}
+	if s.cfg.product.accessLog != nil {
+		s.accessLog(rec)
 	}
 	s.reqs.add(rec)
 }
