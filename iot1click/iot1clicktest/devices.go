@@ -115,8 +115,10 @@ func (s *Handler) prepareDevice(in DeviceRecord) (*DeviceRecord, error) {
 			return nil, fmt.Errorf("%w: device %s: a callback must be a JSON object", ErrInvalid, d.DeviceId)
 		}
 	}
-	d.Attributes = maps.Clone(d.Attributes)
-	d.Tags = maps.Clone(d.Tags)
+	if !s.prod.loading { // a loaded state's maps are the Handler's own, shared by devices like a fleet's
+		d.Attributes = maps.Clone(d.Attributes)
+		d.Tags = maps.Clone(d.Tags)
+	}
 	d.ARN = ""
 	d.Events = slices.Clone(d.Events)
 	return &d, nil

@@ -83,6 +83,7 @@ func WithStore(st Store) Option {
 // console.
 type productState struct {
 	started time.Time
+	loading bool // startLocked is adding the loaded devices
 	// The change being made, under the write lock, saved by saveLocked.
 	reset   bool
 	devices map[string]bool // IDs of changed device records
@@ -114,7 +115,9 @@ func (s *Handler) startLocked() error {
 	// Reset builds the options' state again.
 	devices, fleet, unclaimed := s.cfg.devices, s.cfg.fleet, s.cfg.unclaimed
 	s.cfg.devices, s.cfg.fleet, s.cfg.unclaimed = snap.Devices, 0, 0
+	s.prod.loading = true
 	err = s.resetLocked()
+	s.prod.loading = false
 	s.cfg.devices, s.cfg.fleet, s.cfg.unclaimed = devices, fleet, unclaimed
 	if err != nil {
 		return fmt.Errorf("loading the saved state: %w", err)

@@ -8,8 +8,8 @@
 // programs and tests that import iot1click or iot1clicktest compile no
 // database.
 //
-// The file holds four buckets: devices (ID → the DeviceRecord's JSON,
-// without its events), events (ID, 0, sequence → time, click type,
+// The file holds four buckets: devices (ID → the DeviceRecord, without its
+// events, in a binary form: codec.go), events (ID, 0, sequence → time, click type,
 // account), claim codes (code → JSON) and meta (the format).
 package store
 
@@ -37,7 +37,7 @@ var (
 )
 
 // format is the version of the file's layout.
-const format = "iot1click-emulator-state/1"
+const format = "iot1click-emulator-state/2"
 
 // DB is a state file: an iot1clicktest.Store.
 type DB struct {
@@ -89,12 +89,14 @@ func (d *DB) Path() string { return d.db.Path() }
 func (d *DB) Load() (*iot1clicktest.Snapshot, error) {
 	snap := &iot1clicktest.Snapshot{}
 	err := d.db.View(func(tx *bolt.Tx) error {
-		index := map[string]int{}
 		devs := tx.Bucket(bucketDevices)
-		snap.Devices = make([]iot1clicktest.DeviceRecord, 0, devs.Stats().KeyN)
+		n := devs.Stats().KeyN
+		index := make(map[string]int, n)
+		snap.Devices = make([]iot1clicktest.DeviceRecord, 0, n)
+		dc := newDecoder()
 		err := devs.ForEach(func(k, v []byte) error {
-			var rec iot1clicktest.DeviceRecord
-			if err := json.Unmarshal(v, &rec); err != nil {
+			rec, err := dc.decodeDevice(string(k), v)
+			if err != nil {
 				return fmt.Errorf("device %q: %w", k, err)
 			}
 			index[rec.DeviceId] = len(snap.Devices)
@@ -197,13 +199,7 @@ func (d *DB) Save(c *iot1clicktest.Change) error {
 
 // putDevice writes the record of a device, without its events and ARN.
 func putDevice(b *bolt.Bucket, d *iot1clicktest.DeviceRecord) error {
-	rec := *d
-	rec.Events, rec.ARN = nil, ""
-	v, err := json.Marshal(&rec)
-	if err != nil {
-		return err
-	}
-	return b.Put([]byte(d.DeviceId), v)
+	return b.Put([]byte(d.DeviceId), encodeDevice(d))
 }
 
 // eventPrefix is the start of the keys of a device's events.
