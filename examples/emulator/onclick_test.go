@@ -59,9 +59,7 @@ func TestStandaloneEmulatorOnClick(t *testing.T) {
 	want := `{"deviceEvent":{"buttonClicked":{"clickType":"DOUBLE","reportedTime":"` + rec.Time.UTC().Format(clickevent.ReportedTimeLayout) + `"}},` +
 		`"deviceInfo":{"attributes":{"deviceTemplateName":"` + a["deviceTemplateName"] + `","placementName":"` + a["placementName"] +
 		`","projectName":"` + a["projectName"] + `","projectRegion":"us-west-2"},"type":"button","deviceId":"` + d.DeviceId +
-		`","remainingLife":` + strconv.FormatFloat(d.RemainingLife, 'f', -1, 64) + `},` +
-		`"placementInfo":{"projectName":"` + a["projectName"] + `","placementName":"` + a["placementName"] + `","attributes":{},` +
-		`"devices":{"` + a["deviceTemplateName"] + `":"` + d.DeviceId + `"}}}`
+		`","remainingLife":` + strconv.FormatFloat(d.RemainingLife, 'f', -1, 64) + `}}` // no project holds a generated device
 	if p != (post{"POST", invocations, "application/json", want}) {
 		t.Errorf("function received %+v\nwant body %s", p, want)
 	}

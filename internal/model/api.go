@@ -44,16 +44,25 @@ type Shape struct {
 	Key *Shape
 	// Elem is the element type of a list or the value type of a map.
 	Elem *Shape
-	// Min and Max bound a string's length or a number's value; a zero Max
-	// means no bounds.
-	Min, Max int
-	// TimestampFormat is the wire format of a timestamp.
+	// Min and Max bound a string's length, a number's value, or the
+	// entries of a list or map; nil means the model states no bound.
+	Min, Max *int
+	// Pattern is the regular expression the model gives a string; the
+	// services' checks of it are the Valid functions (projects.go).
+	Pattern string
+	// TimestampFormat is the wire format of a timestamp, empty for the
+	// protocol's default (epoch seconds in REST-JSON).
 	TimestampFormat string
 }
 
+// bound returns a pointer to n, for Shape's bounds.
+func bound(n int) *int { return &n }
+
 // Member is a member of a structure.
 type Member struct {
-	// Name is the member's name in the SDKs (DeviceId).
+	// Name is the member's name in the service model: DeviceId in the
+	// Devices service, projectName in the Projects service. The Go field
+	// is Name with its first letter upper-cased.
 	Name string
 	// Wire is the member's name on the wire: its JSON key, URI label or
 	// query parameter (deviceId).
@@ -72,7 +81,8 @@ type Operation struct {
 	Name string
 	// Method and URI are the HTTP method and request URI template.
 	Method, URI string
-	// Status is the HTTP status of a successful answer.
+	// Status is the HTTP status of a successful answer; zero when the
+	// model leaves it unsaid, which means 200 (OK).
 	Status int
 	// Input are the members of the request.
 	Input []Member
@@ -91,12 +101,12 @@ type Operation struct {
 // Types of the API. Their names follow the service model.
 var (
 	tString        = &Shape{Name: "__string", Kind: KindString}
-	tClaimCode     = &Shape{Name: "__stringMin12Max40", Kind: KindString, Min: 12, Max: 40}
+	tClaimCode     = &Shape{Name: "__stringMin12Max40", Kind: KindString, Min: bound(12), Max: bound(40)}
 	tInteger       = &Shape{Name: "__integer", Kind: KindInteger}
 	tBoolean       = &Shape{Name: "__boolean", Kind: KindBoolean}
 	tRemainingLife = &Shape{Name: "__doubleMin0Max100", Kind: KindDouble}
 	tTimestamp     = &Shape{Name: "__timestampIso8601", Kind: KindTimestamp, TimestampFormat: "iso8601"}
-	tMaxResults    = &Shape{Name: "MaxResults", Kind: KindInteger, Min: 1, Max: 250}
+	tMaxResults    = &Shape{Name: "MaxResults", Kind: KindInteger, Min: bound(MinMaxResults), Max: bound(MaxMaxResults)}
 	tStringList    = &Shape{Name: "__listOf__string", Kind: KindList, Elem: tString}
 	tTags          = &Shape{Name: "__mapOf__string", Kind: KindMap, Key: tString, Elem: tString}
 	// tDeviceAttributes are the attributes of a device description.
@@ -132,7 +142,8 @@ var (
 	tDeviceMethodList      = &Shape{Name: "__listOfDeviceMethod", Kind: KindList, Elem: tDeviceMethod}
 )
 
-// ExceptionMembers are the members of every modelled exception.
+// ExceptionMembers are the members of every modelled exception of the
+// Devices service.
 var ExceptionMembers = []Member{
 	{Name: "Code", Wire: "code", Shape: tString},
 	{Name: "Message", Wire: "message", Shape: tString},
@@ -149,7 +160,7 @@ var (
 	tagsBody      = Member{Name: "Tags", Wire: "tags", Shape: tTags}
 )
 
-// Operations are the thirteen operations of the API, by name.
+// Operations are the thirteen operations of the Devices service, by name.
 var Operations = []Operation{
 	{
 		Name: "ClaimDevicesByClaimCode", Method: "PUT", URI: "/claims/{claimCode}", Status: 200,
@@ -254,4 +265,57 @@ var Operations = []Operation{
 		Input:  []Member{deviceIDLabel, {Name: "Enabled", Wire: "enabled", Shape: tBoolean}},
 		Errors: []string{"ResourceNotFoundException", "InvalidRequestException", "InternalFailureException"},
 	},
+}
+
+// Service is the description of one service of the API: its identity, its
+// operations and its modelled exceptions. The emulator routes from it and
+// the botocore model is written from it.
+type Service struct {
+	// Name is the service's name in botocore's data folder and on the AWS
+	// CLI's command line (iot1click-devices).
+	Name string
+	// ServiceID, FullName, Abbreviation, EndpointPrefix and UID are the
+	// model's metadata; Abbreviation may be empty.
+	ServiceID, FullName, Abbreviation, EndpointPrefix, UID string
+	// Operations are the service's operations, by name.
+	Operations []Operation
+	// Exceptions are the modelled exceptions and their statuses.
+	Exceptions []Exception
+	// ExceptionMembers are the members of every modelled exception.
+	ExceptionMembers []Member
+	// Docs documents the service (key "") and its operations (by name).
+	Docs map[string]string
+}
+
+// Operation returns the operation of the service named name.
+func (s *Service) Operation(name string) (*Operation, bool) {
+	for i := range s.Operations {
+		if s.Operations[i].Name == name {
+			return &s.Operations[i], true
+		}
+	}
+	return nil, false
+}
+
+// StatusOf returns the status of one of the service's modelled exceptions.
+func (s *Service) StatusOf(code string) (int, bool) {
+	for _, e := range s.Exceptions {
+		if e.Code == code {
+			return e.Status, true
+		}
+	}
+	return 0, false
+}
+
+// Devices describes the AWS IoT 1-Click Devices Service.
+var Devices = &Service{
+	Name:             "iot1click-devices",
+	ServiceID:        ServiceID,
+	FullName:         ServiceFullName,
+	EndpointPrefix:   EndpointPrefix,
+	UID:              "devices-" + APIVersion,
+	Operations:       Operations,
+	Exceptions:       Exceptions,
+	ExceptionMembers: ExceptionMembers,
+	Docs:             devicesDocs,
 }

@@ -33,12 +33,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
-	"github.com/iot1click-sdk/iot1click-go/iot1click"
 )
 
 // DeviceTypeButton is the Device.Type of an IoT 1-Click button.
-const DeviceTypeButton = "button"
+const DeviceTypeButton = model.DeviceTypeButton
 
 // ErrUnknownEvent is matched, with errors.Is, by the *Error for an event
 // whose deviceEvent is neither a button click nor a health-monitor alert,
@@ -189,9 +189,9 @@ func (e *Event) validate() error {
 		return &Error{Field: fieldDeviceEvent, Err: ErrUnknownEvent}
 	case e.Health == nil:
 		switch e.ClickType {
-		case iot1click.ClickTypeSingle, iot1click.ClickTypeDouble, iot1click.ClickTypeLong:
+		case model.ClickTypeSingle, model.ClickTypeDouble, model.ClickTypeLong:
 		default:
-			return &Error{Field: fieldClickType, Err: fmt.Errorf("%w %s", iot1click.ErrUnknownClickType, wire.Excerpt(e.ClickType))}
+			return &Error{Field: fieldClickType, Err: fmt.Errorf("%w %s", model.ErrUnknownClickType, wire.Excerpt(e.ClickType))}
 		}
 	}
 	if y := e.ReportedTime.UTC().Year(); !e.ReportedTime.IsZero() && (y < 1 || y > 9999) {

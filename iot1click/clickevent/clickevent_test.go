@@ -11,6 +11,8 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
 )
@@ -138,9 +140,9 @@ func TestParseErrors(t *testing.T) {
 		wantExcerpt string // a piece of the excerpt
 	}{
 		{name: "unknown click type", in: `{"deviceEvent":{"buttonClicked":{"clickType":"TRIPLE"}},"deviceInfo":{"deviceId":"G1"}}`,
-			wantIs: iot1click.ErrUnknownClickType, wantField: "deviceEvent.buttonClicked.clickType"},
+			wantIs: model.ErrUnknownClickType, wantField: "deviceEvent.buttonClicked.clickType"},
 		{name: "lower-case click type", in: `{"deviceEvent":{"buttonClicked":{"clickType":"single"}},"deviceInfo":{"deviceId":"G1"}}`,
-			wantIs: iot1click.ErrUnknownClickType, wantField: "deviceEvent.buttonClicked.clickType"},
+			wantIs: model.ErrUnknownClickType, wantField: "deviceEvent.buttonClicked.clickType"},
 		{name: "empty click type", in: `{"deviceEvent":{"buttonClicked":{"clickType":""}},"deviceInfo":{"deviceId":"G1"}}`,
 			wantIs: clickevent.ErrMissingMember, wantField: "deviceEvent.buttonClicked.clickType"},
 		{name: "no deviceEvent", in: `{"deviceInfo":{"deviceId":"G1"}}`, wantIs: clickevent.ErrMissingMember, wantField: "deviceEvent"},
@@ -354,10 +356,10 @@ func TestHealthRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(b, &lev); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := clickevent.FromLambda(lev); !errors.Is(err, iot1click.ErrNotButtonEvent) {
+	if _, err := clickevent.FromLambda(lev); !errors.Is(err, model.ErrNotButtonEvent) {
 		t.Errorf("FromLambda of a health alert: %v, want ErrNotButtonEvent", err)
 	}
-	if _, err := clickevent.ToLambda(ev); !errors.Is(err, iot1click.ErrNotButtonEvent) {
+	if _, err := clickevent.ToLambda(ev); !errors.Is(err, model.ErrNotButtonEvent) {
 		t.Errorf("ToLambda of a health alert: %v, want ErrNotButtonEvent", err)
 	}
 }
@@ -373,7 +375,7 @@ func TestWriteErrors(t *testing.T) {
 		{name: "no device ID", ev: clickevent.Event{ClickType: iot1click.ClickTypeSingle},
 			wantIs: clickevent.ErrMissingMember, wantField: "deviceInfo.deviceId"},
 		{name: "unknown click type", ev: clickevent.Event{ClickType: "TRIPLE", Device: clickevent.Device{DeviceId: "G1"}},
-			wantIs: iot1click.ErrUnknownClickType, wantField: "deviceEvent.buttonClicked.clickType"},
+			wantIs: model.ErrUnknownClickType, wantField: "deviceEvent.buttonClicked.clickType"},
 		{name: "click and health", ev: clickevent.Event{ClickType: iot1click.ClickTypeSingle, Health: &clickevent.HealthCondition{}, Device: clickevent.Device{DeviceId: "G1"}},
 			wantIs: clickevent.ErrUnknownEvent, wantField: "deviceEvent"},
 		{name: "year 10000", ev: clickevent.Event{ClickType: iot1click.ClickTypeSingle, ReportedTime: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Device: clickevent.Device{DeviceId: "G1"}},
@@ -400,12 +402,12 @@ func TestWriteErrors(t *testing.T) {
 }
 
 func TestFromLambdaErrors(t *testing.T) {
-	if _, err := clickevent.FromLambda(events.IoTOneClickEvent{}); !errors.Is(err, iot1click.ErrNotButtonEvent) {
+	if _, err := clickevent.FromLambda(events.IoTOneClickEvent{}); !errors.Is(err, model.ErrNotButtonEvent) {
 		t.Errorf("zero event: %v, want ErrNotButtonEvent", err)
 	}
 	ev := events.IoTOneClickEvent{DeviceEvent: events.IoTOneClickDeviceEvent{ButtonClicked: events.IoTOneClickButtonClicked{ClickType: "TRIPLE"}}}
 	ev.DeviceInfo.DeviceID = "G1"
-	if _, err := clickevent.FromLambda(ev); !errors.Is(err, iot1click.ErrUnknownClickType) {
+	if _, err := clickevent.FromLambda(ev); !errors.Is(err, model.ErrUnknownClickType) {
 		t.Errorf("unknown click type: %v, want ErrUnknownClickType", err)
 	}
 	ev.DeviceEvent.ButtonClicked = events.IoTOneClickButtonClicked{ClickType: "SINGLE", ReportedTime: "noon"}
@@ -442,12 +444,28 @@ func TestIot1clickDoesNotImportLambda(t *testing.T) {
 	}
 }
 
+// TestClickeventImportsNoClient checks that a program importing only
+// clickevent, as a Lambda function reading clicks does, compiles no client:
+// none of package iot1click, aws-sdk-go-v2 or smithy-go.
+func TestClickeventImportsNoClient(t *testing.T) {
+	deps := testenv.ClientOnlyDeps(t, "github.com/iot1click-sdk/iot1click-go/iot1click/clickevent")
+	for _, pkg := range strings.Split(strings.TrimSpace(deps), "\n") {
+		if pkg == "github.com/iot1click-sdk/iot1click-go/iot1click" ||
+			strings.HasPrefix(pkg, "github.com/aws/aws-sdk-go-v2") || strings.HasPrefix(pkg, "github.com/aws/smithy-go") {
+			t.Errorf("a program importing only clickevent compiles %s", pkg)
+		}
+	}
+	if !strings.Contains(deps, "github.com/aws/aws-lambda-go/events\n") {
+		t.Errorf("go list -deps lacks aws-lambda-go/events, which clickevent imports:\n%s", deps)
+	}
+}
+
 // TestHugeClickTypeShortError checks that an unknown click type of a
 // megabyte is quoted as a short excerpt, not whole.
 func TestHugeClickTypeShortError(t *testing.T) {
 	huge := strings.Repeat("X", 1<<20)
 	_, err := clickevent.Parse([]byte(`{"deviceEvent":{"buttonClicked":{"clickType":"` + huge + `","reportedTime":"2018-05-04T23:26:33.747Z"}},"deviceInfo":{"deviceId":"G1"}}`))
-	if !errors.Is(err, iot1click.ErrUnknownClickType) {
+	if !errors.Is(err, model.ErrUnknownClickType) {
 		t.Fatalf("err = %v, want ErrUnknownClickType", err)
 	}
 	if n := len(err.Error()); n > 300 {

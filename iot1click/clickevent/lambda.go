@@ -3,7 +3,7 @@ package clickevent
 import (
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/iot1click-sdk/iot1click-go/iot1click"
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 // The conversions below rely on aws-lambda-go's types having the members of
@@ -19,7 +19,7 @@ import (
 // handler that wants health alerts takes an Event as its argument instead.
 func FromLambda(ev events.IoTOneClickEvent) (*Event, error) {
 	if ev.DeviceEvent.ButtonClicked.ClickType == "" {
-		return nil, &Error{Field: fieldClickType, Err: iot1click.ErrNotButtonEvent}
+		return nil, &Error{Field: fieldClickType, Err: model.ErrNotButtonEvent}
 	}
 	w := wireEvent{
 		DeviceEvent:   &wireDeviceEvent{ButtonClicked: (*wireClick)(&ev.DeviceEvent.ButtonClicked)},
@@ -40,7 +40,7 @@ func ToLambda(e *Event) (events.IoTOneClickEvent, error) {
 		return events.IoTOneClickEvent{}, err
 	}
 	if e.Health != nil {
-		return events.IoTOneClickEvent{}, &Error{Field: fieldDeviceEvent, Err: iot1click.ErrNotButtonEvent}
+		return events.IoTOneClickEvent{}, &Error{Field: fieldDeviceEvent, Err: model.ErrNotButtonEvent}
 	}
 	w := e.wire()
 	out := events.IoTOneClickEvent{

@@ -5,13 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"slices"
-	"sort"
 	"strconv"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
-	"github.com/iot1click-sdk/iot1click-go/iot1click"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
 )
 
 // certificateID returns the fixed certificate ID of a device.
@@ -38,48 +37,6 @@ func stdEvent(e *EventRecord) string {
 	return string(b)
 }
 
-func validClickType(t string) bool {
-	return t == iot1click.ClickTypeSingle || t == iot1click.ClickTypeDouble || t == iot1click.ClickTypeLong
-}
-
-// recordEventLocked records an event of d and returns a copy of it. d.Events
-// stays sorted by (Time, seq): an event is inserted after every event of
-// its time or earlier, so that a clock set backwards still gives the right
-// order. The event's time loses its monotonic clock reading, so that events
-// and query bounds all compare by wall time.
-func (s *Handler) recordEventLocked(d *DeviceRecord, clickType string, at time.Time, accountID string) EventRecord {
-	s.st.seq++
-	cert := ""
-	if n := len(d.Events); n > 0 {
-		cert = d.Events[n-1].CertificateID // the device's, computed once
-	} else {
-		cert = certificateID(d.DeviceId)
-	}
-	e := EventRecord{
-		DeviceId:   d.DeviceId,
-		DeviceType: d.Type,
-		// Nothing changes a device's attribute map in place: the event
-		// shares it, and copies go out (cloneEvent).
-		Attributes:    d.Attributes,
-		ClickType:     clickType,
-		Time:          at.Round(0),
-		CertificateID: cert,
-		RemainingLife: d.RemainingLife,
-		AccountID:     accountID,
-		seq:           s.st.seq,
-	}
-	e.StdEvent = stdEvent(&e)
-	if n := len(d.Events); n == 0 || !d.Events[n-1].Time.After(e.Time) {
-		d.Events = append(d.Events, e) // the usual case: the clock went forward
-	} else {
-		// seq is the largest yet, so the event goes after every event of
-		// its time.
-		i := sort.Search(n, func(i int) bool { return d.Events[i].Time.After(e.Time) })
-		d.Events = slices.Insert(d.Events, i, e)
-	}
-	return cloneEvent(e)
-}
-
 // compareEvent compares event a with the position (t, seq) in the order of
 // events: time, then record order.
 func compareEvent(a *EventRecord, t time.Time, seq uint64) int {
@@ -91,43 +48,52 @@ func compareEvent(a *EventRecord, t time.Time, seq uint64) int {
 
 // Click presses the button of a device, as its owner would: it records the
 // event a real click records and marks a pending claim as clicked. clickType
-// is iot1click.ClickTypeSingle, ClickTypeDouble or ClickTypeLong; empty
+// is "SINGLE" (iot1click.ClickTypeSingle), "DOUBLE" or "LONG"; empty
 // means ClickTypeSingle.
 //
-// With WithClickHandler or WithClickURL, Click then delivers the click's
-// event (ClickEvent) to each of them in turn, and returns when they have
-// answered: a test finds the function's effects as soon as Click returns.
-// As in AWS, where the function was invoked asynchronously, the click does
-// not fail when a delivery does: the outcome of each delivery is logged
-// with WithLogf's function (failures go to os.Stderr without it). Closing
-// the server cancels the deliveries in flight.
+// Click then delivers the click's event (ClickEvent) as AWS IoT 1-Click
+// routed it:
+//
+//   - a device placed in a placement (AssociateDeviceWithPlacement): to the
+//     function whose ARN is the CallbackOnClick callback of the device
+//     template it is placed under, with the event's placementInfo;
+//   - any other device whose setOnClickCallback method stored a callback
+//     naming a function ({"callback": {"awsLambdaArn": ARN}}): to that
+//     function;
+//   - any other device: to each WithClickHandler and WithClickURL in turn.
+//
+// WithLambda and WithLambdaURL give the functions of ARNs. Click returns
+// when the targets have answered: a test finds the function's effects as
+// soon as Click returns. As in AWS, where the function was invoked
+// asynchronously, the click does not fail when a delivery does, nor when
+// it goes nowhere (a template with no onClickCallback, an ARN with no
+// function): the outcome of each delivery is recorded (Deliveries) and
+// logged with WithLogf's function (failures go to os.Stderr without it).
+// Closing the server cancels the deliveries in flight.
 func (s *Handler) Click(deviceID, clickType string) (EventRecord, error) {
-	ev, err := s.recordClick(deviceID, clickType)
+	rec, ev, route, err := s.recordClick(deviceID, clickType)
 	if err == nil {
-		s.deliverClick(ev)
+		s.deliverClick(rec, ev, route)
 	}
-	return ev, err
+	return rec, err
 }
 
-// recordClick records a click, as Click does, without delivering it.
-func (s *Handler) recordClick(deviceID, clickType string) (EventRecord, error) {
+// recordClick records a click, as Click does, and returns its record, its
+// event and its route, without delivering it.
+func (s *Handler) recordClick(deviceID, clickType string) (EventRecord, clickevent.Event, clickRoute, error) {
 	if clickType == "" {
-		clickType = iot1click.ClickTypeSingle
+		clickType = model.ClickTypeSingle
 	}
-	if !validClickType(clickType) {
-		return EventRecord{}, fmt.Errorf("%w: click type %q is not SINGLE, DOUBLE or LONG", ErrInvalid, clickType)
+	if !model.ValidClickType(clickType) {
+		return EventRecord{}, clickevent.Event{}, clickRoute{}, fmt.Errorf("%w: click type %q is not SINGLE, DOUBLE or LONG", ErrInvalid, clickType)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	d, ok := s.st.devices[deviceID]
 	if !ok {
-		return EventRecord{}, fmt.Errorf("%w: %s", ErrDeviceNotFound, deviceID)
+		return EventRecord{}, clickevent.Event{}, clickRoute{}, fmt.Errorf("%w: %s", ErrDeviceNotFound, deviceID)
 	}
-	if d.State == StateClaimInitiated {
-		d.ClickedSinceClaimInitiated = true
-		s.noteDeviceLocked(d.DeviceId)
-	}
-	ev := s.recordEventLocked(d, clickType, s.nowLocked(), d.AccountID)
-	s.noteEventLocked(ev)
-	return ev, s.saveLocked()
+	rec := s.clickLocked(d, clickType)
+	ev, _ := s.clickEventLocked(rec) // the record is valid
+	return rec, ev, s.routeLocked(d), s.saveLocked()
 }

@@ -81,6 +81,36 @@ func (s *Handler) serveControl(w http.ResponseWriter, r *http.Request) {
 			ids[i] = d.DeviceId
 		}
 		controlJSON(w, http.StatusOK, map[string][]string{"deviceIds": ids})
+	case key == "GET projects":
+		controlJSON(w, http.StatusOK, s.Projects())
+	case r.Method == "GET" && strings.HasPrefix(path, "projects/"):
+		name, err := url.PathUnescape(strings.TrimPrefix(r.URL.EscapedPath(), ControlPrefix+"projects/"))
+		if err != nil {
+			controlError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		p, ok := s.Project(name)
+		if !ok {
+			controlError(w, http.StatusNotFound, "project not found: "+name)
+			return
+		}
+		controlJSON(w, http.StatusOK, p)
+	case key == "POST projects":
+		var in []ProjectRecord
+		if !decode(&in) {
+			return
+		}
+		if err := s.AddProjects(in...); err != nil {
+			fail(err)
+			return
+		}
+		names := make([]string, len(in))
+		for i, p := range in {
+			names[i] = p.ProjectName
+		}
+		controlJSON(w, http.StatusOK, map[string][]string{"projectNames": names})
+	case key == "GET deliveries":
+		controlJSON(w, http.StatusOK, s.Deliveries())
 	case key == "POST fleet":
 		var in struct {
 			Count   int   `json:"count"`

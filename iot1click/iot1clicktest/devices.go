@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 // AddDevices adds devices to the server, replacing any with the same ID. It
@@ -20,62 +22,8 @@ func (s *Handler) AddDevices(devices ...DeviceRecord) error {
 	if err := s.addDevicesLocked(devices); err != nil {
 		return err
 	}
-	for _, d := range devices {
-		s.noteReplacedLocked(d.DeviceId)
-	}
 	return s.saveLocked()
 }
-
-func (s *Handler) addDevicesLocked(devices []DeviceRecord) error {
-	prepared := make([]*DeviceRecord, 0, len(devices))
-	for _, in := range devices {
-		d, err := s.prepareDevice(in)
-		if err != nil {
-			return err
-		}
-		prepared = append(prepared, d)
-	}
-	// A few devices go into the list indexes one by one, many in bulk.
-	bulk := len(prepared) > bulkListThreshold
-	gone := map[string]bool{}
-	for _, d := range prepared {
-		events := d.Events
-		d.Events = make([]EventRecord, 0, len(events))
-		for _, e := range events {
-			acct := e.AccountID
-			if acct == "" {
-				acct = d.AccountID
-			}
-			s.recordEventLocked(d, e.ClickType, e.Time, acct)
-		}
-		old := s.st.devices[d.DeviceId]
-		s.st.devices[d.DeviceId] = d
-		switch {
-		case !bulk && old != nil:
-			s.st.unlist(old)
-			s.st.list(d)
-		case !bulk:
-			s.st.list(d)
-		case old != nil && listed(old):
-			gone[d.DeviceId] = true
-		}
-	}
-	if bulk {
-		// The last record of each ID is the one that stays.
-		final := make([]*DeviceRecord, 0, len(prepared))
-		for _, d := range prepared {
-			if s.st.devices[d.DeviceId] == d {
-				final = append(final, d)
-			}
-		}
-		s.st.relist(gone, final)
-	}
-	return nil
-}
-
-// bulkListThreshold is the number of devices from which AddDevices updates
-// the list indexes in bulk.
-const bulkListThreshold = 32
 
 func (s *Handler) prepareDevice(in DeviceRecord) (*DeviceRecord, error) {
 	d := in
@@ -106,7 +54,7 @@ func (s *Handler) prepareDevice(in DeviceRecord) (*DeviceRecord, error) {
 		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
 	}
 	for _, e := range d.Events {
-		if !validClickType(e.ClickType) {
+		if !model.ValidClickType(e.ClickType) {
 			return nil, fmt.Errorf("%w: device %s: unknown click type %q", ErrInvalid, d.DeviceId, e.ClickType)
 		}
 	}
@@ -169,8 +117,7 @@ func (s *Handler) AddClaimCode(code string, deviceIDs ...string) error {
 			return fmt.Errorf("%w: %s", ErrDeviceNotFound, id)
 		}
 	}
-	s.st.codes[code] = &claimCode{code: code, deviceIDs: slices.Clone(deviceIDs)}
-	s.noteCodeLocked(code)
+	s.addClaimCodeLocked(code, deviceIDs)
 	return s.saveLocked()
 }
 

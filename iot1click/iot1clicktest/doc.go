@@ -1,9 +1,10 @@
-// Package iot1clicktest provides an in-process emulator of the AWS IoT 1-Click
-// Devices Service, in the style of net/http/httptest. A Handler (NewHandler)
-// is an http.Handler that speaks the service's REST-JSON wire protocol for
-// all thirteen operations, verifies SigV4 signatures and keeps the state of
-// devices, claims, tags, callbacks and events in memory; mount it in a
-// server of your own. NewServer serves a Handler on a loopback port, with
+// Package iot1clicktest provides an in-process emulator of AWS IoT 1-Click,
+// both its services, in the style of net/http/httptest. A Handler
+// (NewHandler) is an http.Handler that speaks the REST-JSON wire protocol
+// of the Devices Service (thirteen operations) and of the Projects service
+// (sixteen), on one address, verifies SigV4 signatures and keeps the state
+// of devices, claims, tags, callbacks, events, projects and placements in
+// memory; mount it in a server of your own. NewServer serves a Handler on a loopback port, with
 // httptest.Server underneath. This comment is the emulator's behaviour
 // contract.
 //
@@ -77,6 +78,47 @@
 //   - A device ARN of another region or account, or of a device the caller
 //     does not own, is 404 ResourceNotFoundException.
 //
+// # Projects
+//
+// The Projects service's operations share the address. Each is built from
+// the service's description in the model; /tags/{arn} goes to the Projects
+// service when the ARN's resource type is projects/, and to the Devices
+// service otherwise. Projects and placements belong to the caller's
+// account. Its rules:
+//
+//   - Names are checked on the server: project names ^[0-9A-Za-z_-]+$,
+//     placement and device template names ^[a-zA-Z0-9_-]+$, each of 1 to 128
+//     characters; a description of at most 500 characters; attribute names
+//     of 1 to 128 and values of at most 800; callback names of 1 to 128 and
+//     values of at most 200; tag keys ^(?!aws:)[a-zA-Z+-=._:/]+$ of 1 to 128,
+//     values of at most 256, at most 50 tags; UpdatePlacement sets at most 50
+//     attributes. Anything else is 400 InvalidRequestException.
+//   - CreateProject of a taken name, and CreatePlacement of a taken
+//     placement name, are 409 ResourceConflictException. A missing project,
+//     placement, device template or placed device is 404
+//     ResourceNotFoundException.
+//   - DeleteProject is refused while the project has placements, and
+//     DeletePlacement while the placement has devices: 400
+//     InvalidRequestException.
+//   - Device template names are fixed once the project exists: UpdateProject
+//     naming a template the project lacks, or changing a template's
+//     deviceType, is 400. UpdateProject changes the description, the default
+//     attributes and the templates' callbackOverrides; UpdatePlacement the
+//     placement's attributes. Updates change only the members given, key by
+//     key for maps, and "" clears a value.
+//   - AssociateDeviceWithPlacement places a device the caller has claimed
+//     (404 otherwise) under a template of the project whose deviceType, when
+//     set, is the device's (400 otherwise); a device placed elsewhere, or a
+//     template slot holding another device, is 409. Associating the same
+//     device in the same slot again succeeds. While placed, the device's
+//     attributes in the Devices service are projectRegion, projectName,
+//     placementName and deviceTemplateName over its own; disassociating it,
+//     unclaiming it or replacing it (AddDevices) clears them.
+//   - ListProjects and ListPlacements page as ListDevices does (maxResults 1
+//     to 250, default 100, sorted by name, a bad token 416
+//     RangeNotSatisfiableException). Timestamps are epoch seconds with
+//     milliseconds. Operations with nothing to return answer 200 and {}.
+//
 // # Claim lifecycle
 //
 // ListDevices lists the caller's claimed devices, sorted by device ID.
@@ -126,12 +168,18 @@
 //
 // ClickEvent builds, from a click's record, the event AWS IoT 1-Click sent
 // the Lambda function of the device's project (a clickevent.Event: the
-// click, deviceInfo, and placementInfo when the device's attributes place
-// it). With WithClickHandler the emulator delivers each click's event to a
-// function in process; with WithClickURL it POSTs the event's JSON to a URL,
-// such as the invocation URL of the AWS Lambda Runtime Interface Emulator.
-// Click, and POST /_iot1click/click, return after the delivery, whose
-// failure is logged and never fails the click.
+// click, deviceInfo, and, for a placed device, placementInfo with the
+// placement's attributes over the project's defaults and its devices).
+// Clicks are routed as AWS routed them: a placed device's to the function
+// whose ARN is its template's onClickCallback (CallbackOnClick); another
+// device's to the function its setOnClickCallback method named; the rest
+// to WithClickHandler's function in process and WithClickURL's URL.
+// WithLambda maps an ARN to a function in process, WithLambdaURL to a URL
+// the event's JSON is POSTed to, such as the invocation URL of the AWS
+// Lambda Runtime Interface Emulator. Click, and POST /_iot1click/click,
+// return after the delivery, whose failure is logged and recorded
+// (Deliveries) and never fails the click; so is a click that goes nowhere
+// (a template with no onClickCallback, an ARN with no function).
 //
 // # Scale
 //
@@ -149,8 +197,8 @@
 // # Control surface
 //
 // Tests drive the server through its Go methods (AddDevices, AddFleet,
-// AddClaimCode, Click, SetClock, AdvanceClock, InjectFault, Requests, Device,
-// Reset and others). Programs in other languages use the same controls over
+// AddClaimCode, AddProjects, Click, SetClock, AdvanceClock, InjectFault,
+// Requests, Deliveries, Device, Project, Reset and others). Programs in other languages use the same controls over
 // HTTP under the reserved, unsigned prefix /_iot1click/; bodies are JSON,
 // errors are {"message":"..."} with a 4xx status. So that a web page cannot
 // drive it, the control API answers 403 to a request whose Host is not a
@@ -164,6 +212,10 @@
 //	GET    /_iot1click/devices/{id}  one device
 //	POST   /_iot1click/fleet         {"count":n,"claimed":bool} -> {"deviceIds":[...]}
 //	POST   /_iot1click/claim-codes   {"claimCode":"C-...","deviceIds":[...]}
+//	GET    /_iot1click/projects      all projects with their placements (ProjectRecord as JSON)
+//	POST   /_iot1click/projects      add or replace projects: a JSON list of ProjectRecord
+//	GET    /_iot1click/projects/{n}  one project of the default account
+//	GET    /_iot1click/deliveries    the outcomes of click deliveries (Delivery as JSON)
 //	POST   /_iot1click/click         {"deviceId":"...","clickType":"SINGLE"} -> the event
 //	GET    /_iot1click/clock         {"now":"<RFC 3339>"}
 //	POST   /_iot1click/clock         {"now":"<RFC 3339>"} or {"advance":"10m"}

@@ -10,14 +10,12 @@ import (
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
 
-// The emulator delivers each click's event to a function in process, as
-// AWS IoT 1-Click invoked the Lambda function of the device's project.
-// Click returns once the function has.
+// The emulator delivers the event of each click of a device placed nowhere
+// to a function in process. Click returns once the function has.
 func ExampleWithClickHandler() {
 	srv := iot1clicktest.NewServer(
 		iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{
 			DeviceId: "G030PM0123456789", State: iot1clicktest.StateClaimed, RemainingLife: 99.5,
-			Attributes: map[string]string{"projectName": "FrontDesk", "placementName": "desk1", "deviceTemplateName": "call-reception"},
 		}),
 		iot1clicktest.WithClickHandler(func(ctx context.Context, ev clickevent.Event) error {
 			b, err := json.Marshal(ev)
@@ -32,7 +30,43 @@ func ExampleWithClickHandler() {
 		fmt.Println(err)
 	}
 	// Output:
-	// {"deviceEvent":{"buttonClicked":{"clickType":"DOUBLE","reportedTime":"2018-05-04T23:26:33.747Z"}},"deviceInfo":{"attributes":{"deviceTemplateName":"call-reception","placementName":"desk1","projectName":"FrontDesk"},"type":"button","deviceId":"G030PM0123456789","remainingLife":99.5},"placementInfo":{"projectName":"FrontDesk","placementName":"desk1","attributes":{},"devices":{"call-reception":"G030PM0123456789"}}}
+	// {"deviceEvent":{"buttonClicked":{"clickType":"DOUBLE","reportedTime":"2018-05-04T23:26:33.747Z"}},"deviceInfo":{"attributes":{},"type":"button","deviceId":"G030PM0123456789","remainingLife":99.5}}
+}
+
+// A click of a placed device goes to the function its device template's
+// onClickCallback names, as AWS IoT 1-Click invoked it, with the
+// placement in the event. WithLambda gives the function of the ARN.
+func ExampleWithLambda() {
+	const arn = "arn:aws:lambda:us-west-2:123456789012:function:reception"
+	srv := iot1clicktest.NewServer(
+		iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{
+			DeviceId: "G030PM0123456789", State: iot1clicktest.StateClaimed, RemainingLife: 99.5,
+		}),
+		iot1clicktest.WithProjects(iot1clicktest.ProjectRecord{
+			ProjectName:       "FrontDesk",
+			DefaultAttributes: map[string]string{"floor": "1"},
+			DeviceTemplates: map[string]iot1clicktest.DeviceTemplate{
+				"call-reception": {DeviceType: "button", CallbackOverrides: map[string]string{iot1clicktest.CallbackOnClick: arn}},
+			},
+			Placements: []iot1clicktest.PlacementRecord{{
+				PlacementName: "desk1",
+				Attributes:    map[string]string{"room": "lobby"},
+				Devices:       map[string]string{"call-reception": "G030PM0123456789"},
+			}},
+		}),
+		iot1clicktest.WithLambda(arn, func(ctx context.Context, ev clickevent.Event) error {
+			p := ev.Placement
+			fmt.Println(ev.ClickType, ev.Device.DeviceId, p.ProjectName, p.PlacementName, p.Attributes, p.Devices)
+			return nil
+		}),
+	)
+	defer srv.Close()
+
+	if _, err := srv.Click("G030PM0123456789", "SINGLE"); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// SINGLE G030PM0123456789 FrontDesk desk1 map[floor:1 room:lobby] map[call-reception:G030PM0123456789]
 }
 
 // ClickEvent builds the event of a click; WithClickURL POSTs its JSON to

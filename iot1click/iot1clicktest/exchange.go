@@ -2,13 +2,14 @@ package iot1clicktest
 
 import (
 	"bytes"
-	crand "crypto/rand"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 // apiError is an error answer.
@@ -34,7 +35,8 @@ type exchange struct {
 	w       http.ResponseWriter
 	r       *http.Request
 	rec     Request
-	label   string // the operation's path label, unescaped
+	label   string            // the operation's first path label, unescaped
+	labels  [maxLabels]string // the operation's path labels, in order
 	body    []byte
 	account string
 	fault   Fault
@@ -163,7 +165,7 @@ func (s *Handler) newExchange(w http.ResponseWriter, r *http.Request) *exchange 
 		Path:      r.URL.EscapedPath(),
 		RawQuery:  r.URL.RawQuery,
 		Header:    r.Header,
-		RequestID: newRequestID(),
+		RequestID: model.NewUUID(),
 		Time:      s.Now(),
 	}
 	// The log keeps the request's own header map, which nothing changes
@@ -188,7 +190,11 @@ func (x *exchange) logUnanswered() {
 func (s *Handler) serveOperation(w http.ResponseWriter, r *http.Request, op operation) {
 	x := s.newExchange(w, r)
 	defer x.logUnanswered()
-	x.rec.Operation, x.label = op.name, r.PathValue(op.label())
+	x.rec.Operation = op.name
+	for i := range op.labels {
+		x.labels[i] = r.PathValue(labelNames[i])
+	}
+	x.label = x.labels[0]
 
 	limit := s.cfg.maxBodyBytes
 	tooLarge := func() *apiError {
@@ -305,24 +311,4 @@ func decodeJSON(body []byte, v any) *apiError {
 		return invalid("Could not parse request body into json: unexpected data after the object")
 	}
 	return nil
-}
-
-// newRequestID returns a random UUID (version 4).
-func newRequestID() string {
-	var b [16]byte
-	_, _ = crand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	const digits = "0123456789abcdef"
-	var out [36]byte
-	j := 0
-	for i, c := range b {
-		if i == 4 || i == 6 || i == 8 || i == 10 {
-			out[j] = '-' // 8-4-4-4-12 digits
-			j++
-		}
-		out[j], out[j+1] = digits[c>>4], digits[c&0xf]
-		j += 2
-	}
-	return string(out[:])
 }

@@ -1,8 +1,10 @@
 package iot1clicktest
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
@@ -41,24 +43,70 @@ const (
 	AllOperations = "*"
 )
 
-// Operations lists the names of the service's operations.
-var Operations = []string{
-	OpClaimDevicesByClaimCode, OpDescribeDevice, OpFinalizeDeviceClaim,
-	OpGetDeviceMethods, OpInitiateDeviceClaim, OpInvokeDeviceMethod,
-	OpListDeviceEvents, OpListDevices, OpListTagsForResource, OpTagResource,
-	OpUnclaimDevice, OpUntagResource, OpUpdateDeviceState,
+// Names of the Projects service's operations. Its tag operations share
+// the Devices service's names: OpListTagsForResource, OpTagResource and
+// OpUntagResource name either, after the ARN they are given.
+const (
+	// OpAssociateDeviceWithPlacement names the AssociateDeviceWithPlacement operation.
+	OpAssociateDeviceWithPlacement = "AssociateDeviceWithPlacement"
+	// OpCreatePlacement names the CreatePlacement operation.
+	OpCreatePlacement = "CreatePlacement"
+	// OpCreateProject names the CreateProject operation.
+	OpCreateProject = "CreateProject"
+	// OpDeletePlacement names the DeletePlacement operation.
+	OpDeletePlacement = "DeletePlacement"
+	// OpDeleteProject names the DeleteProject operation.
+	OpDeleteProject = "DeleteProject"
+	// OpDescribePlacement names the DescribePlacement operation.
+	OpDescribePlacement = "DescribePlacement"
+	// OpDescribeProject names the DescribeProject operation.
+	OpDescribeProject = "DescribeProject"
+	// OpDisassociateDeviceFromPlacement names the DisassociateDeviceFromPlacement operation.
+	OpDisassociateDeviceFromPlacement = "DisassociateDeviceFromPlacement"
+	// OpGetDevicesInPlacement names the GetDevicesInPlacement operation.
+	OpGetDevicesInPlacement = "GetDevicesInPlacement"
+	// OpListPlacements names the ListPlacements operation.
+	OpListPlacements = "ListPlacements"
+	// OpListProjects names the ListProjects operation.
+	OpListProjects = "ListProjects"
+	// OpUpdatePlacement names the UpdatePlacement operation.
+	OpUpdatePlacement = "UpdatePlacement"
+	// OpUpdateProject names the UpdateProject operation.
+	OpUpdateProject = "UpdateProject"
+)
+
+// Operations returns the names of the operations the emulator serves, the
+// Devices service's then the Projects service's, each name once, in a new
+// slice.
+func Operations() []string {
+	var names []string
+	for _, op := range operations {
+		if !slices.Contains(names, op.name) {
+			names = append(names, op.name)
+		}
+	}
+	slices.SortStableFunc(names, func(a, b string) int {
+		return cmp.Compare(serviceRank(a), serviceRank(b))
+	})
+	return names
+}
+
+// serviceRank orders the Devices service's operations before the Projects
+// service's.
+func serviceRank(op string) int {
+	if _, ok := model.Devices.Operation(op); ok {
+		return 0
+	}
+	return 1
 }
 
 func knownOperation(op string) bool {
 	if op == AllOperations {
 		return true
 	}
-	for _, o := range Operations {
-		if o == op {
-			return true
-		}
-	}
-	return false
+	_, devices := model.Devices.Operation(op)
+	_, projects := model.Projects.Operation(op)
+	return devices || projects
 }
 
 // Fault describes a failure InjectFault makes the server produce. Faults

@@ -39,6 +39,12 @@ const MaxFleet = 100_000
 // placement attributes projectRegion, projectName, placementName and
 // deviceTemplateName, a remaining life between 5 and 100 percent, and some
 // have tags; most are enabled. The same seed generates the same fleet.
+//
+// The attributes are sample data, as a real fleet's looked: no project of
+// the Projects service holds the devices, so their clicks carry no
+// placementInfo and go where an unplaced device's go (see Click). Place a
+// device with AssociateDeviceWithPlacement, AddProjects or WithProjects to
+// route its clicks.
 func (s *Handler) AddFleet(n int) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -25,22 +25,45 @@ import (
 // milliseconds only.
 var clickTime = time.Date(2018, 5, 4, 23, 26, 33, 747_654_321, time.UTC)
 
-// placedDevices are devices of one placement, of two accounts, and a
-// device placed nowhere.
-func placedDevices() iot1clicktest.Option {
-	placed := func(template string) map[string]string {
-		return map[string]string{"projectRegion": "us-west-2", "projectName": "AnytownDumpsters",
-			"placementName": "customer217", "deviceTemplateName": template}
+// dumpsterArn is the function of the placed devices' first template.
+const dumpsterArn = "arn:aws:lambda:us-west-2:123456789012:function:dumpster"
+
+// placedDevices are devices of one placement, whose first template routes
+// clicks to dumpsterArn, a device of another account placed in its own
+// project of the same name, and a device placed nowhere.
+func placedDevices() []iot1clicktest.Option {
+	return []iot1clicktest.Option{
+		iot1clicktest.WithDevices(
+			iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000001", State: iot1clicktest.StateClaimed, Enabled: true, RemainingLife: 5},
+			iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000002", State: iot1clicktest.StateClaimed, RemainingLife: 80},
+			iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000003", AccountID: "210987654321", RemainingLife: 80},
+			iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000004", State: iot1clicktest.StateClaimed, RemainingLife: 99.85},
+		),
+		iot1clicktest.WithProjects(
+			iot1clicktest.ProjectRecord{
+				ProjectName:       "AnytownDumpsters",
+				DefaultAttributes: map[string]string{"equipment": "dumpster", "location": "unknown"},
+				DeviceTemplates: map[string]iot1clicktest.DeviceTemplate{
+					"empty-dumpster-request": {DeviceType: "button", CallbackOverrides: map[string]string{iot1clicktest.CallbackOnClick: dumpsterArn}},
+					"call-driver":            {DeviceType: "button"},
+				},
+				Placements: []iot1clicktest.PlacementRecord{{
+					PlacementName: "customer217",
+					Attributes:    map[string]string{"location": "123 Any Street"},
+					Devices:       map[string]string{"empty-dumpster-request": "G030PM0000000001", "call-driver": "G030PM0000000002"},
+				}},
+			},
+			iot1clicktest.ProjectRecord{
+				AccountID:       "210987654321",
+				ProjectName:     "AnytownDumpsters",
+				DeviceTemplates: map[string]iot1clicktest.DeviceTemplate{"other-account": {}},
+				Placements: []iot1clicktest.PlacementRecord{{
+					PlacementName: "customer217",
+					Devices:       map[string]string{"other-account": "G030PM0000000003"},
+				}},
+			},
+		),
 	}
-	return iot1clicktest.WithDevices(
-		iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000001", State: iot1clicktest.StateClaimed, Enabled: true,
-			RemainingLife: 5, Attributes: placed("empty-dumpster-request")},
-		iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000002", State: iot1clicktest.StateClaimed, RemainingLife: 80,
-			Attributes: placed("call-driver")},
-		iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000003", AccountID: "210987654321", RemainingLife: 80,
-			Attributes: placed("other-account")},
-		iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000004", State: iot1clicktest.StateClaimed, RemainingLife: 99.85},
-	)
 }
 
 // placedEvent is the event of a SINGLE click of G030PM0000000001 at
@@ -54,11 +77,7 @@ const placedEvent = `{"deviceEvent":{"buttonClicked":{"clickType":"SINGLE","repo
 
 func newClickServer(t *testing.T, opts ...iot1clicktest.Option) *iot1clicktest.Server {
 	t.Helper()
-	srv := newServer(t, append([]iot1clicktest.Option{
-		placedDevices(),
-		iot1clicktest.WithPlacementAttributes("AnytownDumpsters", "customer217",
-			map[string]string{"location": "123 Any Street", "equipment": "dumpster"}),
-	}, opts...)...)
+	srv := newServer(t, append(placedDevices(), opts...)...)
 	return srv
 }
 
@@ -151,18 +170,18 @@ func TestClickHandler(t *testing.T) {
 		got    []clickevent.Event
 		client *iot1click.Client
 	)
-	srv := newClickServer(t, iot1clicktest.WithLogf(log.logf), iot1clicktest.WithClickHandler(
-		func(ctx context.Context, ev clickevent.Event) error {
-			mu.Lock()
-			got = append(got, ev)
-			mu.Unlock()
-			if ev.ClickType == iot1click.ClickTypeDouble {
-				return errors.New("the function failed")
-			}
-			// The handler calls back into the emulator.
-			_, err := client.UpdateDeviceState(ctx, &iot1click.UpdateDeviceStateInput{DeviceId: ev.Device.DeviceId, Enabled: ev.ClickType == iot1click.ClickTypeSingle})
-			return err
-		}))
+	fn := func(ctx context.Context, ev clickevent.Event) error {
+		mu.Lock()
+		got = append(got, ev)
+		mu.Unlock()
+		if ev.ClickType == iot1click.ClickTypeDouble {
+			return errors.New("the function failed")
+		}
+		// The handler calls back into the emulator.
+		_, err := client.UpdateDeviceState(ctx, &iot1click.UpdateDeviceStateInput{DeviceId: ev.Device.DeviceId, Enabled: ev.ClickType == iot1click.ClickTypeSingle})
+		return err
+	}
+	srv := newClickServer(t, iot1clicktest.WithLogf(log.logf), iot1clicktest.WithClickHandler(fn), iot1clicktest.WithLambda(dumpsterArn, fn))
 	client = srv.Client()
 
 	rec, err := srv.Click("G030PM0000000004", "LONG")
@@ -196,7 +215,7 @@ func TestClickHandler(t *testing.T) {
 	}
 	wantLog := []string{
 		"iot1clicktest: LONG click of G030PM0000000004 delivered to the click handler",
-		"iot1clicktest: DOUBLE click of G030PM0000000001 delivered to the click handler failed: the function failed",
+		"iot1clicktest: DOUBLE click of G030PM0000000001 delivered to the function of " + dumpsterArn + " failed: the function failed",
 		"iot1clicktest: SINGLE click of G030PM0000000004 delivered to the click handler",
 	}
 	if diff := cmp.Diff(wantLog, log.deliveries()); diff != "" {
@@ -242,7 +261,8 @@ func TestClickURL(t *testing.T) {
 	}))
 	t.Cleanup(fn.Close)
 	var log logLines
-	srv := newClickServer(t, iot1clicktest.WithLogf(log.logf), iot1clicktest.WithClickURL(fn.URL+invocationPath))
+	srv := newClickServer(t, iot1clicktest.WithLogf(log.logf), iot1clicktest.WithClickURL(fn.URL+invocationPath),
+		iot1clicktest.WithLambdaURL(dumpsterArn, fn.URL+invocationPath))
 	srv.SetClock(clickTime)
 
 	if _, err := srv.Click("G030PM0000000001", "SINGLE"); err != nil {
@@ -262,7 +282,7 @@ func TestClickURL(t *testing.T) {
 		}
 		<-posts
 	}
-	url := fn.URL + invocationPath
+	url := fn.URL + invocationPath + " of " + dumpsterArn
 	wantLog := []string{
 		"iot1clicktest: SINGLE click of G030PM0000000001 delivered to " + url,
 		"iot1clicktest: DOUBLE click of G030PM0000000001 delivered to " + url +
@@ -290,7 +310,7 @@ func TestClickURLCancelledByClose(t *testing.T) {
 	}))
 	t.Cleanup(fn.Close)
 	var log logLines
-	srv := iot1clicktest.NewServer(placedDevices(), iot1clicktest.WithLogf(log.logf), iot1clicktest.WithClickURL(fn.URL))
+	srv := iot1clicktest.NewServer(append(placedDevices(), iot1clicktest.WithLogf(log.logf), iot1clicktest.WithLambdaURL(dumpsterArn, fn.URL))...)
 	defer srv.Close()
 
 	done := make(chan error)
@@ -325,7 +345,7 @@ func TestClickURLTimeout(t *testing.T) {
 	t.Cleanup(fn.Close)
 	t.Cleanup(func() { close(release) })
 	var log logLines
-	h := iot1clicktest.NewHandler(placedDevices(), iot1clicktest.WithLogf(log.logf), iot1clicktest.WithClickURL(fn.URL))
+	h := iot1clicktest.NewHandler(append(placedDevices(), iot1clicktest.WithLogf(log.logf), iot1clicktest.WithLambdaURL(dumpsterArn, fn.URL))...)
 	if _, err := h.Click("G030PM0000000001", "SINGLE"); err != nil {
 		t.Fatalf("click: %v", err)
 	}

@@ -5,12 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-)
 
-const (
-	defaultMaxResults = 100
-	maxMaxResults     = 250
-	maxTags           = 50
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 type deviceDescriptionJSON struct {
@@ -124,11 +120,11 @@ func (x *exchange) query() (url.Values, *apiError) {
 func parseMaxResults(q url.Values) (int, *apiError) {
 	vs, ok := q["maxResults"]
 	if !ok {
-		return defaultMaxResults, nil
+		return model.DefaultMaxResults, nil
 	}
 	n, err := strconv.Atoi(vs[0])
-	if err != nil || n < 1 || n > maxMaxResults {
-		return 0, invalid("maxResults must be an integer from 1 to %d, got %q.", maxMaxResults, vs[0])
+	if err != nil || n < model.MinMaxResults || n > model.MaxMaxResults {
+		return 0, invalid("maxResults must be an integer from %d to %d, got %q.", model.MinMaxResults, model.MaxMaxResults, vs[0])
 	}
 	return n, nil
 }

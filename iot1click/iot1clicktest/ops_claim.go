@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
-	"time"
 )
 
 func (s *Handler) initiateDeviceClaim(x *exchange) {
@@ -22,10 +21,7 @@ func (s *Handler) initiateDeviceClaim(x *exchange) {
 		case d.State == StateClaimed:
 			return nil, &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is already claimed by this account.", id)}
 		}
-		s.st.unlist(d)
-		d.State, d.AccountID = StateClaimInitiated, x.account
-		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = s.nowLocked(), false
-		d.Enabled = false
+		s.claimLocked(d, StateClaimInitiated, x.account)
 		return stateJSON{StateClaimInitiated}, nil
 	})
 }
@@ -56,20 +52,15 @@ func (s *Handler) finalizeDeviceClaim(x *exchange) {
 			return nil, &apiError{412, "PreconditionFailedException",
 				fmt.Sprintf("Device %s has not published an event since its claim was initiated; click the button, then finalize the claim.", id)}
 		}
-		d.State, d.Enabled = StateClaimed, false
-		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
-		d.Tags = maps.Clone(in.Tags)
-		s.st.list(d)
+		s.claimLocked(d, StateClaimed, x.account)
+		s.setDeviceTagsLocked(d, maps.Clone(in.Tags))
 		return stateJSON{StateClaimed}, nil
 	})
 }
 
 func (s *Handler) unclaimDevice(x *exchange) {
 	x.withDevice(http.StatusOK, writes, pending, func(d *DeviceRecord) (any, *apiError) {
-		s.st.unlist(d)
-		d.State, d.AccountID, d.Enabled, d.Tags = StateUnclaimed, "", false, nil
-		d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
-		d.OnClickCallback, d.HealthMonitorCallback = "", ""
+		s.claimLocked(d, StateUnclaimed, "")
 		return stateJSON{StateUnclaimed}, nil
 	})
 }
@@ -99,12 +90,9 @@ func (s *Handler) claimDevicesByClaimCode(x *exchange) {
 			if !ok || d.State == StateClaimed && d.AccountID == x.account {
 				continue
 			}
-			s.st.unlist(d)
-			d.State, d.AccountID, d.Enabled = StateClaimed, x.account, false
-			d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
-			s.st.list(d)
+			s.claimLocked(d, StateClaimed, x.account)
 		}
-		c.accountID = x.account
+		s.useClaimCodeLocked(c, x.account)
 		return struct {
 			ClaimCode string `json:"claimCode"`
 			Total     int    `json:"total"`
@@ -120,7 +108,7 @@ func (s *Handler) updateDeviceState(x *exchange) {
 		return
 	}
 	x.withDevice(http.StatusOK, writes, claimed, func(d *DeviceRecord) (any, *apiError) {
-		d.Enabled = *in.Enabled
+		s.setEnabledLocked(d, *in.Enabled)
 		return struct{}{}, nil
 	})
 }

@@ -51,7 +51,7 @@ func (s *Handler) invokeDeviceMethod(x *exchange) {
 	params := in.DeviceMethodParameters
 
 	x.withDevice(http.StatusOK, writes, claimed, func(d *DeviceRecord) (any, *apiError) {
-		resp, e := invokeLocked(d, m, params)
+		resp, e := s.invokeLocked(d, m, params)
 		if e != nil {
 			return nil, e
 		}
@@ -62,7 +62,7 @@ func (s *Handler) invokeDeviceMethod(x *exchange) {
 }
 
 // invokeLocked runs device method m and returns its response.
-func invokeLocked(d *DeviceRecord, m deviceMethodJSON, params *string) (string, *apiError) {
+func (s *Handler) invokeLocked(d *DeviceRecord, m deviceMethodJSON, params *string) (string, *apiError) {
 	supported := false
 	for _, dm := range deviceMethods(d.Type) {
 		supported = supported || dm == m
@@ -83,10 +83,8 @@ func invokeLocked(d *DeviceRecord, m deviceMethodJSON, params *string) (string, 
 	case methodGetHealth:
 		b, _ := json.Marshal(map[string]float64{"remainingLife": d.RemainingLife})
 		return string(b), nil
-	case methodSetHealthMonitor:
-		d.HealthMonitorCallback = compactJSON(*params)
-	case methodSetOnClick:
-		d.OnClickCallback = compactJSON(*params)
+	case methodSetHealthMonitor, methodSetOnClick:
+		s.setCallbackLocked(d, m.MethodName, compactJSON(*params))
 	case methodGetHealthMonitor:
 		return orEmptyObject(d.HealthMonitorCallback), nil
 	case methodGetOnClick:

@@ -5,21 +5,23 @@ import (
 	"maps"
 	"net/http"
 	"strings"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 func validateTags(tags map[string]string) *apiError {
-	if len(tags) > maxTags {
-		return invalid("A resource can have at most %d tags.", maxTags)
+	if len(tags) > model.MaxTags {
+		return invalid("A resource can have at most %d tags.", model.MaxTags)
 	}
 	for k, v := range tags {
-		if k == "" || len(k) > 128 {
-			return invalid("Tag keys must have 1 to 128 characters: %q.", k)
+		if k == "" || len(k) > model.MaxTagKeyLen {
+			return invalid("Tag keys must have 1 to %d characters: %q.", model.MaxTagKeyLen, k)
 		}
 		if strings.HasPrefix(strings.ToLower(k), "aws:") {
 			return invalid("Tag keys must not start with aws: %q.", k)
 		}
-		if len(v) > 256 {
-			return invalid("Tag values must have at most 256 characters (key %q).", k)
+		if len(v) > model.MaxTagValueLen {
+			return invalid("Tag values must have at most %d characters (key %q).", model.MaxTagValueLen, k)
 		}
 	}
 	return nil
@@ -65,7 +67,7 @@ func (s *Handler) tagResource(x *exchange) {
 		if e := validateTags(merged); e != nil {
 			return nil, e
 		}
-		d.Tags = merged
+		s.setDeviceTagsLocked(d, merged)
 		return nil, nil
 	})
 }
@@ -85,7 +87,7 @@ func (s *Handler) untagResource(x *exchange) {
 		for _, k := range q["tagKeys"] {
 			delete(tags, k)
 		}
-		d.Tags = tags
+		s.setDeviceTagsLocked(d, tags)
 		return nil, nil
 	})
 }

@@ -40,6 +40,7 @@ type config struct {
 	secret       string
 	extra        []account
 	devices      []DeviceRecord
+	projects     []ProjectRecord
 	fleet        int
 	unclaimed    int
 	seed         int64
@@ -85,6 +86,13 @@ func WithAccount(accessKeyID, secretAccessKey, accountID string) Option {
 // is invalid.
 func WithDevices(devices ...DeviceRecord) Option {
 	return func(c *config) { c.devices = append(c.devices, devices...) }
+}
+
+// WithProjects adds projects, with their placements and placed devices, as
+// AddProjects does, after the devices of the other options. NewServer
+// panics if a project is invalid.
+func WithProjects(projects ...ProjectRecord) Option {
+	return func(c *config) { c.projects = append(c.projects, projects...) }
 }
 
 // WithFleet adds n generated buttons claimed by the default account, as

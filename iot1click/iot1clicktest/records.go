@@ -4,6 +4,8 @@ import (
 	"errors"
 	"maps"
 	"time"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 // Claim states of a DeviceRecord. A device that no account ever claimed has the
@@ -11,15 +13,15 @@ import (
 const (
 	// StateClaimInitiated is the state of a device whose claim an account
 	// initiated and has not finalized.
-	StateClaimInitiated = "CLAIM_INITIATED"
+	StateClaimInitiated = model.StateClaimInitiated
 	// StateClaimed is the state of a device that belongs to an account.
-	StateClaimed = "CLAIMED"
+	StateClaimed = model.StateClaimed
 	// StateUnclaimed is the state of a device its account released.
-	StateUnclaimed = "UNCLAIMED"
+	StateUnclaimed = model.StateUnclaimed
 )
 
 // DeviceTypeButton is the type of the devices the emulator generates.
-const DeviceTypeButton = "button"
+const DeviceTypeButton = model.DeviceTypeButton
 
 // Errors returned by the control methods, wrapped with details.
 var (
@@ -141,6 +143,9 @@ type state struct {
 	lists   map[listKey][]*DeviceRecord // the listed devices by ID (index.go)
 	codes   map[string]*claimCode
 	seq     uint64 // of events
+
+	projects map[projectKey]*project
+	placed   map[string]slot // by device ID
 }
 
 // newState returns an empty state with room for n devices.
@@ -149,6 +154,9 @@ func newState(n int) *state {
 		devices: make(map[string]*DeviceRecord, n),
 		lists:   map[listKey][]*DeviceRecord{},
 		codes:   map[string]*claimCode{},
+
+		projects: map[projectKey]*project{},
+		placed:   map[string]slot{},
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -41,6 +42,8 @@ type Handler struct {
 	// date caches the Date header of the current second.
 	date atomic.Pointer[httpDate]
 	reqs requestLog
+	// deliveries are the outcomes of click deliveries.
+	deliveries deliveryLog
 
 	mu          sync.RWMutex // the read lock for reads of the state
 	st          *state
@@ -192,7 +195,8 @@ func (s *Handler) resetLocked() error {
 	}
 	s.addFleetLocked(s.cfg.fleet, true)
 	s.addFleetLocked(s.cfg.unclaimed, false)
-	return nil
+	s.deliveries.reset()
+	return s.addProjectsLocked(slices.Clone(s.cfg.projects))
 }
 
 // Close shuts the server down and waits for the requests in flight to

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -35,6 +34,15 @@ type Snapshot struct {
 	Devices []DeviceRecord
 	// ClaimCodes are the registered claim codes.
 	ClaimCodes []ClaimCodeRecord
+	// Projects are the projects of the Projects service, with their
+	// placements and the devices placed in them, as AddProjects takes them.
+	Projects []ProjectRecord
+}
+
+// ProjectID names a project: its account and name.
+type ProjectID struct {
+	AccountID   string
+	ProjectName string
 }
 
 // ClaimCodeRecord is a claim code as a Store keeps it.
@@ -63,11 +71,17 @@ type Change struct {
 	Events []EventRecord
 	// ClaimCodes are claim codes to save, replacing any of the same code.
 	ClaimCodes []ClaimCodeRecord
+	// Projects are projects to save whole, with their placements,
+	// replacing any of the same account and name.
+	Projects []ProjectRecord
+	// DeletedProjects are projects to delete.
+	DeletedProjects []ProjectID
 }
 
 // empty reports whether the change changes nothing.
 func (c *Change) empty() bool {
-	return !c.Reset && len(c.Replaced) == 0 && len(c.Devices) == 0 && len(c.Events) == 0 && len(c.ClaimCodes) == 0
+	return !c.Reset && len(c.Replaced) == 0 && len(c.Devices) == 0 && len(c.Events) == 0 && len(c.ClaimCodes) == 0 &&
+		len(c.Projects) == 0 && len(c.DeletedProjects) == 0
 }
 
 // WithStore makes the Handler keep its state in st: NewHandler loads the
@@ -91,6 +105,7 @@ type productState struct {
 	codes   map[string]bool
 	// replaced are devices to save whole (AddDevices, a fleet).
 	replaced map[string]bool
+	projects map[projectKey]bool
 }
 
 // startLocked builds the state NewHandler starts with: the store's, when
@@ -105,7 +120,7 @@ func (s *Handler) startLocked() error {
 	if err != nil {
 		return fmt.Errorf("loading the saved state: %w", err)
 	}
-	if snap == nil || len(snap.Devices) == 0 && len(snap.ClaimCodes) == 0 {
+	if snap == nil || len(snap.Devices) == 0 && len(snap.ClaimCodes) == 0 && len(snap.Projects) == 0 {
 		if err := s.resetLocked(); err != nil {
 			return err
 		}
@@ -113,12 +128,12 @@ func (s *Handler) startLocked() error {
 	}
 	// The saved devices take the place of the options' for this start;
 	// Reset builds the options' state again.
-	devices, fleet, unclaimed := s.cfg.devices, s.cfg.fleet, s.cfg.unclaimed
-	s.cfg.devices, s.cfg.fleet, s.cfg.unclaimed = snap.Devices, 0, 0
+	devices, fleet, unclaimed, projects := s.cfg.devices, s.cfg.fleet, s.cfg.unclaimed, s.cfg.projects
+	s.cfg.devices, s.cfg.fleet, s.cfg.unclaimed, s.cfg.projects = snap.Devices, 0, 0, snap.Projects
 	s.prod.loading = true
 	err = s.resetLocked()
 	s.prod.loading = false
-	s.cfg.devices, s.cfg.fleet, s.cfg.unclaimed = devices, fleet, unclaimed
+	s.cfg.devices, s.cfg.fleet, s.cfg.unclaimed, s.cfg.projects = devices, fleet, unclaimed, projects
 	if err != nil {
 		return fmt.Errorf("loading the saved state: %w", err)
 	}
@@ -146,7 +161,7 @@ func (s *Handler) startLocked() error {
 }
 
 func (p *productState) clear() {
-	p.reset, p.devices, p.events, p.codes, p.replaced = false, nil, nil, nil, nil
+	p.reset, p.devices, p.events, p.codes, p.replaced, p.projects = false, nil, nil, nil, nil, nil
 }
 
 // persisting reports whether the Handler has a store to save changes to.
@@ -199,6 +214,17 @@ func (s *Handler) noteCodeLocked(code string) {
 	}
 }
 
+// noteProjectLocked notes that project p, or its placements, changed, or
+// that it was deleted.
+func (s *Handler) noteProjectLocked(p *project) {
+	if s.persisting() && !s.prod.reset {
+		if s.prod.projects == nil {
+			s.prod.projects = map[projectKey]bool{}
+		}
+		s.prod.projects[projectKey{p.account, p.name}] = true
+	}
+}
+
 // saveLocked saves the change noted since the last save. The caller holds
 // the write lock, so that changes are saved in the order they were made.
 func (s *Handler) saveLocked() error {
@@ -221,6 +247,9 @@ func (s *Handler) saveLocked() error {
 			cc := s.st.codes[code]
 			c.ClaimCodes = append(c.ClaimCodes, ClaimCodeRecord{Code: cc.code, DeviceIDs: slices.Clone(cc.deviceIDs), AccountID: cc.accountID})
 		}
+		for _, p := range s.st.projects {
+			c.Projects = append(c.Projects, s.projectSnapshot(p))
+		}
 	} else {
 		for _, id := range slices.Sorted(maps.Keys(p.replaced)) {
 			if d, ok := s.st.devices[id]; ok {
@@ -242,6 +271,13 @@ func (s *Handler) saveLocked() error {
 				c.ClaimCodes = append(c.ClaimCodes, ClaimCodeRecord{Code: cc.code, DeviceIDs: slices.Clone(cc.deviceIDs), AccountID: cc.accountID})
 			}
 		}
+		for key := range p.projects {
+			if pr, ok := s.st.projects[key]; ok {
+				c.Projects = append(c.Projects, s.projectSnapshot(pr))
+			} else {
+				c.DeletedProjects = append(c.DeletedProjects, ProjectID{AccountID: key.account, ProjectName: key.name})
+			}
+		}
 	}
 	p.clear()
 	if c.empty() {
@@ -260,40 +296,12 @@ func (s *Handler) saveOrLog() {
 	_ = s.saveLocked()
 }
 
-// noteExchangeLocked notes what a successful operation that writes
-// changed: the device of its path, the devices of a claim code, the device
-// of a tagged ARN.
-func (x *exchange) noteExchangeLocked() {
-	s := x.s
-	if !s.persisting() {
-		return
-	}
-	switch x.rec.Operation {
-	case OpClaimDevicesByClaimCode:
-		if c, ok := s.st.codes[x.label]; ok {
-			s.noteCodeLocked(c.code)
-			for _, id := range c.deviceIDs {
-				s.noteDeviceLocked(id)
-			}
-		}
-	case OpTagResource, OpUntagResource:
-		if _, id, ok := strings.Cut(x.label, ":devices/"); ok {
-			s.noteDeviceLocked(id)
-		}
-	default:
-		if _, ok := s.st.devices[x.label]; ok {
-			s.noteDeviceLocked(x.label)
-		}
-	}
-}
-
 // saveExchangeLocked saves the change a successful operation that writes
 // made, before its answer: a failure answers 500.
 func (x *exchange) saveExchangeLocked() *apiError {
 	if !x.s.persisting() {
 		return nil
 	}
-	x.noteExchangeLocked()
 	if err := x.s.saveLocked(); err != nil {
 		return &apiError{status: http.StatusInternalServerError, code: "InternalFailureException",
 			msg: "The change could not be saved to the emulator's state file."}

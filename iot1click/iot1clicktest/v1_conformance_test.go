@@ -30,6 +30,13 @@ import (
 // the ambient AWS environment.
 func newV1Client(t *testing.T, srv *iot1clicktest.Server, accessKey, secret string) *v1.IoT1ClickDevicesService {
 	t.Helper()
+	return v1.New(newV1Session(t, srv, accessKey, secret))
+}
+
+// newV1Session returns an aws-sdk-go v1 session pointed at srv, isolated
+// from the ambient AWS environment.
+func newV1Session(t *testing.T, srv *iot1clicktest.Server, accessKey, secret string) *session.Session {
+	t.Helper()
 	dir := t.TempDir()
 	for _, k := range []string{"AWS_CA_BUNDLE", "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID",
 		"AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_SDK_LOAD_CONFIG"} {
@@ -50,7 +57,7 @@ func newV1Client(t *testing.T, srv *iot1clicktest.Server, accessKey, secret stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	return v1.New(sess)
+	return sess
 }
 
 // v1Code returns the error code of a v1 error, or fails the test.

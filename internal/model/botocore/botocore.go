@@ -1,7 +1,8 @@
-// Package botocore writes a botocore service model of the API, rendered from
-// the project's description of it (package model), so that the AWS CLI and
-// boto3, which no longer ship the service, can call it (and the emulator)
-// with AWS_DATA_PATH pointing at the written folder.
+// Package botocore writes botocore service models of the API's two
+// services, rendered from the project's description of them (package
+// model), so that the AWS CLI and boto3, which no longer ship the services,
+// can call them (and the emulator) with AWS_DATA_PATH pointing at the
+// written folder.
 package botocore
 
 import (
@@ -13,9 +14,13 @@ import (
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
-// ServiceName is the service's name in botocore's data folder and on the
-// command line of the AWS CLI (aws iot1click-devices ...).
+// ServiceName is the Devices service's name in botocore's data folder and
+// on the command line of the AWS CLI (aws iot1click-devices ...); the
+// Projects service's is model.Projects.Name (iot1click-projects).
 const ServiceName = "iot1click-devices"
+
+// Services are the services Write writes, in order.
+var services = []*model.Service{model.Devices, model.Projects}
 
 // Files of the model, in DIR/ServiceName/APIVersion/.
 const (
@@ -23,33 +28,31 @@ const (
 	PaginatorsFile = "paginators-1.json"
 )
 
-// Service returns the service model (service-2.json).
-func Service() ([]byte, error) {
-	return service(model.Operations)
-}
-
-// service returns the service model of ops.
-func service(ops []model.Operation) ([]byte, error) {
+// Service returns the service model (service-2.json) of svc.
+func Service(svc *model.Service) ([]byte, error) {
 	m := serviceModel{
 		Metadata: metadata{
-			APIVersion:       model.APIVersion,
-			EndpointPrefix:   model.EndpointPrefix,
-			SigningName:      model.SigningName,
-			ServiceFullName:  model.ServiceFullName,
-			ServiceID:        model.ServiceID,
-			Protocol:         "rest-json",
-			JSONVersion:      "1.1",
-			UID:              "devices-" + model.APIVersion,
-			SignatureVersion: "v4",
+			APIVersion:          model.APIVersion,
+			EndpointPrefix:      svc.EndpointPrefix,
+			SigningName:         model.SigningName,
+			ServiceAbbreviation: svc.Abbreviation,
+			ServiceFullName:     svc.FullName,
+			ServiceID:           svc.ServiceID,
+			Protocol:            "rest-json",
+			JSONVersion:         "1.1",
+			UID:                 svc.UID,
+			SignatureVersion:    "v4",
 		},
-		Operations: map[string]operation{},
-		Shapes:     map[string]shape{},
+		Documentation: svc.Docs[""],
+		Operations:    map[string]operation{},
+		Shapes:        map[string]shape{},
 	}
-	for _, op := range ops {
+	for _, op := range svc.Operations {
 		o := operation{
-			Name:  op.Name,
-			HTTP:  httpBinding{Method: op.Method, RequestURI: op.URI, ResponseCode: op.Status},
-			Input: &ref{Shape: op.Name + "Request"},
+			Name:          op.Name,
+			HTTP:          httpBinding{Method: op.Method, RequestURI: op.URI, ResponseCode: op.Status},
+			Input:         &ref{Shape: op.Name + "Request"},
+			Documentation: svc.Docs[op.Name],
 		}
 		if err := m.addStructure(o.Input.Shape, op.Input, false); err != nil {
 			return nil, err
@@ -61,15 +64,15 @@ func service(ops []model.Operation) ([]byte, error) {
 			}
 		}
 		for _, code := range op.Errors {
-			if _, ok := model.StatusOf(code); !ok {
+			if _, ok := svc.StatusOf(code); !ok {
 				return nil, fmt.Errorf("botocore: %s answers %s, which is not a modelled exception", op.Name, code)
 			}
 			o.Errors = append(o.Errors, ref{Shape: code})
 		}
 		m.Operations[op.Name] = o
 	}
-	for _, e := range model.Exceptions {
-		if err := m.addStructure(e.Code, model.ExceptionMembers, false); err != nil {
+	for _, e := range svc.Exceptions {
+		if err := m.addStructure(e.Code, svc.ExceptionMembers, false); err != nil {
 			return nil, err
 		}
 		s := m.Shapes[e.Code]
@@ -81,34 +84,67 @@ func service(ops []model.Operation) ([]byte, error) {
 }
 
 // Paginators returns the paginators (paginators-1.json) of the paginated
-// operations.
-func Paginators() ([]byte, error) {
+// operations of svc: each pages with the members that travel as nextToken
+// and maxResults.
+func Paginators(svc *model.Service) ([]byte, error) {
 	p := map[string]paginator{}
-	for _, op := range model.Operations {
-		if op.ResultKey != "" {
-			p[op.Name] = paginator{InputToken: "NextToken", OutputToken: "NextToken", LimitKey: "MaxResults", ResultKey: op.ResultKey}
+	for _, op := range svc.Operations {
+		if op.ResultKey == "" {
+			continue
 		}
+		pg := paginator{ResultKey: op.ResultKey}
+		for _, m := range op.Input {
+			switch m.Wire {
+			case "nextToken":
+				pg.InputToken = m.Name
+			case "maxResults":
+				pg.LimitKey = m.Name
+			}
+		}
+		for _, m := range op.Output {
+			if m.Wire == "nextToken" {
+				pg.OutputToken = m.Name
+			}
+		}
+		if pg.InputToken == "" || pg.OutputToken == "" || pg.LimitKey == "" {
+			return nil, fmt.Errorf("botocore: paginated operation %s lacks nextToken or maxResults", op.Name)
+		}
+		p[op.Name] = pg
 	}
 	return json.MarshalIndent(map[string]any{"pagination": p}, "", "  ")
 }
 
-// Write writes the model into dir/ServiceName/APIVersion/, creating the
-// folders, and returns that folder.
-func Write(dir string) (string, error) {
-	svc, err := Service()
+// Write writes the model of each service into dir/NAME/APIVersion/ (NAME
+// is iot1click-devices, then iot1click-projects), creating the folders,
+// and returns those folders.
+func Write(dir string) ([]string, error) {
+	var written []string
+	for _, svc := range services {
+		out, err := write(dir, svc)
+		if err != nil {
+			return nil, err
+		}
+		written = append(written, out)
+	}
+	return written, nil
+}
+
+// write writes the model of svc into dir/svc.Name/APIVersion/.
+func write(dir string, svc *model.Service) (string, error) {
+	data, err := Service(svc)
 	if err != nil {
 		return "", err
 	}
-	pag, err := Paginators()
+	pag, err := Paginators(svc)
 	if err != nil {
 		return "", err
 	}
-	out := filepath.Join(dir, ServiceName, model.APIVersion)
+	out := filepath.Join(dir, svc.Name, model.APIVersion)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return "", fmt.Errorf("botocore: %w", err)
 	}
-	for name, data := range map[string][]byte{ServiceFile: svc, PaginatorsFile: pag} {
-		if err := os.WriteFile(filepath.Join(out, name), append(data, '\n'), 0o644); err != nil {
+	for name, content := range map[string][]byte{ServiceFile: data, PaginatorsFile: pag} {
+		if err := os.WriteFile(filepath.Join(out, name), append(content, '\n'), 0o644); err != nil {
 			return "", fmt.Errorf("botocore: %w", err)
 		}
 	}
@@ -127,7 +163,11 @@ func (m *serviceModel) addStructure(name string, members []model.Member, nested 
 		if err := m.addShape(mem.Shape); err != nil {
 			return err
 		}
-		s.Members[mem.Name] = member{Shape: mem.Shape.Name, Location: mem.In, LocationName: mem.Wire}
+		mb := member{Shape: mem.Shape.Name, Location: mem.In}
+		if mem.In != model.InBody || mem.Wire != mem.Name {
+			mb.LocationName = mem.Wire
+		}
+		s.Members[mem.Name] = mb
 		if mem.Required {
 			s.Required = append(s.Required, mem.Name)
 		}
@@ -144,7 +184,7 @@ func (m *serviceModel) addShape(t *model.Shape) error {
 		if err := m.addShape(t.Elem); err != nil {
 			return err
 		}
-		return m.put(t.Name, shape{Type: t.Kind, Member: &ref{Shape: t.Elem.Name}})
+		return m.put(t.Name, shape{Type: t.Kind, Member: &ref{Shape: t.Elem.Name}, Min: t.Min, Max: t.Max})
 	case model.KindMap:
 		if err := m.addShape(t.Key); err != nil {
 			return err
@@ -152,13 +192,9 @@ func (m *serviceModel) addShape(t *model.Shape) error {
 		if err := m.addShape(t.Elem); err != nil {
 			return err
 		}
-		return m.put(t.Name, shape{Type: t.Kind, Key: &ref{Shape: t.Key.Name}, Value: &ref{Shape: t.Elem.Name}})
+		return m.put(t.Name, shape{Type: t.Kind, Key: &ref{Shape: t.Key.Name}, Value: &ref{Shape: t.Elem.Name}, Min: t.Min, Max: t.Max})
 	case model.KindString, model.KindInteger, model.KindDouble, model.KindBoolean, model.KindTimestamp:
-		s := shape{Type: t.Kind, TimestampFormat: t.TimestampFormat}
-		if t.Max != 0 {
-			s.Min, s.Max = &t.Min, &t.Max
-		}
-		return m.put(t.Name, s)
+		return m.put(t.Name, shape{Type: t.Kind, TimestampFormat: t.TimestampFormat, Min: t.Min, Max: t.Max, Pattern: t.Pattern})
 	}
 	return fmt.Errorf("botocore: shape %s has unknown kind %q", t.Name, t.Kind)
 }
@@ -179,35 +215,38 @@ func (m *serviceModel) put(name string, s shape) error {
 }
 
 type serviceModel struct {
-	Metadata   metadata             `json:"metadata"`
-	Operations map[string]operation `json:"operations"`
-	Shapes     map[string]shape     `json:"shapes"`
+	Metadata      metadata             `json:"metadata"`
+	Documentation string               `json:"documentation,omitempty"`
+	Operations    map[string]operation `json:"operations"`
+	Shapes        map[string]shape     `json:"shapes"`
 }
 
 type metadata struct {
-	APIVersion       string `json:"apiVersion"`
-	EndpointPrefix   string `json:"endpointPrefix"`
-	SigningName      string `json:"signingName"`
-	ServiceFullName  string `json:"serviceFullName"`
-	ServiceID        string `json:"serviceId"`
-	Protocol         string `json:"protocol"`
-	JSONVersion      string `json:"jsonVersion"`
-	UID              string `json:"uid"`
-	SignatureVersion string `json:"signatureVersion"`
+	APIVersion          string `json:"apiVersion"`
+	EndpointPrefix      string `json:"endpointPrefix"`
+	SigningName         string `json:"signingName"`
+	ServiceAbbreviation string `json:"serviceAbbreviation,omitempty"`
+	ServiceFullName     string `json:"serviceFullName"`
+	ServiceID           string `json:"serviceId"`
+	Protocol            string `json:"protocol"`
+	JSONVersion         string `json:"jsonVersion"`
+	UID                 string `json:"uid"`
+	SignatureVersion    string `json:"signatureVersion"`
 }
 
 type operation struct {
-	Name   string      `json:"name"`
-	HTTP   httpBinding `json:"http"`
-	Input  *ref        `json:"input,omitempty"`
-	Output *ref        `json:"output,omitempty"`
-	Errors []ref       `json:"errors,omitempty"`
+	Name          string      `json:"name"`
+	HTTP          httpBinding `json:"http"`
+	Input         *ref        `json:"input,omitempty"`
+	Output        *ref        `json:"output,omitempty"`
+	Errors        []ref       `json:"errors,omitempty"`
+	Documentation string      `json:"documentation,omitempty"`
 }
 
 type httpBinding struct {
 	Method       string `json:"method"`
 	RequestURI   string `json:"requestUri"`
-	ResponseCode int    `json:"responseCode"`
+	ResponseCode int    `json:"responseCode,omitempty"`
 }
 
 type ref struct {
@@ -223,6 +262,7 @@ type shape struct {
 	Value           *ref              `json:"value,omitempty"`
 	Min             *int              `json:"min,omitempty"`
 	Max             *int              `json:"max,omitempty"`
+	Pattern         string            `json:"pattern,omitempty"`
 	TimestampFormat string            `json:"timestampFormat,omitempty"`
 	Exception       bool              `json:"exception,omitempty"`
 	Error           *errorTrait       `json:"error,omitempty"`

@@ -31,17 +31,28 @@ func decodeModel(t *testing.T, data []byte) jsonModel {
 }
 
 // files returns the shared model file name and what write writes.
-func files(t *testing.T, name string, write func() ([]byte, error)) (ref, written []byte) {
+func files(t *testing.T, name string, write func(*model.Service) ([]byte, error), svc *model.Service) (ref, written []byte) {
 	t.Helper()
 	ref, err := os.ReadFile(filepath.Join(testenv.SharedModels(t), name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	written, err = write()
+	written, err = write(svc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return ref, written
+}
+
+// modelled are the services and the stem of their shared model files, with
+// their number of operations.
+var modelled = []struct {
+	svc  *model.Service
+	stem string
+	ops  int
+}{
+	{model.Devices, "iot1click-devices-2018-05-14", 13},
+	{model.Projects, "iot1click-projects-2018-05-14", 16},
 }
 
 // resolve returns the shape name of m with every reference replaced by the
@@ -126,9 +137,18 @@ func (m jsonModel) operation(t *testing.T, name string) map[string]any {
 // written model names must also agree with the shape of that name in the
 // service's model.
 func TestServiceMatchesModel(t *testing.T) {
-	ref, data := files(t, "iot1click-devices-2018-05-14.api.json", Service)
-	want, got := decodeModel(t, ref), decodeModel(t, data)
+	for _, m := range modelled {
+		t.Run(m.svc.Name, func(t *testing.T) {
+			ref, data := files(t, m.stem+".api.json", Service, m.svc)
+			compareServices(t, decodeModel(t, ref), decodeModel(t, data), m.ops)
+		})
+	}
+}
 
+// compareServices compares a written model with the service's own, as
+// TestServiceMatchesModel says.
+func compareServices(t *testing.T, want, got jsonModel, ops int) {
+	t.Helper()
 	if diff := cmp.Diff(want.Metadata, got.Metadata); diff != "" {
 		t.Errorf("metadata (-service model +written):\n%s", diff)
 	}
@@ -144,8 +164,8 @@ func TestServiceMatchesModel(t *testing.T) {
 	if diff := cmp.Diff(wantOps, gotOps); diff != "" {
 		t.Fatalf("operations (-service model +written):\n%s", diff)
 	}
-	if len(gotOps) != 13 {
-		t.Errorf("%d operations, want 13", len(gotOps))
+	if len(gotOps) != ops {
+		t.Errorf("%d operations, want %d", len(gotOps), ops)
 	}
 	for _, name := range wantOps {
 		if diff := cmp.Diff(want.operation(t, name), got.operation(t, name)); diff != "" {
@@ -166,40 +186,81 @@ func TestServiceMatchesModel(t *testing.T) {
 // TestPaginatorsMatchModel checks the written paginators against the
 // service's own.
 func TestPaginatorsMatchModel(t *testing.T) {
-	ref, data := files(t, "iot1click-devices-2018-05-14.paginators.json", Paginators)
-	var want, got any
-	if err := json.Unmarshal(ref, &want); err != nil {
-		t.Fatal(err)
+	for _, m := range modelled {
+		ref, data := files(t, m.stem+".paginators.json", Paginators, m.svc)
+		var want, got any
+		if err := json.Unmarshal(ref, &want); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &got); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s paginators (-service model +written):\n%s", m.svc.Name, diff)
+		}
 	}
-	if err := json.Unmarshal(data, &got); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("paginators (-service model +written):\n%s", diff)
+}
+
+// TestDocumentationMatchesModel checks the documentation the written model
+// carries (the service's and each operation's) against the services'
+// documentation models.
+func TestDocumentationMatchesModel(t *testing.T) {
+	for _, m := range modelled {
+		ref, data := files(t, m.stem+".docs.json", Service, m.svc)
+		var want struct {
+			Service    string            `json:"service"`
+			Operations map[string]string `json:"operations"`
+		}
+		if err := json.Unmarshal(ref, &want); err != nil {
+			t.Fatal(err)
+		}
+		var got struct {
+			Documentation string `json:"documentation"`
+			Operations    map[string]struct {
+				Documentation string `json:"documentation"`
+			} `json:"operations"`
+		}
+		if err := json.Unmarshal(data, &got); err != nil {
+			t.Fatal(err)
+		}
+		if want.Service == "" || got.Documentation != want.Service {
+			t.Errorf("%s: documentation %q, want %q", m.svc.Name, got.Documentation, want.Service)
+		}
+		if len(want.Operations) != m.ops {
+			t.Errorf("%s: the docs model documents %d operations, want %d", m.svc.Name, len(want.Operations), m.ops)
+		}
+		for name, doc := range want.Operations {
+			if got.Operations[name].Documentation != doc {
+				t.Errorf("%s %s: documentation %q, want %q", m.svc.Name, name, got.Operations[name].Documentation, doc)
+			}
+		}
 	}
 }
 
 // TestWrite checks the files and the folder botocore looks them up in.
 func TestWrite(t *testing.T) {
 	dir := t.TempDir()
-	out, err := Write(dir)
+	outs, err := Write(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := filepath.Join(dir, "iot1click-devices", "2018-05-14"); out != want {
-		t.Errorf("Write wrote to %s, want %s", out, want)
+	wantOuts := []string{filepath.Join(dir, "iot1click-devices", "2018-05-14"), filepath.Join(dir, "iot1click-projects", "2018-05-14")}
+	if diff := cmp.Diff(wantOuts, outs); diff != "" {
+		t.Fatalf("Write wrote to (-want +got):\n%s", diff)
 	}
-	for name, content := range map[string]func() ([]byte, error){ServiceFile: Service, PaginatorsFile: Paginators} {
-		want, err := content()
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(filepath.Join(out, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(bytes.TrimSuffix(got, []byte("\n")), want) || !json.Valid(got) {
-			t.Errorf("%s holds %q, want %q", name, got, want)
+	for i, svc := range []*model.Service{model.Devices, model.Projects} {
+		for name, content := range map[string]func(*model.Service) ([]byte, error){ServiceFile: Service, PaginatorsFile: Paginators} {
+			want, err := content(svc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(filepath.Join(outs[i], name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(bytes.TrimSuffix(got, []byte("\n")), want) || !json.Valid(got) {
+				t.Errorf("%s/%s holds %q, want %q", svc.Name, name, got, want)
+			}
 		}
 	}
 	// Writing again over an existing model succeeds.
@@ -238,12 +299,18 @@ func TestServiceRejectsBadDescriptions(t *testing.T) {
 			Name: "OpRequest", Kind: model.KindString,
 		}})},
 	} {
-		if data, err := service(ops); err == nil {
+		if data, err := Service(&model.Service{Operations: ops, Exceptions: model.Exceptions}); err == nil {
 			t.Errorf("%s: service returned %s, want an error", name, data)
 		}
 	}
+	// A paginated operation needs the members that page.
+	paged := op()
+	paged.ResultKey = "Items"
+	if data, err := Paginators(&model.Service{Operations: []model.Operation{paged}}); err == nil {
+		t.Errorf("paginators of an operation with no token: %s, want an error", data)
+	}
 	// The same shape reached twice is written once.
-	if _, err := service([]model.Operation{op(model.Member{Name: "A", Wire: "a", Shape: str}, model.Member{Name: "B", Wire: "b", Shape: str})}); err != nil {
+	if _, err := Service(&model.Service{Operations: []model.Operation{op(model.Member{Name: "A", Wire: "a", Shape: str}, model.Member{Name: "B", Wire: "b", Shape: str})}}); err != nil {
 		t.Errorf("a shape used twice: %v", err)
 	}
 }

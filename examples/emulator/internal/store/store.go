@@ -8,9 +8,11 @@
 // programs and tests that import iot1click or iot1clicktest compile no
 // database.
 //
-// The file holds four buckets: devices (ID → the DeviceRecord, without its
-// events, in a binary form: codec.go), events (ID, 0, sequence → time, click type,
-// account), claim codes (code → JSON) and meta (the format).
+// The file holds five buckets: devices (ID → the DeviceRecord, without its
+// events, in a binary form: codec.go), events (ID, 0, sequence → time,
+// click type, account), claim codes (code → JSON), projects (account, 0,
+// name → the ProjectRecord's JSON, with its placements) and meta (the
+// format).
 package store
 
 import (
@@ -27,11 +29,12 @@ import (
 )
 
 var (
-	bucketDevices = []byte("devices")
-	bucketEvents  = []byte("events")
-	bucketCodes   = []byte("claimCodes")
-	bucketMeta    = []byte("meta")
-	buckets       = [][]byte{bucketDevices, bucketEvents, bucketCodes, bucketMeta}
+	bucketDevices  = []byte("devices")
+	bucketEvents   = []byte("events")
+	bucketCodes    = []byte("claimCodes")
+	bucketProjects = []byte("projects")
+	bucketMeta     = []byte("meta")
+	buckets        = [][]byte{bucketDevices, bucketEvents, bucketCodes, bucketProjects, bucketMeta}
 
 	keyFormat = []byte("format")
 )
@@ -125,7 +128,7 @@ func (d *DB) Load() (*iot1clicktest.Snapshot, error) {
 		if err != nil {
 			return err
 		}
-		return tx.Bucket(bucketCodes).ForEach(func(k, v []byte) error {
+		err = tx.Bucket(bucketCodes).ForEach(func(k, v []byte) error {
 			var c iot1clicktest.ClaimCodeRecord
 			if err := json.Unmarshal(v, &c); err != nil {
 				return fmt.Errorf("claim code %q: %w", k, err)
@@ -133,11 +136,22 @@ func (d *DB) Load() (*iot1clicktest.Snapshot, error) {
 			snap.ClaimCodes = append(snap.ClaimCodes, c)
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bucketProjects).ForEach(func(k, v []byte) error {
+			var p iot1clicktest.ProjectRecord
+			if err := json.Unmarshal(v, &p); err != nil {
+				return fmt.Errorf("project %q: %w", k, err)
+			}
+			snap.Projects = append(snap.Projects, p)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading state file %s: %w", d.db.Path(), err)
 	}
-	if len(snap.Devices) == 0 && len(snap.ClaimCodes) == 0 {
+	if len(snap.Devices) == 0 && len(snap.ClaimCodes) == 0 && len(snap.Projects) == 0 {
 		return nil, nil
 	}
 	return snap, nil
@@ -148,7 +162,7 @@ func (d *DB) Load() (*iot1clicktest.Snapshot, error) {
 func (d *DB) Save(c *iot1clicktest.Change) error {
 	return d.db.Update(func(tx *bolt.Tx) error {
 		if c.Reset {
-			for _, b := range [][]byte{bucketDevices, bucketEvents, bucketCodes} {
+			for _, b := range [][]byte{bucketDevices, bucketEvents, bucketCodes, bucketProjects} {
 				if err := tx.DeleteBucket(b); err != nil {
 					return err
 				}
@@ -157,7 +171,7 @@ func (d *DB) Save(c *iot1clicktest.Change) error {
 				}
 			}
 		}
-		devs, events, codes := tx.Bucket(bucketDevices), tx.Bucket(bucketEvents), tx.Bucket(bucketCodes)
+		devs, events, codes, projects := tx.Bucket(bucketDevices), tx.Bucket(bucketEvents), tx.Bucket(bucketCodes), tx.Bucket(bucketProjects)
 		for i := range c.Replaced {
 			r := &c.Replaced[i]
 			if err := putDevice(devs, r); err != nil {
@@ -193,8 +207,27 @@ func (d *DB) Save(c *iot1clicktest.Change) error {
 				return err
 			}
 		}
+		for _, p := range c.Projects {
+			b, err := json.Marshal(p)
+			if err != nil {
+				return err
+			}
+			if err := projects.Put(projectKey(p.AccountID, p.ProjectName), b); err != nil {
+				return err
+			}
+		}
+		for _, id := range c.DeletedProjects {
+			if err := projects.Delete(projectKey(id.AccountID, id.ProjectName)); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
+}
+
+// projectKey is the key of a project: its account, 0, its name.
+func projectKey(account, name string) []byte {
+	return append(append([]byte(account), 0), name...)
 }
 
 // putDevice writes the record of a device, without its events and ARN.

@@ -2,10 +2,18 @@ package store_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"io"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -100,6 +108,21 @@ func TestStateSurvivesRestart(t *testing.T) {
 	testenv.Must(t, srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000042", Enabled: true, RemainingLife: 50,
 		AccountID: srv.AccountID(), Events: []iot1clicktest.EventRecord{{ClickType: "SINGLE", Time: srv.Now().Add(-1)}}}))
 	srv.AddFleet(2)
+	// Projects: one added whole, then a placement created and a device
+	// placed through the signed Projects API.
+	testenv.Must(t, srv.AddProjects(iot1clicktest.ProjectRecord{ProjectName: "office", Description: "the office",
+		DefaultAttributes: map[string]string{"floor": "4"},
+		DeviceTemplates: map[string]iot1clicktest.DeviceTemplate{"button": {DeviceType: "button",
+			CallbackOverrides: map[string]string{"onClickCallback": "arn:aws:lambda:us-west-2:123456789012:function:f"}}},
+		Placements: []iot1clicktest.PlacementRecord{{PlacementName: "desk1", Devices: map[string]string{"button": claimed[1]}}}}))
+	signed(t, srv, "POST", "/projects/office/placements", `{"placementName":"desk2","attributes":{"desk":"2"}}`)
+	signed(t, srv, "PUT", "/projects/office/placements/desk2/devices/button", `{"deviceId":"`+claimed[2]+`"}`)
+	testenv.Must(t, srv.AddProjects(iot1clicktest.ProjectRecord{ProjectName: "gone"}))
+	signed(t, srv, "DELETE", "/projects/gone", ``)
+	projects := srv.Projects()
+	if len(projects) != 1 || len(projects[0].Placements) != 2 {
+		t.Fatalf("projects before the restart: %+v", projects)
+	}
 	before := state(t, srv)
 	events, err := c.ListDeviceEvents(ctx, &iot1click.ListDeviceEventsInput{DeviceId: claimed[4], FromTimeStamp: srv.Now().Add(-3600e9), ToTimeStamp: srv.Now().Add(3600e9)})
 	if err != nil || len(events.Events) != 3 {
@@ -114,6 +137,9 @@ func TestStateSurvivesRestart(t *testing.T) {
 	defer srv.Close()
 	if diff := cmp.Diff(before, state(t, srv)); diff != "" {
 		t.Errorf("state after restart (-before +after):\n%s", diff)
+	}
+	if diff := cmp.Diff(projects, srv.Projects()); diff != "" {
+		t.Errorf("projects after restart (-before +after):\n%s", diff)
 	}
 	c = srv.Client()
 	again, err := c.ListDeviceEvents(ctx, &iot1click.ListDeviceEventsInput{DeviceId: claimed[4], FromTimeStamp: srv.Now().Add(-3600e9), ToTimeStamp: srv.Now().Add(3600e9)})
@@ -142,6 +168,33 @@ func TestStateSurvivesRestart(t *testing.T) {
 	defer srv.Close()
 	if diff := cmp.Diff(reset, state(t, srv)); diff != "" {
 		t.Errorf("state after Reset and restart (-before +after):\n%s", diff)
+	}
+}
+
+// signed sends a request signed with the server's default credentials and
+// fails t unless it succeeds.
+func signed(t *testing.T, srv *iot1clicktest.Server, method, path, body string) {
+	t.Helper()
+	req, err := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	sum := sha256.Sum256([]byte(body))
+	creds := aws.Credentials{AccessKeyID: srv.AccessKeyID(), SecretAccessKey: srv.SecretAccessKey()}
+	if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, hex.EncodeToString(sum[:]), "iot1click", srv.Region(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := srv.HTTPClient().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode/100 != 2 {
+		t.Fatalf("%s %s: %s %s", method, path, resp.Status, b)
 	}
 }
 
