@@ -20,6 +20,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"flag"
 	"fmt"
 	"io"
@@ -74,6 +76,7 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	seed := fs.Int64("seed", iot1clicktest.DefaultSeed, "seed of the generated fleet and of fault probabilities")
 	onClick := fs.String("on-click", "", "POST each click's Lambda event to `URL`, such as the Lambda Runtime Interface Emulator's http://localhost:9000/2015-03-31/functions/function/invocations")
 	statePath := fs.String("state", "", "keep the emulator's state in `FILE` (a bbolt database), loaded at start and written before each change is acknowledged; without it the state lives in memory")
+	tokenFlag := fs.String("control-token", "", "require `TOKEN` for the control API and the console (default: a random token when -addr is not a loopback address, none on loopback)")
 	quiet := fs.Bool("quiet", false, "do not print a line per request")
 	version := fs.Bool("version", false, "print the version and exit")
 	modelDir := fs.String("write-aws-model", "", "write a botocore model of the service into `DIR`/"+botocore.ServiceName+"/ for the AWS CLI and boto3 (AWS_DATA_PATH=DIR), and exit")
@@ -110,6 +113,11 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	if !*quiet {
 		opts = append(opts, iot1clicktest.WithAccessLog(out))
 	}
+	token, err := controlToken(*addr, *tokenFlag)
+	if err != nil {
+		return err
+	}
+	opts = append(opts, iot1clicktest.WithControlToken(token))
 	stateLine := "in memory (-state FILE keeps it)"
 	if *statePath != "" {
 		db, err := store.Open(*statePath)
@@ -166,6 +174,13 @@ Control API: %[1]s%[9]sinfo (GET), click, devices, fleet, claim-codes, clock, fa
 	if *onClick != "" {
 		fmt.Fprintf(out, "Clicks POST their Lambda event to %s\n", *onClick)
 	}
+	if token != "" {
+		fmt.Fprintf(out, "Console: %s/?token=%s\n", srv.URL, token)
+		fmt.Fprintf(out, "Control token: %s (send it in the header %s: TOKEN)\n", token, iot1clicktest.TokenHeader)
+	} else {
+		fmt.Fprintf(out, "Console: %s/\n", srv.URL)
+	}
+	fmt.Fprintf(out, "Health: %s%shealth\n", srv.URL, iot1clicktest.ControlPrefix)
 	fmt.Fprintln(out, "Serving until interrupted (Ctrl-C).")
 
 	if ready != nil {
@@ -235,6 +250,20 @@ func isLoopbackAddr(addr string) bool {
 	return err == nil && loopback.IsHost(host)
 }
 
+// controlToken returns the token the control API and the console require:
+// the -control-token flag's, or, when the emulator listens beyond
+// loopback, a random one; none on loopback.
+func controlToken(addr, flagValue string) (string, error) {
+	if flagValue != "" || isLoopbackAddr(addr) {
+		return flagValue, nil
+	}
+	var b [18]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("making a control token: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b[:]), nil
+}
+
 // exposureWarning returns the warning to print when the emulator listens on
 // addr, or "" for a loopback address.
 func exposureWarning(addr string) string {
@@ -242,9 +271,10 @@ func exposureWarning(addr string) string {
 		return ""
 	}
 	return fmt.Sprintf(`WARNING: -addr %s is not a loopback address (127.0.0.0/8, ::1 or localhost).
-The control API under %s is not signed: anyone who can reach this port can
-read the credentials above (GET %sinfo) and the request log, with
-every request's headers and body, and change the emulator's state.
+The control API under %s and the console are not signed: they take the
+control token below instead, and anyone who has it can read the credentials
+above (GET %sinfo) and the request log, with every request's headers
+and body, and change the emulator's state.
 Listen on 127.0.0.1 unless other machines must reach the emulator.
 `, addr, iot1clicktest.ControlPrefix, iot1clicktest.ControlPrefix)
 }

@@ -155,8 +155,9 @@ func (s *Handler) newMux() *http.ServeMux {
 			s.serveOperation(w, r, pick(ops, r))
 		})
 	}
-	mux.HandleFunc(ControlPrefix, s.serveControl)
-	mux.HandleFunc(strings.TrimSuffix(ControlPrefix, "/"), s.serveControl)
+	mux.HandleFunc(ControlPrefix, s.guarded(s.serveControl))
+	mux.HandleFunc(strings.TrimSuffix(ControlPrefix, "/"), s.guarded(s.serveControl))
+	s.routeProduct(mux)
 	mux.HandleFunc("/", s.serveUnknown)
 	return mux
 }

@@ -106,6 +106,9 @@ type productState struct {
 	// replaced are devices to save whole (AddDevices, a fleet).
 	replaced map[string]bool
 	projects map[projectKey]bool
+	// The console's live feed of recent events (console.go).
+	feed    []feedEvent
+	feedSeq uint64
 }
 
 // startLocked builds the state NewHandler starts with: the store's, when
@@ -169,6 +172,7 @@ func (s *Handler) persisting() bool { return s.cfg.product.store != nil }
 
 // noteResetLocked notes that the whole state was built again.
 func (s *Handler) noteResetLocked() {
+	s.prod.feed = nil
 	if s.persisting() {
 		s.prod.clear()
 		s.prod.reset = true
@@ -199,6 +203,7 @@ func (s *Handler) noteReplacedLocked(ids ...string) {
 
 // noteEventLocked notes an event recorded.
 func (s *Handler) noteEventLocked(e EventRecord) {
+	s.feedLocked(e)
 	if s.persisting() && !s.prod.reset {
 		s.prod.events = append(s.prod.events, e)
 	}
