@@ -24,6 +24,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 )
@@ -55,7 +56,7 @@ var _ iot1clicktest.Store = (*DB)(nil)
 func Open(path string) (*DB, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, berrors.ErrTimeout) {
 			return nil, fmt.Errorf("state file %s is in use by another process", path)
 		}
 		return nil, fmt.Errorf("opening state file %s: %w", path, err)
