@@ -7,27 +7,28 @@ import (
 	"strings"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // Click types of a button event.
 const (
 	// ClickTypeSingle is a short press.
-	ClickTypeSingle = "SINGLE"
+	ClickTypeSingle = model.ClickTypeSingle
 	// ClickTypeDouble is two short presses.
-	ClickTypeDouble = "DOUBLE"
+	ClickTypeDouble = model.ClickTypeDouble
 	// ClickTypeLong is a press of over 1.5 seconds.
-	ClickTypeLong = "LONG"
+	ClickTypeLong = model.ClickTypeLong
 )
 
 // ErrNotButtonEvent is matched, with errors.Is, by the *EventError that
 // ParseButtonEvent returns for a payload that is a JSON object but not a
 // button click, such as a device health event.
-var ErrNotButtonEvent = errors.New("iot1click: not a button event")
+var ErrNotButtonEvent = model.ErrNotButtonEvent
 
 // ErrUnknownClickType is matched by the *EventError that ParseButtonEvent
 // returns when clickType is not SINGLE, DOUBLE or LONG.
-var ErrUnknownClickType = errors.New("iot1click: unknown click type")
+var ErrUnknownClickType = model.ErrUnknownClickType
 
 // EventError reports a stdEvent payload that ParseButtonEvent could not read
 // as a button event. Err is ErrNotButtonEvent, ErrUnknownClickType, or the

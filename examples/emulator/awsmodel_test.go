@@ -209,15 +209,7 @@ func writeModel(t *testing.T) string {
 // finalized after a click. Debian's boto3 is the client of record; the
 // boto3 of the python3 on PATH, when there is one, is driven too.
 func TestBoto3WithWrittenModel(t *testing.T) {
-	t.Parallel()
-	t.Run("debian", func(t *testing.T) {
-		t.Parallel()
-		driveBoto3(t, debianPython(t))
-	})
-	t.Run("path", func(t *testing.T) {
-		t.Parallel()
-		driveBoto3(t, pathPython(t, "boto3"))
-	})
+	eachBoto3(t, driveBoto3)
 }
 
 // driveBoto3 runs botoScript with the interpreter py and checks what it did.

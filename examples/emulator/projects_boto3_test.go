@@ -121,14 +121,20 @@ type projectsBotoResult struct {
 // boto3 is the client of record; the boto3 of the python3 on PATH, when
 // there is one, is driven too.
 func TestBoto3Projects(t *testing.T) {
+	eachBoto3(t, driveProjectsBoto3)
+}
+
+// eachBoto3 runs drive, in parallel, with Debian's boto3, the client of
+// record, and with the boto3 of the python3 on PATH when there is one.
+func eachBoto3(t *testing.T, drive func(t *testing.T, py string)) {
 	t.Parallel()
 	t.Run("debian", func(t *testing.T) {
 		t.Parallel()
-		driveProjectsBoto3(t, debianPython(t))
+		drive(t, debianPython(t))
 	})
 	t.Run("path", func(t *testing.T) {
 		t.Parallel()
-		driveProjectsBoto3(t, pathPython(t, "boto3"))
+		drive(t, pathPython(t, "boto3"))
 	})
 }
 

@@ -49,21 +49,27 @@ func (l *loop) respond(r *Response) {
 	l.responses = append(l.responses, r)
 }
 
-// inProcess delivers the clicks to the handler in process.
-func inProcess(t *testing.T, l *loop) iot1clicktest.Option {
-	return iot1clicktest.WithClickHandler(func(ctx context.Context, ev clickevent.Event) error {
+// functionArn is the function the placed device's template names.
+const functionArn = "arn:aws:lambda:us-west-2:123456789012:function:dumpster"
+
+// inProcess delivers the clicks to the handler in process: the placed
+// device's as the function of functionArn, the others' as the click
+// handler.
+func inProcess(t *testing.T, l *loop) []iot1clicktest.Option {
+	fn := func(ctx context.Context, ev clickevent.Event) error {
 		resp, err := l.handler.Handle(ctx, ev)
 		if err == nil {
 			l.respond(resp)
 		}
 		return err
-	})
+	}
+	return []iot1clicktest.Option{iot1clicktest.WithClickHandler(fn), iot1clicktest.WithLambda(functionArn, fn)}
 }
 
 // overHTTP delivers the clicks to a local stand-in for the Lambda Runtime
 // Interface Emulator, which decodes the event and invokes the handler as
 // aws-lambda-go does.
-func overHTTP(t *testing.T, l *loop) iot1clicktest.Option {
+func overHTTP(t *testing.T, l *loop) []iot1clicktest.Option {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST "+invocations, func(w http.ResponseWriter, r *http.Request) {
 		body, err := io.ReadAll(r.Body)
@@ -85,11 +91,11 @@ func overHTTP(t *testing.T, l *loop) iot1clicktest.Option {
 	})
 	fn := httptest.NewServer(mux)
 	t.Cleanup(fn.Close)
-	return iot1clicktest.WithClickURL(fn.URL + invocations)
+	return []iot1clicktest.Option{iot1clicktest.WithClickURL(fn.URL + invocations), iot1clicktest.WithLambdaURL(functionArn, fn.URL+invocations)}
 }
 
 func TestClickLoop(t *testing.T) {
-	for name, deliver := range map[string]func(*testing.T, *loop) iot1clicktest.Option{
+	for name, deliver := range map[string]func(*testing.T, *loop) []iot1clicktest.Option{
 		"in process": inProcess,
 		"over HTTP":  overHTTP,
 	} {
@@ -99,21 +105,30 @@ func TestClickLoop(t *testing.T) {
 			// enough.
 			now := time.Now().UTC().Truncate(time.Millisecond)
 			l := &loop{}
-			l.srv = iot1clicktest.NewServer(
+			l.srv = iot1clicktest.NewServer(append(deliver(t, l),
 				iot1clicktest.WithLogf(l.logf),
-				deliver(t, l),
 				iot1clicktest.WithDevices(
 					iot1clicktest.DeviceRecord{
 						DeviceId: "G030PM0123456789", State: iot1clicktest.StateClaimed, Enabled: true, RemainingLife: 42.5,
-						Attributes: map[string]string{"projectRegion": "us-west-2", "projectName": "AnytownDumpsters",
-							"placementName": "customer217", "deviceTemplateName": "empty-dumpster-request"},
 						Events: []iot1clicktest.EventRecord{{ClickType: iot1click.ClickTypeSingle, Time: now}},
 					},
-					// A device of another account: the handler cannot
-					// describe it.
+					// A device of another account, placed nowhere: the
+					// handler cannot describe it.
 					iot1clicktest.DeviceRecord{DeviceId: "G030PM9999999999", AccountID: "210987654321"},
 				),
-			)
+				// The first device is placed: its clicks go to the
+				// function of its template.
+				iot1clicktest.WithProjects(iot1clicktest.ProjectRecord{
+					ProjectName: "AnytownDumpsters",
+					DeviceTemplates: map[string]iot1clicktest.DeviceTemplate{"empty-dumpster-request": {
+						DeviceType: "button", CallbackOverrides: map[string]string{iot1clicktest.CallbackOnClick: functionArn},
+					}},
+					Placements: []iot1clicktest.PlacementRecord{{
+						PlacementName: "customer217",
+						Devices:       map[string]string{"empty-dumpster-request": "G030PM0123456789"},
+					}},
+				}),
+			)...)
 			defer l.srv.Close()
 			l.srv.SetClock(now)
 			l.handler = &Handler{Client: l.srv.Client(), Now: func() time.Time { return now }}

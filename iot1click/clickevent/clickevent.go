@@ -225,7 +225,7 @@ func parseReportedTime(s string) (time.Time, error) {
 
 // ReportedTimeLayout is the time layout of reportedTime as AWS wrote it,
 // for a time in UTC: milliseconds and a Z.
-const ReportedTimeLayout = "2006-01-02T15:04:05.000Z"
+const ReportedTimeLayout = model.ReportedTimeLayout
 
 // formatReportedTime writes a reportedTime member; the zero time is empty.
 func formatReportedTime(t time.Time) string {

@@ -26,7 +26,7 @@ func stdEvent(e *EventRecord) string {
 	b = append(b, `{"clickType":`...)
 	b = wire.AppendString(b, e.ClickType)
 	b = append(b, `,"reportedTime":"`...)
-	b = e.Time.UTC().AppendFormat(b, "2006-01-02T15:04:05.000Z")
+	b = e.Time.UTC().AppendFormat(b, model.ReportedTimeLayout)
 	b = append(b, `","certificateId":"`...)
 	b = append(b, e.CertificateID...)
 	b = append(b, `","remainingLife":`...)

@@ -90,3 +90,30 @@ func ExampleHandler_ClickEvent() {
 	fmt.Println(ev.ClickType, ev.ReportedTime.Format(clickevent.ReportedTimeLayout), ev.Device.DeviceId, ev.Device.RemainingLife, ev.Placement == nil)
 	// Output: LONG 2018-05-04T23:26:33.747Z G030PM0123456789 42 true
 }
+
+// Deliveries tells where each click went, including the clicks that went
+// nowhere: here a placed device whose template names no function.
+func ExampleHandler_Deliveries() {
+	srv := iot1clicktest.NewServer(
+		iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{DeviceId: "G030PM0123456789", State: iot1clicktest.StateClaimed}),
+		iot1clicktest.WithProjects(iot1clicktest.ProjectRecord{
+			ProjectName:     "FrontDesk",
+			DeviceTemplates: map[string]iot1clicktest.DeviceTemplate{"call-reception": {DeviceType: "button"}},
+			Placements: []iot1clicktest.PlacementRecord{{
+				PlacementName: "desk1",
+				Devices:       map[string]string{"call-reception": "G030PM0123456789"},
+			}},
+		}),
+		iot1clicktest.WithLogf(func(string, ...any) {}),
+	)
+	defer srv.Close()
+
+	if _, err := srv.Click("G030PM0123456789", "SINGLE"); err != nil {
+		fmt.Println(err)
+	}
+	for _, d := range srv.Deliveries() {
+		fmt.Println(d.DeviceId, d.Placed, d.Error)
+	}
+	// Output:
+	// G030PM0123456789 true went nowhere: device template call-reception of project FrontDesk has no onClickCallback
+}

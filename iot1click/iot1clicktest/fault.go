@@ -1,7 +1,6 @@
 package iot1clicktest
 
 import (
-	"cmp"
 	"fmt"
 	"net/http"
 	"slices"
@@ -76,28 +75,18 @@ const (
 )
 
 // Operations returns the names of the operations the emulator serves, the
-// Devices service's then the Projects service's, each name once, in a new
-// slice.
+// Devices service's then the Projects service's, in the order of their
+// models, each name once, in a new slice.
 func Operations() []string {
 	var names []string
-	for _, op := range operations {
-		if !slices.Contains(names, op.name) {
-			names = append(names, op.name)
+	for _, svc := range []*model.Service{model.Devices, model.Projects} {
+		for _, op := range svc.Operations {
+			if !slices.Contains(names, op.Name) {
+				names = append(names, op.Name)
+			}
 		}
 	}
-	slices.SortStableFunc(names, func(a, b string) int {
-		return cmp.Compare(serviceRank(a), serviceRank(b))
-	})
 	return names
-}
-
-// serviceRank orders the Devices service's operations before the Projects
-// service's.
-func serviceRank(op string) int {
-	if _, ok := model.Devices.Operation(op); ok {
-		return 0
-	}
-	return 1
 }
 
 func knownOperation(op string) bool {

@@ -129,19 +129,28 @@ func parseMaxResults(q url.Values) (int, *apiError) {
 	return n, nil
 }
 
-func (s *Handler) listDevices(x *exchange) {
+// pageQuery reads the query of a listing: its members, the page size
+// (maxResults) and the page token. It reports false after answering 400 for
+// a malformed query.
+func (x *exchange) pageQuery() (q url.Values, n int, token string, ok bool) {
 	q, e := x.query()
-	var n int
 	if e == nil {
 		n, e = parseMaxResults(q)
 	}
 	if e != nil {
 		x.writeError(e)
+		return nil, 0, "", false
+	}
+	return q, n, q.Get("nextToken"), true
+}
+
+func (s *Handler) listDevices(x *exchange) {
+	q, n, token, ok := x.pageQuery()
+	if !ok {
 		return
 	}
 	deviceType := q.Get("deviceType")
 	digest := queryDigest(deviceType)
-	token := q.Get("nextToken")
 
 	x.answer(http.StatusOK, reads, func() (any, *apiError) {
 		after := ""

@@ -1,7 +1,6 @@
 package iot1clicktest
 
 import (
-	"cmp"
 	"fmt"
 	"maps"
 	"net/http"
@@ -360,58 +359,63 @@ func (s *Handler) deleteProject(x *exchange) {
 }
 
 func (s *Handler) listProjects(x *exchange) {
-	q, e := x.query()
-	var n int
-	if e == nil {
-		n, e = parseMaxResults(q)
-	}
-	if e != nil {
-		x.writeError(e)
+	_, n, token, ok := x.pageQuery()
+	if !ok {
 		return
 	}
-	token := q.Get("nextToken")
 	x.answer(http.StatusOK, reads, func() (any, *apiError) {
-		after, e := s.afterToken(x, OpListProjects, "", token)
-		if e != nil {
-			return nil, e
-		}
 		var names []string
 		for k := range s.st.projects {
-			if k.account == x.account && k.name > after {
+			if k.account == x.account {
 				names = append(names, k.name)
 			}
 		}
-		slices.Sort(names)
+		page, next, e := s.pageOfNames(x, OpListProjects, "", token, n, names)
+		if e != nil {
+			return nil, e
+		}
 		out := struct {
 			Projects  []projectSummaryJSON `json:"projects"`
 			NextToken string               `json:"nextToken,omitempty"`
-		}{Projects: []projectSummaryJSON{}}
-		for _, name := range names[:min(n, len(names))] {
+		}{Projects: make([]projectSummaryJSON, 0, len(page)), NextToken: next}
+		for _, name := range page {
 			p := s.st.projects[projectKey{x.account, name}]
 			out.Projects = append(out.Projects, projectSummaryJSON{
 				s.projectArn(p), p.name, epochSeconds(p.created), epochSeconds(p.updated), p.tags,
 			})
 		}
-		if len(names) > n {
-			out.NextToken = s.issueTokenLocked(OpListProjects, x.account, "", names[n-1])
-		}
-		if dup, ok := x.duplicateTokenLocked(OpListProjects, "", token); ok {
-			out.NextToken = dup
-		}
 		return out, nil
 	})
 }
 
-// afterToken returns the sort key a page token of op starts after, "" for
-// no token.
-func (s *Handler) afterToken(x *exchange, op, digest, token string) (string, *apiError) {
-	if token == "" {
-		return "", nil
+// pageOfNames returns the page of up to n of names, sorted, after the name
+// of the page token of op, and the token of the next page ("" at the end).
+// digest binds the token to the query.
+func (s *Handler) pageOfNames(x *exchange, op, digest, token string, n int, names []string) ([]string, string, *apiError) {
+	after := ""
+	if token != "" {
+		if chars(token) > model.MaxNextTokenLen {
+			return nil, "", invalid("The nextToken must have at most %d characters.", model.MaxNextTokenLen)
+		}
+		var e *apiError
+		if after, e = s.parseTokenLocked(token, op, x.account, digest); e != nil {
+			return nil, "", e
+		}
 	}
-	if chars(token) > model.MaxNextTokenLen {
-		return "", invalid("The nextToken must have at most %d characters.", model.MaxNextTokenLen)
+	slices.Sort(names)
+	start, _ := slices.BinarySearch(names, after)
+	if start < len(names) && names[start] == after {
+		start++
 	}
-	return s.parseTokenLocked(token, op, x.account, digest)
+	page := names[start:min(start+n, len(names))]
+	next := ""
+	if start+n < len(names) {
+		next = s.issueTokenLocked(op, x.account, digest, page[len(page)-1])
+	}
+	if dup, ok := x.duplicateTokenLocked(op, digest, token); ok {
+		next = dup
+	}
+	return page, next, nil
 }
 
 func (s *Handler) createPlacement(x *exchange) {
@@ -493,45 +497,26 @@ func (s *Handler) deletePlacement(x *exchange) {
 }
 
 func (s *Handler) listPlacements(x *exchange) {
-	q, e := x.query()
-	var n int
-	if e == nil {
-		n, e = parseMaxResults(q)
-	}
-	if e != nil {
-		x.writeError(e)
+	_, n, token, ok := x.pageQuery()
+	if !ok {
 		return
 	}
-	token := q.Get("nextToken")
 	x.answer(http.StatusOK, reads, func() (any, *apiError) {
 		p, e := x.projectLocked()
 		if e != nil {
 			return nil, e
 		}
-		digest := queryDigest(p.name)
-		after, e := s.afterToken(x, OpListPlacements, digest, token)
+		page, next, e := s.pageOfNames(x, OpListPlacements, queryDigest(p.name), token, n, slices.Collect(maps.Keys(p.placements)))
 		if e != nil {
 			return nil, e
 		}
-		var page []*placement
-		for _, pl := range p.placements {
-			if pl.name > after {
-				page = append(page, pl)
-			}
-		}
-		slices.SortFunc(page, func(a, b *placement) int { return cmp.Compare(a.name, b.name) })
 		out := struct {
 			Placements []placementSummaryJSON `json:"placements"`
 			NextToken  string                 `json:"nextToken,omitempty"`
-		}{Placements: []placementSummaryJSON{}}
-		for _, pl := range page[:min(n, len(page))] {
+		}{Placements: make([]placementSummaryJSON, 0, len(page)), NextToken: next}
+		for _, name := range page {
+			pl := p.placements[name]
 			out.Placements = append(out.Placements, placementSummaryJSON{p.name, pl.name, epochSeconds(pl.created), epochSeconds(pl.updated)})
-		}
-		if len(page) > n {
-			out.NextToken = s.issueTokenLocked(OpListPlacements, x.account, digest, page[n-1].name)
-		}
-		if dup, ok := x.duplicateTokenLocked(OpListPlacements, digest, token); ok {
-			out.NextToken = dup
 		}
 		return out, nil
 	})
@@ -675,17 +660,8 @@ func (s *Handler) tagProject(x *exchange) {
 }
 
 func (s *Handler) untagProject(x *exchange) {
-	q, e := x.query()
-	if e == nil {
-		switch keys := q["tagKeys"]; {
-		case len(keys) == 0:
-			e = invalid("At least one tagKeys is required.")
-		case len(keys) > model.MaxTags:
-			e = invalid("At most %d tagKeys are allowed.", model.MaxTags)
-		}
-	}
-	if e != nil {
-		x.writeError(e)
+	keys, ok := x.tagKeys(model.MaxTags)
+	if !ok {
 		return
 	}
 	x.answer(http.StatusOK, writes, func() (any, *apiError) {
@@ -693,14 +669,7 @@ func (s *Handler) untagProject(x *exchange) {
 		if e != nil {
 			return nil, e
 		}
-		tags := maps.Clone(p.tags)
-		for _, k := range q["tagKeys"] {
-			delete(tags, k)
-		}
-		if len(tags) == 0 {
-			tags = nil
-		}
-		s.setProjectTagsLocked(p, tags)
+		s.setProjectTagsLocked(p, withoutTags(p.tags, keys))
 		return empty, nil
 	})
 }

@@ -3,6 +3,7 @@ package iot1clicktest
 import (
 	"fmt"
 	"maps"
+	"math"
 	"net/http"
 	"strings"
 
@@ -72,22 +73,44 @@ func (s *Handler) tagResource(x *exchange) {
 	})
 }
 
-func (s *Handler) untagResource(x *exchange) {
+// tagKeys returns the tagKeys of UntagResource, at least one and at most
+// max. It reports false after answering 400.
+func (x *exchange) tagKeys(max int) ([]string, bool) {
 	q, e := x.query()
-	if e == nil && len(q["tagKeys"]) == 0 {
+	switch keys := q["tagKeys"]; {
+	case e != nil:
+	case len(keys) == 0:
 		e = invalid("At least one tagKeys is required.")
+	case len(keys) > max:
+		e = invalid("At most %d tagKeys are allowed.", max)
+	default:
+		return keys, true
 	}
-	if e != nil {
-		x.writeError(e)
+	x.writeError(e)
+	return nil, false
+}
+
+// withoutTags returns a copy of tags without keys, nil when none is left:
+// devices may share a tag map (generated fleets do), so a change is always
+// a new map.
+func withoutTags(tags map[string]string, keys []string) map[string]string {
+	out := maps.Clone(tags)
+	for _, k := range keys {
+		delete(out, k)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func (s *Handler) untagResource(x *exchange) {
+	keys, ok := x.tagKeys(math.MaxInt)
+	if !ok {
 		return
 	}
 	x.withDevice(http.StatusNoContent, writes, byARN, func(d *DeviceRecord) (any, *apiError) {
-		// Devices may share a tag map (generated fleets do): change a copy.
-		tags := maps.Clone(d.Tags)
-		for _, k := range q["tagKeys"] {
-			delete(tags, k)
-		}
-		s.setDeviceTagsLocked(d, tags)
+		s.setDeviceTagsLocked(d, withoutTags(d.Tags, keys))
 		return nil, nil
 	})
 }

@@ -240,3 +240,28 @@ func TestWithLambdaInvalid(t *testing.T) {
 		}()
 	}
 }
+
+// TestProjectsFaultsAndReset checks that faults reach the Projects
+// operations by name, and that Reset brings back the projects of the
+// options and drops the others.
+func TestProjectsFaultsAndReset(t *testing.T) {
+	srv := newServer(t, iot1clicktest.WithProjects(iot1clicktest.ProjectRecord{ProjectName: "Kept"}))
+	if err := srv.InjectFault(iot1clicktest.OpListProjects, iot1clicktest.Fault{Code: "TooManyRequestsException", Times: 1}); err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, call(t, srv, "GET", "/projects", "", nil), 429, "TooManyRequestsException")
+	r := call(t, srv, "GET", "/projects", "", nil)
+	wantStatus(t, r, 200, "")
+	if got := r.json(t)["projects"].([]any); len(got) != 1 {
+		t.Errorf("ListProjects after the fault: %s", r.body)
+	}
+	wantStatus(t, call(t, srv, "POST", "/projects", "", []byte(`{"projectName":"Gone"}`)), 200, "")
+	srv.Reset()
+	ps := srv.Projects()
+	if len(ps) != 1 || ps[0].ProjectName != "Kept" {
+		t.Errorf("projects after Reset: %+v", ps)
+	}
+	if reqs := srv.Requests(); len(reqs) != 0 {
+		t.Errorf("requests after Reset: %d", len(reqs))
+	}
+}

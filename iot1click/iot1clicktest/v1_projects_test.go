@@ -57,14 +57,15 @@ func (c *clicksOf) take() []clickevent.Event {
 }
 
 func TestV1ProjectsAllOperations(t *testing.T) {
-	var reception clicksOf
+	var reception, fallback clicksOf
 	srv := newServer(t,
 		iot1clicktest.WithDevices(
 			iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000001", State: iot1clicktest.StateClaimed, RemainingLife: 90},
 			iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000002", State: iot1clicktest.StateClaimed, RemainingLife: 80},
 			iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000003", State: iot1clicktest.StateClaimInitiated, RemainingLife: 70},
 		),
-		iot1clicktest.WithLambda(receptionArn, reception.fn))
+		iot1clicktest.WithLambda(receptionArn, reception.fn),
+		iot1clicktest.WithClickHandler(fallback.fn))
 	// A clock stopped near the time the requests are signed at.
 	t0 := time.Now().UTC().Truncate(time.Millisecond)
 	srv.SetClock(t0)
@@ -316,6 +317,9 @@ func TestV1ProjectsAllOperations(t *testing.T) {
 	}
 	wantPlacement := &clickevent.Placement{ProjectName: "Lobby", PlacementName: "desk1",
 		Attributes: map[string]string{"floor": "2", "seat": "3"}, Devices: map[string]string{"reception": "G030PM0000000001"}}
+	if evs := fallback.take(); len(evs) != 0 {
+		t.Errorf("the click handler received %+v, a placed device's click", evs)
+	}
 	if evs := reception.take(); len(evs) != 1 || evs[0].Device.DeviceId != "G030PM0000000001" {
 		t.Errorf("reception received %+v, want one click", evs)
 	} else if diff := cmp.Diff(wantPlacement, evs[0].Placement); diff != "" {
@@ -357,6 +361,9 @@ func TestV1ProjectsAllOperations(t *testing.T) {
 	}
 	if evs := reception.take(); len(evs) != 0 {
 		t.Errorf("reception received %+v after the device left the placement", evs)
+	}
+	if evs := fallback.take(); len(evs) != 1 || evs[0].Placement != nil || len(evs[0].Device.Attributes) != 0 {
+		t.Errorf("the click handler received %+v after the device left the placement, want one click with no placement", evs)
 	}
 
 	// Tags of a project, routed by the ARN's resource type.
