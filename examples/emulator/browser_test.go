@@ -41,13 +41,32 @@ func TestConsoleInBrowser(t *testing.T) {
 	srv, _ := startEmulator(t, io.Discard, "-addr", "127.0.0.1:0", "-devices", "3", "-unclaimed", "1", "-quiet")
 	id := srv.Devices()[1].DeviceId
 
+	// Chromium's helper processes may still write to their profile for a
+	// moment after the browser ends: the profile is removed with retries,
+	// not by t.TempDir's single attempt.
+	profile, err := os.MkdirTemp("", "iot1click-console-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; ; i++ {
+			err := os.RemoveAll(profile)
+			if err == nil || i == 50 {
+				if err != nil {
+					t.Logf("removing the browser profile: %v", err)
+				}
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
 		chromedp.Headless,
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
@@ -67,7 +86,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	button := `tr[data-device="` + id + `"] button[data-click="DOUBLE"]`
 	fed := `#feed li[data-device="` + id + `"][data-click="DOUBLE"]`
 	var row, feedText, about string
-	err := chromedp.Run(bctx,
+	err = chromedp.Run(bctx,
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(button, chromedp.ByQuery),
 		chromedp.Text(`tr[data-device="`+id+`"]`, &row, chromedp.ByQuery),
