@@ -16,6 +16,15 @@
 // With -write-aws-model DIR it writes a botocore model of the service
 // instead, for today's AWS CLI and boto3, which no longer ship the service
 // (export AWS_DATA_PATH=DIR), and exits.
+//
+// With -state FILE it keeps its whole state in FILE, a bbolt database:
+// each change is synced to disk before it is acknowledged, and the next
+// start loads the file instead of generating devices. Its address serves a
+// console in the browser at /, and GET /_iot1click/health for health
+// checks. It prints a line per request (-quiet turns that off). Listening
+// beyond loopback, its control API and console need a token, printed in the
+// banner or set with -control-token. A second Ctrl-C stops it at once. See
+// README-section.md.
 package main
 
 import (
