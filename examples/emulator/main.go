@@ -23,8 +23,8 @@
 // console in the browser at /, and GET /_iot1click/health for health
 // checks. It prints a line per request (-quiet turns that off). Listening
 // beyond loopback, its control API and console need a token, printed in the
-// banner or set with -control-token. A second Ctrl-C stops it at once. See
-// README-section.md.
+// banner or set with -control-token. A second Ctrl-C stops it at once. The
+// README's section "Run the emulator" tells more.
 package main
 
 import (
