@@ -104,6 +104,9 @@ type acked struct {
 	pendingClick     bool
 	pendingClaimCode string
 	claimCodes       []string // codes acknowledged by the control API
+	project          string   // the worker's project, replaced with one placement at each step
+	placement        string   // the acknowledged placement
+	pendingPlacement string
 }
 
 // TestStateSurvivesKill is the persistence goal: the standalone binary
@@ -133,7 +136,7 @@ func TestStateSurvivesKill(t *testing.T) {
 	workers := make([]*acked, len(list.Devices))
 	var wg sync.WaitGroup
 	for w, d := range list.Devices {
-		a := &acked{id: d.DeviceId}
+		a := &acked{id: d.DeviceId, project: fmt.Sprintf("worker%d", w)}
 		workers[w] = a
 		wg.Add(1)
 		go func() {
@@ -145,7 +148,7 @@ func TestStateSurvivesKill(t *testing.T) {
 				default:
 				}
 				var err error
-				switch i % 4 {
+				switch i % 5 {
 				case 0:
 					v := i%8 == 0
 					a.pendingEnabled = &v
@@ -166,6 +169,13 @@ func TestStateSurvivesKill(t *testing.T) {
 						a.clicks++
 						a.pendingClick = false
 					}
+				case 4:
+					pl := fmt.Sprintf("desk%d", i)
+					a.pendingPlacement = pl
+					err = control(p.url, "projects", `[{"projectName":"`+a.project+`","placements":[{"placementName":"`+pl+`"}]}]`)
+					if err == nil {
+						a.placement, a.pendingPlacement = pl, ""
+					}
 				case 3:
 					code := fmt.Sprintf("C-%s-%06d", a.id, i)
 					a.pendingClaimCode = code
@@ -182,7 +192,7 @@ func TestStateSurvivesKill(t *testing.T) {
 			}
 		}()
 	}
-	for total.Load() < 400 {
+	for total.Load() < 500 {
 		time.Sleep(5 * time.Millisecond)
 	}
 	if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
@@ -205,6 +215,16 @@ func TestStateSurvivesKill(t *testing.T) {
 	for _, d := range devs {
 		byID[d.DeviceId] = d
 	}
+	var projects []iot1clicktest.ProjectRecord
+	if err := getJSON(p.url+iot1clicktest.ControlPrefix+"projects", &projects); err != nil {
+		t.Fatal(err)
+	}
+	placements := map[string]string{}
+	for _, pr := range projects {
+		for _, pl := range pr.Placements {
+			placements[pr.ProjectName] = pl.PlacementName
+		}
+	}
 	c = iot1click.New(iot1click.Options{
 		Region:       iot1clicktest.DefaultRegion,
 		Credentials:  credentials.NewStaticCredentialsProvider(iot1clicktest.DefaultAccessKeyID, iot1clicktest.DefaultSecretAccessKey, ""),
@@ -220,6 +240,9 @@ func TestStateSurvivesKill(t *testing.T) {
 		}
 		if n := len(d.Events); n != a.clicks && !(a.pendingClick && n == a.clicks+1) {
 			t.Errorf("device %s: %d events, want the %d acknowledged clicks", a.id, n, a.clicks)
+		}
+		if got := placements[a.project]; a.placement != "" && got != a.placement && got != a.pendingPlacement {
+			t.Errorf("project %s: placement %q, want the acknowledged %q", a.project, got, a.placement)
 		}
 		// The signed API finds the events too.
 		ev, err := c.ListDeviceEvents(ctx, &iot1click.ListDeviceEventsInput{DeviceId: a.id,
