@@ -77,11 +77,23 @@ func (s *Handler) guarded(h http.HandlerFunc) http.HandlerFunc {
 
 // routeProduct adds the health check and the console to mux.
 func (s *Handler) routeProduct(mux *http.ServeMux) {
-	mux.HandleFunc("GET "+ControlPrefix+"health", s.serveHealth)
-	mux.HandleFunc("GET /{$}", s.serveConsole)
-	mux.HandleFunc("GET "+ControlPrefix+"console/{file}", s.serveConsoleFile)
-	mux.HandleFunc("GET "+ControlPrefix+"console/state", s.guarded(s.serveConsoleState))
-	mux.HandleFunc("GET "+ControlPrefix+"console/feed", s.guarded(s.serveConsoleFeed))
+	mux.HandleFunc("GET "+ControlPrefix+"health", s.bodiless(s.serveHealth))
+	mux.HandleFunc("GET /{$}", s.bodiless(s.serveConsole))
+	mux.HandleFunc("GET "+ControlPrefix+"console/{file}", s.bodiless(s.serveConsoleFile))
+	mux.HandleFunc("GET "+ControlPrefix+"console/state", s.bodiless(s.guarded(s.serveConsoleState)))
+	mux.HandleFunc("GET "+ControlPrefix+"console/feed", s.bodiless(s.guarded(s.serveConsoleFeed)))
+}
+
+// bodiless serves a request whose body h does not read: the body is read
+// and dropped first, where Server.Close can cut it short (discardBody).
+func (s *Handler) bodiless(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !s.discardBody(r) {
+			hangUp(w)
+			return
+		}
+		h(w, r)
+	}
 }
 
 // serveHealth answers GET /_iot1click/health: 200 with the version and
