@@ -29,6 +29,8 @@ func TestServerCloseBoundsEveryPath(t *testing.T) {
 			"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n["},
 		{name: "stalled body of an unknown route", request: "PUT /no/such/route HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
 			"Content-Length: 100\r\n\r\n{"},
+		{name: "stalled body of a refused control request", request: "POST " + iot1clicktest.ControlPrefix + "devices HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+			"Content-Type: text/plain\r\nContent-Length: 100\r\n\r\n["},
 		{name: "stalled body of the health check", request: "GET " + iot1clicktest.ControlPrefix + "health HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
 			"Content-Length: 100\r\n\r\n{"},
 		{name: "stalled body of the console", request: "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" +

@@ -63,10 +63,12 @@ func (s *Handler) tokenOK(r *http.Request) bool {
 func (s *Handler) guarded(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if status, msg := controlRefusal(r); status != 0 {
+			s.discardBody(r) // where Close can cut it short
 			controlError(w, status, msg)
 			return
 		}
 		if !s.tokenOK(r) {
+			s.discardBody(r)
 			w.Header().Set("WWW-Authenticate", `Bearer realm="iot1click emulator"`)
 			controlError(w, http.StatusUnauthorized, "the control API needs the token printed in the emulator's banner, in the "+TokenHeader+" header")
 			return
