@@ -16,10 +16,21 @@
 // With -write-aws-model DIR it writes a botocore model of the service
 // instead, for today's AWS CLI and boto3, which no longer ship the service
 // (export AWS_DATA_PATH=DIR), and exits.
+//
+// With -state FILE it keeps its whole state in FILE, a bbolt database:
+// each change is synced to disk before it is acknowledged, and the next
+// start loads the file instead of generating devices. Its address serves a
+// console in the browser at /, and GET /_iot1click/health for health
+// checks. It prints a line per request (-quiet turns that off). Listening
+// beyond loopback, its control API and console need a token, printed in the
+// banner or set with -control-token. A second Ctrl-C stops it at once. The
+// README's section "Run the emulator" tells more.
 package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"flag"
 	"fmt"
 	"io"
@@ -31,6 +42,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/emulator/internal/store"
 	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/internal/loopback"
 	"github.com/iot1click-sdk/iot1click-go/internal/model/botocore"
@@ -39,9 +51,23 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	go watchSignals(sigs, cancel, os.Stderr, os.Exit)
 	cli.Exit("emulator", run(ctx, os.Args[1:], os.Stdout, nil))
+}
+
+// watchSignals cancels the run at the first signal from sigs, for an
+// orderly shutdown, and ends the program with exit at the second, at once:
+// a shutdown that waits for a slow client can always be cut short with a
+// second Ctrl-C or SIGTERM.
+func watchSignals(sigs <-chan os.Signal, cancel context.CancelFunc, stderr io.Writer, exit func(int)) {
+	<-sigs
+	cancel()
+	sig := <-sigs
+	fmt.Fprintf(stderr, "emulator: %v again: stopping at once\n", sig)
+	exit(1)
 }
 
 // run starts the emulator as args say, prints how to use it to out, calls
@@ -58,12 +84,20 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	secretKey := fs.String("secret-key", iot1clicktest.DefaultSecretAccessKey, "secret access key requests must be signed with")
 	seed := fs.Int64("seed", iot1clicktest.DefaultSeed, "seed of the generated fleet and of fault probabilities")
 	onClick := fs.String("on-click", "", "POST each click's Lambda event to `URL`, such as the Lambda Runtime Interface Emulator's http://localhost:9000/2015-03-31/functions/function/invocations")
+	statePath := fs.String("state", "", "keep the emulator's state in `FILE` (a bbolt database), loaded at start and written before each change is acknowledged; without it the state lives in memory")
+	tokenFlag := fs.String("control-token", "", "require `TOKEN` for the control API and the console (default: a random token when -addr is not a loopback address, none on loopback)")
+	quiet := fs.Bool("quiet", false, "do not print a line per request")
+	version := fs.Bool("version", false, "print the version and exit")
 	modelDir := fs.String("write-aws-model", "", "write a botocore model of the service into `DIR`/"+botocore.ServiceName+"/ for the AWS CLI and boto3 (AWS_DATA_PATH=DIR), and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if *version {
+		fmt.Fprintf(out, "iot1click-go emulator %s (API %s)\n", iot1click.Version, iot1click.ServiceAPIVersion)
+		return nil
 	}
 	if *modelDir != "" {
 		return writeAWSModel(*modelDir, out)
@@ -85,20 +119,50 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	if *onClick != "" {
 		opts = append(opts, iot1clicktest.WithClickURL(*onClick))
 	}
+	if !*quiet {
+		opts = append(opts, iot1clicktest.WithAccessLog(out))
+	}
+	token, err := controlToken(*addr, *tokenFlag)
+	if err != nil {
+		return err
+	}
+	opts = append(opts, iot1clicktest.WithControlToken(token))
+	stateLine := "in memory (-state FILE keeps it)"
+	if *statePath != "" {
+		db, err := store.Open(*statePath)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		opts = append(opts, iot1clicktest.WithStore(db))
+		stateLine = db.Path()
+	}
 	srv, err := newServer(opts...)
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
+	claimed, free := 0, 0
+	for _, d := range srv.Devices() {
+		if d.State == iot1clicktest.StateClaimed {
+			claimed++
+		} else {
+			free++
+		}
+	}
 
-	fmt.Fprintf(out, `AWS IoT 1-Click Devices Service emulator
+	fmt.Fprintf(out, `AWS IoT 1-Click Devices Service emulator %[10]s
   endpoint    %[1]s
   region      %[2]s
   account     %[3]s
-  devices     %[4]d claimed, %[5]d unclaimed
+  devices     %[4]d claimed, %[5]d others
+  state       %[14]s
 
 Use it with:
   export %[6]s=%[1]s
+  export %[11]s=%[1]s
+  export %[12]s=%[1]s
+  export %[13]s=%[1]s
   export AWS_REGION=%[2]s
   export AWS_DEFAULT_REGION=%[2]s
   export AWS_ACCESS_KEY_ID=%[7]s
@@ -108,8 +172,9 @@ Use it with:
   go run ./examples/quickstart -endpoint %[1]s
 
 Control API: %[1]s%[9]sinfo (GET), click, devices, fleet, claim-codes, clock, faults, requests, reset
-`, srv.URL, srv.Region(), srv.AccountID(), *devices, *unclaimed,
-		iot1click.EndpointEnvVar, srv.AccessKeyID(), srv.SecretAccessKey(), iot1clicktest.ControlPrefix)
+`, srv.URL, srv.Region(), srv.AccountID(), claimed, free,
+		iot1click.EndpointEnvVar, srv.AccessKeyID(), srv.SecretAccessKey(), iot1clicktest.ControlPrefix,
+		iot1click.Version, cliDevicesEnvVar, goProjectsEnvVar, cliProjectsEnvVar, stateLine)
 	if w := exposureWarning(*addr); w != "" {
 		fmt.Fprintln(out)
 		fmt.Fprint(out, w)
@@ -118,15 +183,32 @@ Control API: %[1]s%[9]sinfo (GET), click, devices, fleet, claim-codes, clock, fa
 	if *onClick != "" {
 		fmt.Fprintf(out, "Clicks POST their Lambda event to %s\n", *onClick)
 	}
+	if token != "" {
+		fmt.Fprintf(out, "Console: %s/?token=%s\n", srv.URL, token)
+		fmt.Fprintf(out, "Control token: %s (send it in the header %s: TOKEN)\n", token, iot1clicktest.TokenHeader)
+	} else {
+		fmt.Fprintf(out, "Console: %s/\n", srv.URL)
+	}
+	fmt.Fprintf(out, "Health: %s%shealth\n", srv.URL, iot1clicktest.ControlPrefix)
 	fmt.Fprintln(out, "Serving until interrupted (Ctrl-C).")
 
 	if ready != nil {
 		ready(srv)
 	}
 	<-ctx.Done()
-	fmt.Fprintln(out, "Shutting down.")
+	fmt.Fprintln(out, "Shutting down. (Ctrl-C again stops at once.)")
 	return nil
 }
+
+// The endpoint variables of the banner besides iot1click.EndpointEnvVar: the
+// AWS CLI and boto3 derive theirs from the botocore service name
+// (iot1click-devices), the Go SDK from the service ID (IoT 1Click Devices
+// Service), and the same for the Projects service.
+const (
+	cliDevicesEnvVar  = "AWS_ENDPOINT_URL_IOT1CLICK_DEVICES"
+	goProjectsEnvVar  = "AWS_ENDPOINT_URL_IOT_1CLICK_PROJECTS"
+	cliProjectsEnvVar = "AWS_ENDPOINT_URL_IOT1CLICK_PROJECTS"
+)
 
 // writeAWSModel writes the botocore model of the service into dir and says
 // how to use it.
@@ -177,6 +259,20 @@ func isLoopbackAddr(addr string) bool {
 	return err == nil && loopback.IsHost(host)
 }
 
+// controlToken returns the token the control API and the console require:
+// the -control-token flag's, or, when the emulator listens beyond
+// loopback, a random one; none on loopback.
+func controlToken(addr, flagValue string) (string, error) {
+	if flagValue != "" || isLoopbackAddr(addr) {
+		return flagValue, nil
+	}
+	var b [18]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("making a control token: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b[:]), nil
+}
+
 // exposureWarning returns the warning to print when the emulator listens on
 // addr, or "" for a loopback address.
 func exposureWarning(addr string) string {
@@ -184,9 +280,10 @@ func exposureWarning(addr string) string {
 		return ""
 	}
 	return fmt.Sprintf(`WARNING: -addr %s is not a loopback address (127.0.0.0/8, ::1 or localhost).
-The control API under %s is not signed: anyone who can reach this port can
-read the credentials above (GET %sinfo) and the request log, with
-every request's headers and body, and change the emulator's state.
+The control API under %s and the console are not signed: they take the
+control token below instead, and anyone who has it can read the credentials
+above (GET %sinfo) and the request log, with every request's headers
+and body, and change the emulator's state.
 Listen on 127.0.0.1 unless other machines must reach the emulator.
 `, addr, iot1clicktest.ControlPrefix, iot1clicktest.ControlPrefix)
 }

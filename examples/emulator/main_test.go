@@ -89,7 +89,7 @@ func TestStandaloneEmulator(t *testing.T) {
 	for _, want := range []string{
 		"endpoint    " + srv.URL,
 		"region      eu-west-1",
-		"devices     7 claimed, 2 unclaimed",
+		"devices     7 claimed, 2 others",
 		"export AWS_ACCESS_KEY_ID=AKIDSTANDALONE",
 		"export AWS_SECRET_ACCESS_KEY=standalone-secret",
 		"export " + iot1click.EndpointEnvVar + "=" + srv.URL,

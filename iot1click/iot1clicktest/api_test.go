@@ -745,7 +745,7 @@ func TestRoutesAndBodies(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(1), iot1clicktest.WithMaxBodyBytes(100))
 	id := srv.Devices()[0].DeviceId
 	for _, c := range []struct{ method, path string }{
-		{"GET", "/"},
+		{"POST", "/"}, // GET / is the console
 		{"GET", "/nothing"},
 		{"POST", "/devices"},
 		{"DELETE", devicePath(id)},

@@ -77,6 +77,7 @@ func (s *Handler) addDevicesLocked(devices []DeviceRecord) error {
 			s.unplaceLocked(old) // a replaced device leaves its placement
 		}
 		s.st.devices[d.DeviceId] = d
+		s.noteReplacedLocked(d.DeviceId)
 		switch {
 		case !bulk && old != nil:
 			s.st.unlist(old)
@@ -109,6 +110,7 @@ const bulkListThreshold = 32
 // device is disabled, and moved between the list indexes. A device that
 // leaves its account (UNCLAIMED) loses its tags, callbacks and placement.
 func (s *Handler) claimLocked(d *DeviceRecord, state, account string) {
+	s.noteDeviceLocked(d.DeviceId)
 	s.st.unlist(d)
 	if state == StateUnclaimed {
 		s.unplaceLocked(d)
@@ -126,17 +128,20 @@ func (s *Handler) claimLocked(d *DeviceRecord, state, account string) {
 // useClaimCodeLocked marks claim code c as claimed by account.
 func (s *Handler) useClaimCodeLocked(c *claimCode, account string) {
 	c.accountID = account
+	s.noteCodeLocked(c.code)
 }
 
 // addClaimCodeLocked registers claim code code for deviceIDs, replacing
 // any code of that name.
 func (s *Handler) addClaimCodeLocked(code string, deviceIDs []string) {
 	s.st.codes[code] = &claimCode{code: code, deviceIDs: slices.Clone(deviceIDs)}
+	s.noteCodeLocked(code)
 }
 
 // setEnabledLocked enables or disables d.
 func (s *Handler) setEnabledLocked(d *DeviceRecord, enabled bool) {
 	d.Enabled = enabled
+	s.noteDeviceLocked(d.DeviceId)
 }
 
 // setDeviceTagsLocked replaces d's tags with tags, which the caller hands
@@ -144,11 +149,13 @@ func (s *Handler) setEnabledLocked(d *DeviceRecord, enabled bool) {
 // always a new map.
 func (s *Handler) setDeviceTagsLocked(d *DeviceRecord, tags map[string]string) {
 	d.Tags = tags
+	s.noteDeviceLocked(d.DeviceId)
 }
 
 // setCallbackLocked stores the callback a device method set: the JSON
 // object of setOnClickCallback or setDeviceHealthMonitorCallback.
 func (s *Handler) setCallbackLocked(d *DeviceRecord, method, callback string) {
+	s.noteDeviceLocked(d.DeviceId)
 	switch method {
 	case methodSetOnClick:
 		d.OnClickCallback = callback
@@ -162,6 +169,7 @@ func (s *Handler) setCallbackLocked(d *DeviceRecord, method, callback string) {
 // a new map.
 func (s *Handler) setAttributesLocked(d *DeviceRecord, attrs map[string]string) {
 	d.Attributes = attrs
+	s.noteDeviceLocked(d.DeviceId)
 }
 
 // clickLocked records a click of d now, as its owner's event, and marks a
@@ -169,6 +177,9 @@ func (s *Handler) setAttributesLocked(d *DeviceRecord, attrs map[string]string) 
 func (s *Handler) clickLocked(d *DeviceRecord, clickType string) EventRecord {
 	if d.State == StateClaimInitiated {
 		d.ClickedSinceClaimInitiated = true
+		s.noteDeviceLocked(d.DeviceId)
 	}
-	return s.recordEventLocked(d, clickType, s.nowLocked(), d.AccountID)
+	e := s.recordEventLocked(d, clickType, s.nowLocked(), d.AccountID)
+	s.noteEventLocked(e)
+	return e
 }

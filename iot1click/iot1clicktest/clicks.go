@@ -95,5 +95,5 @@ func (s *Handler) recordClick(deviceID, clickType string) (EventRecord, clickeve
 	}
 	rec := s.clickLocked(d, clickType)
 	ev, _ := s.clickEventLocked(rec) // the record is valid
-	return rec, ev, s.routeLocked(d), nil
+	return rec, ev, s.routeLocked(d), s.saveLocked()
 }

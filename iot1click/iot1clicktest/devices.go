@@ -19,7 +19,10 @@ import (
 func (s *Handler) AddDevices(devices ...DeviceRecord) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.addDevicesLocked(devices)
+	if err := s.addDevicesLocked(devices); err != nil {
+		return err
+	}
+	return s.saveLocked()
 }
 
 func (s *Handler) prepareDevice(in DeviceRecord) (*DeviceRecord, error) {
@@ -60,8 +63,10 @@ func (s *Handler) prepareDevice(in DeviceRecord) (*DeviceRecord, error) {
 			return nil, fmt.Errorf("%w: device %s: a callback must be a JSON object", ErrInvalid, d.DeviceId)
 		}
 	}
-	d.Attributes = maps.Clone(d.Attributes)
-	d.Tags = maps.Clone(d.Tags)
+	if !s.prod.loading { // a loaded state's maps are the Handler's own, shared by devices like a fleet's
+		d.Attributes = maps.Clone(d.Attributes)
+		d.Tags = maps.Clone(d.Tags)
+	}
 	d.ARN = ""
 	d.Events = slices.Clone(d.Events)
 	return &d, nil
@@ -113,7 +118,7 @@ func (s *Handler) AddClaimCode(code string, deviceIDs ...string) error {
 		}
 	}
 	s.addClaimCodeLocked(code, deviceIDs)
-	return nil
+	return s.saveLocked()
 }
 
 func validClaimCode(code string) bool {

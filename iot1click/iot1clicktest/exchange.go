@@ -2,7 +2,6 @@ package iot1clicktest
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -43,6 +42,7 @@ type exchange struct {
 	fault   Fault
 	faulted bool
 	logged  bool
+	start   time.Time // when serving began, for Request.Duration
 }
 
 // commit records the answer's status in the request log before the answer
@@ -50,6 +50,7 @@ type exchange struct {
 // in Requests.
 func (x *exchange) commit(status int, code string) {
 	x.rec.StatusCode, x.rec.ErrorCode = status, code
+	x.rec.Duration = time.Since(x.start)
 	x.logged = true
 	x.s.log(&x.rec)
 }
@@ -77,6 +78,9 @@ func (x *exchange) answer(status int, acc access, fn func() (any, *apiError)) {
 	}
 	lock()
 	out, e := fn()
+	if e == nil && acc == writes {
+		e = x.saveExchangeLocked() // durable before the answer
+	}
 	var buf *bytes.Buffer
 	if e == nil && status != http.StatusNoContent {
 		buf, e = encodeJSON(out)
@@ -155,7 +159,7 @@ func (x *exchange) writeError(e *apiError) {
 
 // newExchange starts serving a request of the service.
 func (s *Handler) newExchange(w http.ResponseWriter, r *http.Request) *exchange {
-	x := &exchange{s: s, w: w, r: r}
+	x := &exchange{s: s, w: w, r: r, start: time.Now()}
 	x.rec = Request{
 		Method:    r.Method,
 		Path:      r.URL.EscapedPath(),
@@ -203,17 +207,12 @@ func (s *Handler) serveOperation(w http.ResponseWriter, r *http.Request, op oper
 	}
 	var body []byte
 	if r.Body != nil && r.Body != http.NoBody {
-		stop := func() bool { return false }
-		if r.ContentLength != 0 {
-			// Server.Close waits for the requests in flight: a body that
-			// stalls must not hold it.
-			stop = context.AfterFunc(s.closing, func() { _ = http.NewResponseController(w).SetReadDeadline(time.Now()) })
-		}
+		// A body that stalls does not hold Server.Close: ServeHTTP armed
+		// the cut of the connection (cutOnClose).
 		var err error
 		body, err = io.ReadAll(io.LimitReader(r.Body, limit+1))
-		stop()
 		if err != nil {
-			hangUp(w) // the client went away, or Server.Close cut a stalled body short
+			x.hangUp() // the client went away, or Server.Close cut a stalled body short
 			return
 		}
 	}
@@ -247,7 +246,7 @@ func (s *Handler) serveOperation(w http.ResponseWriter, r *http.Request, op oper
 			}
 		}
 		if x.fault.DropConnection {
-			hangUp(w)
+			x.hangUp()
 			return
 		}
 		if x.fault.failing() {
@@ -256,6 +255,14 @@ func (s *Handler) serveOperation(w http.ResponseWriter, r *http.Request, op oper
 		}
 	}
 	op.run(s, x)
+}
+
+// hangUp logs the request as unanswered (status 0), then closes its
+// connection: a client whose call failed on the hang-up, and retried, finds
+// the dropped request in Requests before its retry.
+func (x *exchange) hangUp() {
+	x.commit(0, "")
+	hangUp(x.w)
 }
 
 // hangUp closes the connection of w without an answer.

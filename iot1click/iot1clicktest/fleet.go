@@ -48,7 +48,10 @@ const MaxFleet = 100_000
 func (s *Handler) AddFleet(n int) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.addFleetLocked(n, true)
+	ids := s.addFleetLocked(n, true)
+	s.noteReplacedLocked(ids...)
+	s.saveOrLog()
+	return ids
 }
 
 // AddUnclaimedDevices adds n generated buttons that no account has claimed,
@@ -56,7 +59,10 @@ func (s *Handler) AddFleet(n int) []string {
 func (s *Handler) AddUnclaimedDevices(n int) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.addFleetLocked(n, false)
+	ids := s.addFleetLocked(n, false)
+	s.noteReplacedLocked(ids...)
+	s.saveOrLog()
+	return ids
 }
 
 // addFleetLocked generates n devices in bulk: one allocation for the

@@ -273,6 +273,8 @@ type Delivery struct {
 	// template with no onClickCallback, an ARN with no function); empty
 	// when the target took the event.
 	Error string `json:"error,omitempty"`
+	// Duration is how long the target took to take the event, or to fail.
+	Duration time.Duration `json:"duration,omitempty"`
 }
 
 // maxDeliveries bounds the deliveries Deliveries keeps, the most recent.
@@ -350,6 +352,7 @@ func (s *Handler) deliverClick(rec EventRecord, ev clickevent.Event, route click
 	for _, t := range targets {
 		// Server.Close cancels deliveries in flight.
 		ctx, cancel := context.WithTimeout(s.closing, clickDeliveryTimeout)
+		start := time.Now()
 		d := base
 		d.Target = t.url
 		if t.fn != nil {
@@ -362,6 +365,7 @@ func (s *Handler) deliverClick(rec EventRecord, ev clickevent.Event, route click
 			err = postClick(ctx, t.url, body)
 		}
 		cancel()
+		d.Duration = time.Since(start)
 		name := d.Target
 		if route.arn != "" {
 			name += " of " + route.arn

@@ -51,6 +51,7 @@ type config struct {
 	logf         func(format string, args ...any)
 	maxLog       int
 	clicks       clickConfig
+	product      productConfig
 }
 
 // WithRegion sets the region the server serves and expects signatures for.

@@ -190,7 +190,10 @@ func cloneTemplates(ts map[string]DeviceTemplate) map[string]DeviceTemplate {
 func (s *Handler) AddProjects(projects ...ProjectRecord) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.addProjectsLocked(projects)
+	if err := s.addProjectsLocked(projects); err != nil {
+		return err
+	}
+	return s.saveLocked()
 }
 
 func (s *Handler) addProjectsLocked(projects []ProjectRecord) error {

@@ -29,6 +29,7 @@ func (s *Handler) putProjectLocked(in ProjectRecord) {
 		placements:  map[string]*placement{},
 	}
 	s.st.projects[key] = p
+	s.noteProjectLocked(p)
 	for _, in := range in.Placements {
 		pl := s.createPlacementLocked(p, in.PlacementName, in.Attributes)
 		pl.created, pl.updated = orNow(in.CreatedDate, now), orNow(in.UpdatedDate, now)
@@ -54,6 +55,7 @@ func (s *Handler) createProjectLocked(account, name, description string, default
 		created: now, updated: now, placements: map[string]*placement{},
 	}
 	s.st.projects[projectKey{account, name}] = p
+	s.noteProjectLocked(p)
 	return p
 }
 
@@ -84,6 +86,7 @@ func (s *Handler) updateProjectLocked(p *project, u projectUpdate) {
 		p.templates = templates
 	}
 	p.updated = s.nowLocked()
+	s.noteProjectLocked(p)
 }
 
 // mergeClearing returns a copy of m with the entries of changes, where the
@@ -115,12 +118,14 @@ func (s *Handler) deleteProjectLocked(p *project, force bool) {
 		}
 	}
 	delete(s.st.projects, projectKey{p.account, p.name})
+	s.noteProjectLocked(p)
 }
 
 // setProjectTagsLocked replaces p's tags with tags, which the caller hands
 // over.
 func (s *Handler) setProjectTagsLocked(p *project, tags map[string]string) {
 	p.tags = tags
+	s.noteProjectLocked(p)
 }
 
 // createPlacementLocked creates a placement of p with no devices.
@@ -128,6 +133,7 @@ func (s *Handler) createPlacementLocked(p *project, name string, attrs map[strin
 	now := s.nowLocked()
 	pl := &placement{project: p, name: name, attrs: maps.Clone(attrs), devices: map[string]string{}, created: now, updated: now}
 	p.placements[name] = pl
+	s.noteProjectLocked(p)
 	return pl
 }
 
@@ -136,6 +142,7 @@ func (s *Handler) createPlacementLocked(p *project, name string, attrs map[strin
 func (s *Handler) updatePlacementLocked(pl *placement, attrs map[string]string) {
 	pl.attrs = mergeClearing(pl.attrs, attrs)
 	pl.updated = s.nowLocked()
+	s.noteProjectLocked(pl.project)
 }
 
 // deletePlacementLocked deletes pl. With force, its devices leave it;
@@ -149,6 +156,7 @@ func (s *Handler) deletePlacementLocked(pl *placement, force bool) {
 		}
 	}
 	delete(pl.project.placements, pl.name)
+	s.noteProjectLocked(pl.project)
 }
 
 // placeLocked places d in pl under template: the placement lists it, and
@@ -156,6 +164,7 @@ func (s *Handler) deletePlacementLocked(pl *placement, force bool) {
 func (s *Handler) placeLocked(pl *placement, template string, d *DeviceRecord) {
 	s.unplaceLocked(d)
 	pl.devices[template] = d.DeviceId
+	s.noteProjectLocked(pl.project)
 	s.st.placed[d.DeviceId] = slot{pl: pl, template: template}
 	attrs := maps.Clone(d.Attributes)
 	if attrs == nil {
@@ -176,6 +185,7 @@ func (s *Handler) unplaceLocked(d *DeviceRecord) {
 		return
 	}
 	delete(at.pl.devices, at.template)
+	s.noteProjectLocked(at.pl.project)
 	delete(s.st.placed, d.DeviceId)
 	attrs := maps.Clone(d.Attributes)
 	for _, k := range []string{attrProjectRegion, attrProjectName, attrPlacementName, attrDeviceTemplateName} {

@@ -8,42 +8,95 @@ import (
 	"time"
 )
 
+// DefaultMaxRequestLogBytes is how many bytes of requests (bodies, headers,
+// paths and queries) Requests keeps at most, 32 MiB: the oldest records go
+// first when a new one would exceed it, whatever their number.
+const DefaultMaxRequestLogBytes = 32 << 20
+
 // requestLog is the log of the requests a Handler received: a ring of at
-// most max records, so that logging a request costs O(1) however full the
-// log is. It has its own lock, so that logging does not wait for the
-// emulated state.
+// most max records and maxBytes bytes (DefaultMaxRequestLogBytes when
+// zero), so that logging a request costs O(1) however full the log is and a
+// client sending large requests cannot grow it without bound. It has its
+// own lock, so that logging does not wait for the emulated state.
+//
+// A request that was refused before its signature was found valid (no
+// AccountID) keeps no body: only signed requests are worth replaying, and
+// anyone can send unsigned ones.
 type requestLog struct {
-	mu   sync.Mutex
-	max  int
-	recs []Request // grows up to max, then is overwritten in place
-	head int       // index of the oldest record once recs is full
+	mu       sync.Mutex
+	max      int
+	maxBytes int
+	recs     []Request // the ring; grows up to max
+	head     int       // index of the oldest record
+	n        int       // number of records held
+	bytes    int       // recordBytes of the records held
 }
 
-// add appends rec, dropping the oldest record when the log is full.
+// recordBytes is the memory a record holds that its sender chose: body,
+// headers, path and query.
+func recordBytes(r *Request) int {
+	n := len(r.Body) + len(r.Path) + len(r.RawQuery)
+	for k, vs := range r.Header {
+		n += len(k)
+		for _, v := range vs {
+			n += len(v)
+		}
+	}
+	return n
+}
+
+// add appends rec, dropping the oldest records when the log is full in
+// number or in bytes. A record larger than the whole budget is kept without
+// its body and headers.
 func (l *requestLog) add(rec *Request) {
 	if l.max <= 0 {
 		return
 	}
+	r := *rec
+	if r.AccountID == "" {
+		r.Body = nil
+	}
+	budget := l.maxBytes
+	if budget <= 0 {
+		budget = DefaultMaxRequestLogBytes
+	}
+	size := recordBytes(&r)
+	if size > budget {
+		r.Body, r.Header = nil, nil
+		size = recordBytes(&r)
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if len(l.recs) < l.max {
-		l.recs = append(l.recs, *rec)
-		return
+	for l.n > 0 && (l.n >= l.max || l.bytes+size > budget) {
+		old := &l.recs[l.head]
+		l.bytes -= recordBytes(old)
+		*old = Request{} // let its header and body go
+		l.head++
+		if l.head == len(l.recs) {
+			l.head = 0
+		}
+		l.n--
 	}
-	l.recs[l.head] = *rec
-	l.head++
-	if l.head == len(l.recs) {
+	if l.n == len(l.recs) {
+		// Full ring below max: straighten it and grow.
+		l.recs = append(append(make([]Request, 0, min(max(2*l.n, 16), l.max)), l.recs[l.head:]...), l.recs[:l.head]...)
 		l.head = 0
+		l.recs = append(l.recs, r)
+	} else {
+		l.recs[(l.head+l.n)%len(l.recs)] = r
 	}
+	l.n++
+	l.bytes += size
 }
 
 // snapshot returns deep copies of the records, oldest first.
 func (l *requestLog) snapshot() []Request {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := make([]Request, 0, len(l.recs))
-	out = append(out, l.recs[l.head:]...)
-	out = append(out, l.recs[:l.head]...)
+	out := make([]Request, 0, l.n)
+	for i := range l.n {
+		out = append(out, l.recs[(l.head+i)%len(l.recs)])
+	}
 	for i := range out {
 		out[i].Header = out[i].Header.Clone()
 		out[i].Body = bytes.Clone(out[i].Body)
@@ -56,7 +109,7 @@ func (l *requestLog) reset() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	clear(l.recs) // let the records' headers and bodies go
-	l.recs, l.head = l.recs[:0], 0
+	l.recs, l.head, l.n, l.bytes = l.recs[:0], 0, 0, 0
 }
 
 // Request is a request the server received, as Requests returns it.
@@ -91,6 +144,9 @@ type Request struct {
 	Fault bool `json:"fault,omitempty"`
 	// Time is the server time the request arrived at.
 	Time time.Time `json:"time"`
+	// Duration is how long the request was served, from its arrival to
+	// its answer (or hang-up), by the wall clock.
+	Duration time.Duration `json:"duration"`
 }
 
 // MarshalJSON encodes the request with its body as a string.
@@ -122,6 +178,9 @@ func (s *Handler) log(rec *Request) {
 			code = "OK"
 		}
 		s.cfg.logf("iot1clicktest: %s %s %s -> %d %s", rec.Operation, rec.Method, rec.Path, rec.StatusCode, code)
+	}
+	if s.cfg.product.accessLog != nil {
+		s.accessLog(rec)
 	}
 	s.reqs.add(rec)
 }

@@ -17,7 +17,7 @@ func logIDs(l *requestLog) []string {
 
 func addN(l *requestLog, from, to int) {
 	for i := from; i < to; i++ {
-		l.add(&Request{RequestID: strconv.Itoa(i), Header: http.Header{"X": {strconv.Itoa(i)}}, Body: []byte{byte(i)}})
+		l.add(&Request{RequestID: strconv.Itoa(i), AccountID: "123456789012", Header: http.Header{"X": {strconv.Itoa(i)}}, Body: []byte{byte(i)}})
 	}
 }
 
@@ -93,5 +93,51 @@ func TestRequestLogRing(t *testing.T) {
 	addN(one, 0, 3)
 	if got := logIDs(one); !equalIDs(got, wantIDs(2, 3)) {
 		t.Errorf("a log of capacity 1 holds %v", got)
+	}
+}
+
+// TestRequestLogBytes checks that the log is bounded in bytes as well as in
+// records: large records push the oldest out, a record over the whole
+// budget is kept without body and headers, and a refused request (no
+// account) keeps no body.
+func TestRequestLogBytes(t *testing.T) {
+	l := &requestLog{max: 1000, maxBytes: 10_000}
+	big := func(id string, n int) *Request {
+		return &Request{RequestID: id, AccountID: "123456789012", Body: make([]byte, n)}
+	}
+	for i := range 25 {
+		l.add(big(strconv.Itoa(i), 1000))
+	}
+	if got := logIDs(l); !equalIDs(got, wantIDs(15, 25)) {
+		t.Errorf("25 records of 1000 bytes in 10000: %v, want the last 10", got)
+	}
+	if l.bytes != 10_000 {
+		t.Errorf("the log counts %d bytes, want 10000", l.bytes)
+	}
+	l.add(big("huge", 50_000))
+	snap := l.snapshot()
+	if last := snap[len(snap)-1]; last.RequestID != "huge" || last.Body != nil {
+		t.Errorf("a record over the budget: %q with a body of %d bytes, want kept without its body", last.RequestID, len(last.Body))
+	}
+	if l.bytes > 10_000 {
+		t.Errorf("the log holds %d bytes over its budget of 10000", l.bytes)
+	}
+
+	l.reset()
+	l.add(&Request{RequestID: "refused", Body: []byte("unsigned body"), Header: http.Header{"X": {"y"}}})
+	if snap := l.snapshot(); len(snap) != 1 || snap[0].Body != nil || snap[0].Header.Get("X") != "y" {
+		t.Errorf("a refused request is logged as %+v, want its headers and no body", snap)
+	}
+	if l.bytes != recordBytes(&Request{Header: http.Header{"X": {"y"}}}) {
+		t.Errorf("a refused request counts %d bytes", l.bytes)
+	}
+
+	// The default budget applies when none is set.
+	d := &requestLog{max: 100}
+	for i := range 40 {
+		d.add(big(strconv.Itoa(i), 1<<20))
+	}
+	if d.bytes > DefaultMaxRequestLogBytes || d.n != DefaultMaxRequestLogBytes>>20 {
+		t.Errorf("40 records of 1 MiB: %d records, %d bytes, want %d MiB at most", d.n, d.bytes, DefaultMaxRequestLogBytes>>20)
 	}
 }

@@ -155,14 +155,16 @@ func (s *Handler) newMux() *http.ServeMux {
 			s.serveOperation(w, r, pick(ops, r))
 		})
 	}
-	mux.HandleFunc(ControlPrefix, s.serveControl)
-	mux.HandleFunc(strings.TrimSuffix(ControlPrefix, "/"), s.serveControl)
+	mux.HandleFunc(ControlPrefix, s.guarded(s.serveControl))
+	mux.HandleFunc(strings.TrimSuffix(ControlPrefix, "/"), s.guarded(s.serveControl))
+	s.routeProduct(mux)
 	mux.HandleFunc("/", s.serveUnknown)
 	return mux
 }
 
 // ServeHTTP serves the service's operations and the control API.
 func (s *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer s.cutOnClose(w)()
 	if !cleanPath(r.URL.EscapedPath()) {
 		// ServeMux would redirect to the clean path; the service does not.
 		s.serveUnknown(w, r)
@@ -196,6 +198,10 @@ func cleanPath(p string) bool {
 func (s *Handler) serveUnknown(w http.ResponseWriter, r *http.Request) {
 	x := s.newExchange(w, r)
 	defer x.logUnanswered()
+	if !s.discardBody(r) {
+		x.hangUp()
+		return
+	}
 	path := x.rec.Path
 	msg := "Unknown operation: " + r.Method + " " + path
 	if cleanPath(path) && s.matchesOtherMethod(r) {

@@ -54,6 +54,7 @@ type Handler struct {
 	faults      map[string][]*faultState
 	faultRNG    *rand.Rand
 	fleetRNG    *rand.Rand
+	prod        productState // persistence, health, console (store.go)
 }
 
 // NewHandler returns a new Handler configured by opts. It panics if an
@@ -88,7 +89,7 @@ func NewHandler(opts ...Option) *Handler {
 		}
 		s.accounts[a.accessKeyID] = a
 	}
-	if err := s.resetLocked(); err != nil {
+	if err := s.startLocked(); err != nil {
 		panic("iot1clicktest: " + err.Error())
 	}
 	s.mux = s.newMux()
@@ -179,6 +180,7 @@ func (s *Handler) resetLocked() error {
 	// this one before Reset, fail their check.
 	s.tokenKey = make([]byte, 32)
 	_, _ = crand.Read(s.tokenKey)
+	s.noteResetLocked()
 
 	s.clockFixed = false
 	s.clockOffset = 0
@@ -252,4 +254,5 @@ func (s *Handler) Reset() {
 	defer s.mu.Unlock()
 	// The options were validated by NewServer, so this cannot fail.
 	_ = s.resetLocked()
+	s.saveOrLog()
 }
