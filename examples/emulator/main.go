@@ -39,6 +39,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -86,14 +87,13 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	onClick := fs.String("on-click", "", "POST each click's Lambda event to `URL`, such as the Lambda Runtime Interface Emulator's http://localhost:9000/2015-03-31/functions/function/invocations")
 	statePath := fs.String("state", "", "keep the emulator's state in `FILE` (a bbolt database), loaded at start and written before each change is acknowledged; without it the state lives in memory")
 	tokenFlag := fs.String("control-token", "", "require `TOKEN` for the control API and the console (default: a random token when -addr is not a loopback address, none on loopback)")
+	var lambdas lambdaFlag
+	fs.Var(&lambdas, "lambda", "deliver clicks routed to the Lambda function `ARN=URL` (a template's onClickCallback, or a device's setOnClickCallback) by POST to URL, as -on-click does; repeatable")
 	quiet := fs.Bool("quiet", false, "do not print a line per request")
 	version := fs.Bool("version", false, "print the version and exit")
 	modelDir := fs.String("write-aws-model", "", "write a botocore model of the service into `DIR`/"+botocore.ServiceName+"/ for the AWS CLI and boto3 (AWS_DATA_PATH=DIR), and exit")
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
 	if *version {
 		fmt.Fprintf(out, "iot1click-go emulator %s (API %s)\n", iot1click.Version, iot1click.ServiceAPIVersion)
@@ -103,7 +103,12 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 		return writeAWSModel(*modelDir, out)
 	}
 	if *devices < 0 || *unclaimed < 0 || *devices > iot1clicktest.MaxFleet || *unclaimed > iot1clicktest.MaxFleet {
-		return fmt.Errorf("-devices and -unclaimed must be from 0 to %d", iot1clicktest.MaxFleet)
+		return cli.Usagef("-devices and -unclaimed must be from 0 to %d", iot1clicktest.MaxFleet)
+	}
+	if *onClick != "" {
+		if err := cli.CheckEndpoint(*onClick); err != nil {
+			return err
+		}
 	}
 
 	opts := []iot1clicktest.Option{
@@ -118,6 +123,9 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	}
 	if *onClick != "" {
 		opts = append(opts, iot1clicktest.WithClickURL(*onClick))
+	}
+	for _, l := range lambdas {
+		opts = append(opts, iot1clicktest.WithLambdaURL(l.arn, l.url))
 	}
 	if !*quiet {
 		opts = append(opts, iot1clicktest.WithAccessLog(out))
@@ -182,6 +190,9 @@ Control API: %[1]s%[9]sinfo (GET), click, devices, fleet, claim-codes, clock, fa
 	}
 	if *onClick != "" {
 		fmt.Fprintf(out, "Clicks POST their Lambda event to %s\n", *onClick)
+	}
+	for _, l := range lambdas {
+		fmt.Fprintf(out, "Clicks routed to %s POST their Lambda event to %s\n", l.arn, l.url)
 	}
 	if token != "" {
 		fmt.Fprintf(out, "Console: %s/?token=%s\n", srv.URL, token)
@@ -287,3 +298,33 @@ and body, and change the emulator's state.
 Listen on 127.0.0.1 unless other machines must reach the emulator.
 `, addr, iot1clicktest.ControlPrefix, iot1clicktest.ControlPrefix)
 }
+
+// lambdaFlag is the repeatable -lambda ARN=URL flag: the Lambda functions
+// the emulator reaches by POST.
+type lambdaFlag []struct{ arn, url string }
+
+// String returns the flag's value as given.
+func (f *lambdaFlag) String() string {
+	parts := make([]string, len(*f))
+	for i, l := range *f {
+		parts[i] = l.arn + "=" + l.url
+	}
+	return strings.Join(parts, ",")
+}
+
+// Set adds one ARN=URL pair.
+func (f *lambdaFlag) Set(v string) error {
+	arn, url, ok := strings.Cut(v, "=")
+	if !ok || !strings.HasPrefix(arn, "arn:") {
+		return fmt.Errorf("want ARN=URL, such as arn:aws:lambda:us-west-2:123456789012:function:f=http://127.0.0.1:9000%s", lambdaInvocations)
+	}
+	if err := cli.CheckEndpoint(url); err != nil {
+		return err
+	}
+	*f = append(*f, struct{ arn, url string }{arn, url})
+	return nil
+}
+
+// lambdaInvocations is the invocation path of the AWS Lambda Runtime
+// Interface Emulator, which the lambda example's -serve answers too.
+const lambdaInvocations = "/2015-03-31/functions/function/invocations"

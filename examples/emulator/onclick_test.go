@@ -12,6 +12,7 @@ import (
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/projects"
 )
 
 func TestStandaloneEmulatorOnClick(t *testing.T) {
@@ -71,7 +72,59 @@ func TestStandaloneEmulatorOnClick(t *testing.T) {
 
 func TestStandaloneEmulatorOnClickBadURL(t *testing.T) {
 	err := run(t.Context(), []string{"-addr", "127.0.0.1:0", "-on-click", "localhost:9000"}, io.Discard, nil)
-	if err == nil || !strings.Contains(err.Error(), `click URL "localhost:9000" is not an absolute http or https URL`) {
+	if err == nil || !strings.Contains(err.Error(), "localhost:9000 is not a URL (missing http://)") {
 		t.Errorf("run with a bad -on-click URL: %v", err)
+	}
+}
+
+// TestStandaloneEmulatorLambda: with -lambda ARN=URL, a click on a device
+// placed under a template whose onClickCallback is ARN is POSTed to URL with
+// the placement's information.
+func TestStandaloneEmulatorLambda(t *testing.T) {
+	const arn = "arn:aws:lambda:us-west-2:123456789012:function:lobby"
+	bodies := make(chan string, 1)
+	fn := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		bodies <- r.URL.Path + " " + string(b)
+		fmt.Fprint(w, `null`)
+	}))
+	defer fn.Close()
+
+	var out syncBuffer
+	srv, stop := startEmulator(t, &out, "-addr", "127.0.0.1:0", "-devices", "1", "-unclaimed", "0", "-lambda", arn+"="+fn.URL+lambdaInvocations)
+	if want := "Clicks routed to " + arn + " POST their Lambda event to " + fn.URL + lambdaInvocations; !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
+	ctx := t.Context()
+	pc := srv.ProjectsClient()
+	if _, err := pc.CreateProject(ctx, &projects.CreateProjectInput{ProjectName: "hotel", PlacementTemplate: &projects.PlacementTemplate{
+		DefaultAttributes: map[string]string{"floor": "1"},
+		DeviceTemplates:   map[string]projects.DeviceTemplate{"bell": {DeviceType: "button", CallbackOverrides: map[string]string{projects.CallbackOnClick: arn}}},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pc.CreatePlacement(ctx, &projects.CreatePlacementInput{ProjectName: "hotel", PlacementName: "lobby", Attributes: map[string]string{"room": "lobby"}}); err != nil {
+		t.Fatal(err)
+	}
+	id := srv.Devices()[0].DeviceId
+	if _, err := pc.AssociateDeviceWithPlacement(ctx, &projects.AssociateDeviceWithPlacementInput{ProjectName: "hotel", PlacementName: "lobby", DeviceTemplateName: "bell", DeviceId: id}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.Click(id, "SINGLE"); err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	select {
+	case got = <-bodies:
+	default:
+		t.Fatal("the click was answered before its event was delivered")
+	}
+	want := lambdaInvocations + ` {"deviceEvent":`
+	placement := `"placementInfo":{"projectName":"hotel","placementName":"lobby","attributes":{"floor":"1","room":"lobby"},"devices":{"bell":"` + id + `"}}`
+	if !strings.HasPrefix(got, want) || !strings.Contains(got, placement) {
+		t.Errorf("function received %s\nwant a POST to %s with %s", got, lambdaInvocations, placement)
+	}
+	if err := stop(); err != nil {
+		t.Errorf("run: %v", err)
 	}
 }
