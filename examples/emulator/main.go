@@ -1,5 +1,5 @@
-// Command emulator serves the AWS IoT 1-Click Devices Service emulator
-// (package iot1clicktest) on a fixed address, for programs in other
+// Command emulator serves the AWS IoT 1-Click emulator, both the Devices and
+// the Projects services (package iot1clicktest), on a fixed address, for programs in other
 // languages, the AWS CLI, or the examples of this module run against it:
 //
 //	go run ./examples/emulator -addr 127.0.0.1:4566 -region us-west-2 -devices 25
@@ -159,7 +159,7 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 		}
 	}
 
-	fmt.Fprintf(out, `AWS IoT 1-Click Devices Service emulator %[10]s
+	fmt.Fprintf(out, `AWS IoT 1-Click emulator %[10]s (Devices and Projects services)
   endpoint    %[1]s
   region      %[2]s
   account     %[3]s
@@ -177,6 +177,7 @@ Use it with:
   export AWS_SECRET_ACCESS_KEY=%[8]s
   go run ./examples/emulator -write-aws-model ./aws-model; export AWS_DATA_PATH=$PWD/aws-model
   aws iot1click-devices list-devices --endpoint-url %[1]s
+  aws iot1click-projects list-projects --endpoint-url %[1]s
   go run ./examples/quickstart -endpoint %[1]s
 
 Control API: %[1]s%[9]sinfo (GET), click, devices, fleet, claim-codes, clock, faults, requests, reset
