@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -95,6 +96,26 @@ func TestQuickstartInProcess(t *testing.T) {
 	if len(ids) != 3 || ids[0] != ids[1] || ids[1] != ids[2] {
 		t.Errorf("claimed, placed and heard from: %q, want one device", ids)
 	}
+}
+
+// TestReadmeOutput checks that the output the README shows is the
+// quickstart's, line for line.
+func TestReadmeOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n### quickstart:")
+	if ok {
+		_, section, ok = strings.Cut(section, "\n```text\n")
+	}
+	if ok {
+		section, _, ok = strings.Cut(section, "\n```\n")
+	}
+	if !ok {
+		t.Fatal("README.md has no ```text block in its quickstart section")
+	}
+	checkLines(t, section+"\n", wantLines, "")
 }
 
 // TestQuickstartEndpoint points the quickstart at a separate emulator, as
