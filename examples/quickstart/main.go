@@ -39,7 +39,6 @@ import (
 	"os/signal"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
@@ -82,25 +81,16 @@ type env struct {
 }
 
 // function is the Lambda function of functionArn, run in process by the
-// embedded emulator: it keeps the events it is invoked with.
+// embedded emulator. Click returns once the function has run, so the story
+// reads what it received without a lock.
 type function struct {
-	mu     sync.Mutex
-	events []clickevent.Event
+	received []clickevent.Event
 }
 
-// invoke is the function's handler.
+// invoke is the function's handler: it keeps the event.
 func (f *function) invoke(_ context.Context, ev clickevent.Event) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.events = append(f.events, ev)
+	f.received = append(f.received, ev)
 	return nil
-}
-
-// received returns the events the function received.
-func (f *function) received() []clickevent.Event {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return slices.Clone(f.events)
 }
 
 // run parses args, sets up the client and tells the story.
@@ -347,7 +337,7 @@ func placeAndClick(ctx context.Context, e *env, id string) error {
 	if err := e.press(ctx, id); err != nil {
 		return fmt.Errorf("click: %w", err)
 	}
-	evs := e.fn.received()
+	evs := e.fn.received
 	if len(evs) != 1 || evs[0].Placement == nil {
 		return fmt.Errorf("the function received %d events, want 1 with its placementInfo", len(evs))
 	}
