@@ -42,7 +42,7 @@ const functionArn = "arn:aws:lambda:us-west-2:123456789012:function:reception"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	cli.Exit("projects", run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	cli.Exit("projects", run(ctx, os.Args[1:], os.Stdout))
 }
 
 // inbox keeps the events the function received.
@@ -69,21 +69,19 @@ func (in *inbox) take() []clickevent.Event {
 }
 
 // run parses args, starts the emulator and walks through the routing of a
-// click.
-func run(ctx context.Context, args []string, out, stderr io.Writer) error {
+// click. -h prints the usage to out; a bad flag is a *cli.UsageError,
+// returned before the emulator starts.
+func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("projects", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(out)
 	clickType := fs.String("click", iot1click.ClickTypeSingle, "the click the button sends to the function: SINGLE, DOUBLE or LONG")
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args); err != nil {
 		return err
 	}
 	switch *clickType {
 	case iot1click.ClickTypeSingle, iot1click.ClickTypeDouble, iot1click.ClickTypeLong:
 	default:
-		return fmt.Errorf("-click %q: want SINGLE, DOUBLE or LONG", *clickType)
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		return cli.Usagef("-click %q: want SINGLE, DOUBLE or LONG", *clickType)
 	}
 
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)

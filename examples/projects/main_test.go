@@ -3,19 +3,19 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
-	"flag"
-	"io"
 	"regexp"
 	"testing"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/exectest"
 	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 )
+
+func TestMain(m *testing.M) { exectest.Main(m, main) }
 
 func TestRun(t *testing.T) {
 	testenv.ClearAWS(t)
 	var out bytes.Buffer
-	if err := run(context.Background(), nil, &out, io.Discard); err != nil {
+	if err := run(context.Background(), nil, &out); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
 	for _, re := range []*regexp.Regexp{
@@ -32,25 +32,24 @@ func TestRun(t *testing.T) {
 	}
 }
 
-// TestFlags checks -click and the refusal of bad flags, before the
-// emulator starts.
-func TestFlags(t *testing.T) {
+// TestClick checks that -click selects the click the function receives.
+func TestClick(t *testing.T) {
 	testenv.ClearAWS(t)
 	var out bytes.Buffer
-	if err := run(context.Background(), []string{"-click", "LONG"}, &out, io.Discard); err != nil {
+	if err := run(context.Background(), []string{"-click", "LONG"}, &out); err != nil {
 		t.Fatal(err)
 	}
 	if !regexp.MustCompile(`"clickType": "LONG"`).MatchString(out.String()) {
 		t.Errorf("-click LONG: output\n%s", out.String())
 	}
-	var stderr bytes.Buffer
-	if err := run(context.Background(), []string{"-h"}, io.Discard, &stderr); !errors.Is(err, flag.ErrHelp) || !bytes.Contains(stderr.Bytes(), []byte("-click")) {
-		t.Errorf("-h: %v, usage %q", err, stderr.String())
-	}
-	for _, args := range [][]string{{"-click", "TRIPLE"}, {"-nope"}, {"extra"}} {
-		out.Reset()
-		if err := run(context.Background(), args, &out, io.Discard); err == nil || out.Len() != 0 {
-			t.Errorf("%q: error %v, output %q", args, err, out.String())
-		}
-	}
+}
+
+// TestFlags checks, as a user sees them, the answer to -h (exit status 0)
+// and the refusal of bad flags (exit status 2), before the emulator starts.
+func TestFlags(t *testing.T) {
+	exectest.CheckFlags(t, []string{"click"}, [][2]string{
+		{"-click TRIPLE", `-click "TRIPLE": want SINGLE, DOUBLE or LONG`},
+		{"-nope", "flag provided but not defined: -nope"},
+		{"extra", `unexpected arguments ["extra"]`},
+	})
 }

@@ -1,8 +1,10 @@
 // Command quickstart tells the story of the AWS IoT 1-Click Devices Service
 // with the iot1click client, in one screen: it lists a fleet of a few
 // hundred devices page by page, describes one, claims another with
-// ClaimDevice in one call, reads its health through a device method, and
-// lists its events and tags.
+// ClaimDevice in one call, reads its health through a device method, lists
+// its events and tags, and, with the Projects client, places it in a
+// project whose device template routes its clicks to a function running in
+// this process, clicks, and prints the placementInfo the function received.
 //
 // By default it runs against an emulator started in-process, which presses
 // the button for you when the claim waits for a click, so it needs no AWS
@@ -17,7 +19,10 @@
 // /_iot1click/info), makes a device to claim and presses its button through
 // its control API; against anything else, credentials and region come from
 // the usual AWS configuration, -device names the device to claim and a
-// person presses its button.
+// person presses its button. The Projects step needs the embedded emulator,
+// which calls the in-process function (iot1clicktest.WithLambda); against
+// an endpoint it is skipped (the standalone emulator delivers a click to a
+// URL given as -lambda ARN=URL instead).
 package main
 
 import (
@@ -38,7 +43,9 @@ import (
 
 	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
+	"github.com/iot1click-sdk/iot1click-go/iot1click/projects"
 )
 
 func main() {
@@ -56,6 +63,9 @@ const (
 	maxPages = 20
 	// shown is how many devices the listing prints.
 	shown = 3
+	// functionArn is the Lambda function the project's template routes
+	// clicks to: in process, on the embedded emulator.
+	functionArn = "arn:aws:lambda:us-west-2:123456789012:function:quickstart"
 )
 
 // env holds what the story runs against.
@@ -64,6 +74,23 @@ type env struct {
 	out     io.Writer
 	claimID string                                     // the device to claim
 	press   func(ctx context.Context, id string) error // presses its button; nil: a person does
+
+	// The Projects step, on the embedded emulator only (nil otherwise).
+	projects *projects.Client
+	fn       *function // the function clicks are routed to
+}
+
+// function is the Lambda function of functionArn, run in process by the
+// embedded emulator. Click returns once the function has run, so the story
+// reads what it received without a lock.
+type function struct {
+	received []clickevent.Event
+}
+
+// invoke is the function's handler: it keeps the event.
+func (f *function) invoke(_ context.Context, ev clickevent.Event) error {
+	f.received = append(f.received, ev)
+	return nil
 }
 
 // run parses args, sets up the client and tells the story.
@@ -88,14 +115,16 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 
 	var e *env
 	if *endpoint == "" {
-		opts := []iot1clicktest.Option{iot1clicktest.WithFleet(fleetSize), iot1clicktest.WithUnclaimedDevices(1)}
+		fn := &function{}
+		opts := []iot1clicktest.Option{iot1clicktest.WithFleet(fleetSize), iot1clicktest.WithUnclaimedDevices(1),
+			iot1clicktest.WithLambda(functionArn, fn.invoke)}
 		if *region != "" {
 			opts = append(opts, iot1clicktest.WithRegion(*region))
 		}
 		srv := iot1clicktest.NewServer(opts...)
 		defer srv.Close()
 		fmt.Fprintf(out, "Emulator running in-process at %s (region %s)\n\n", srv.URL, srv.Region())
-		e = &env{client: srv.Client(), out: out, claimID: *device}
+		e = &env{client: srv.Client(), out: out, claimID: *device, projects: srv.ProjectsClient(), fn: fn}
 		if e.claimID == "" {
 			e.claimID = firstUnclaimed(srv.Devices())
 		}
@@ -266,7 +295,55 @@ func story(ctx context.Context, e *env) error {
 
 	// 6. Projects: the claimed device placed in a project whose template
 	// routes clicks to an in-process function, a click, and what the
-	// function received, once the Projects service is in.
+	// function received.
+	return placeAndClick(ctx, e, id)
+}
+
+// placeAndClick is step 6: it creates a project whose device template
+// routes clicks to functionArn, a placement, places the device id in it,
+// clicks its button and prints the placementInfo the function received.
+func placeAndClick(ctx context.Context, e *env, id string) error {
+	if e.projects == nil {
+		fmt.Fprintln(e.out, "6. Projects: skipped; clicks reach an in-process function only on the embedded emulator")
+		return nil
+	}
+	const project, placement, template = "quickstart", "lobby", "button"
+	_, err := e.projects.CreateProject(ctx, &projects.CreateProjectInput{
+		ProjectName: project,
+		PlacementTemplate: &projects.PlacementTemplate{
+			DefaultAttributes: map[string]string{"floor": "1"},
+			DeviceTemplates: map[string]projects.DeviceTemplate{
+				template: {DeviceType: "button", CallbackOverrides: map[string]string{projects.CallbackOnClick: functionArn}},
+			},
+		},
+	})
+	if err != nil {
+		return fmt.Errorf("CreateProject: %w", err)
+	}
+	_, err = e.projects.CreatePlacement(ctx, &projects.CreatePlacementInput{
+		ProjectName: project, PlacementName: placement, Attributes: map[string]string{"room": "lobby"},
+	})
+	if err != nil {
+		return fmt.Errorf("CreatePlacement: %w", err)
+	}
+	_, err = e.projects.AssociateDeviceWithPlacement(ctx, &projects.AssociateDeviceWithPlacementInput{
+		ProjectName: project, PlacementName: placement, DeviceTemplateName: template, DeviceId: id,
+	})
+	if err != nil {
+		return fmt.Errorf("AssociateDeviceWithPlacement: %w", err)
+	}
+	fmt.Fprintf(e.out, "6. Projects: placed %s in project %s, placement %s, whose template\n", id, project, placement)
+	fmt.Fprintf(e.out, "   routes clicks to %s (in process)\n", functionArn)
+	if err := e.press(ctx, id); err != nil {
+		return fmt.Errorf("click: %w", err)
+	}
+	evs := e.fn.received
+	if len(evs) != 1 || evs[0].Placement == nil {
+		return fmt.Errorf("the function received %d events, want 1 with its placementInfo", len(evs))
+	}
+	ev, p := evs[0], evs[0].Placement
+	fmt.Fprintf(e.out, "   a click: the function received %s from %s with placementInfo\n", ev.ClickType, ev.Device.DeviceId)
+	fmt.Fprintf(e.out, "   {projectName=%s, placementName=%s, attributes=%s}\n", p.ProjectName, p.PlacementName, formatMap(p.Attributes))
 	return nil
 }
 

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"net"
+	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,14 +31,24 @@ var wantLines = []string{
 	`2\. DescribeDevice G030PM\d{10}:`,
 	`   arn:aws:iot1click:us-west-2:123456789012:devices/G030PM\d{10}`,
 	`   request ID \S+`,
-	`3\. ClaimDevice G030PM\d{10}: initiate, wait for the click, finalize, enable, in one call`,
+	`3\. ClaimDevice (G030PM\d{10}): initiate, wait for the click, finalize, enable, in one call`,
 	`   \(the emulator pressed the button for you; with AWS, a person presses it\)`,
 	`   a SINGLE click after 1 poll\(s\): CLAIMED, enabled=true`,
 	`4\. InvokeDeviceMethod getDeviceHealthParameters: \{"remainingLife":[0-9.]+\}`,
 	`5\. ListDeviceEvents: 1 event\(s\); ListTagsForResource: \{claimedBy=quickstart\}`,
+	`6\. Projects: placed (G030PM\d{10}) in project quickstart, placement lobby, whose template`,
+	`   routes clicks to arn:aws:lambda:us-west-2:123456789012:function:quickstart \(in process\)`,
+	`   a click: the function received SINGLE from (G030PM\d{10}) with placementInfo`,
+	`   \{projectName=quickstart, placementName=lobby, attributes=\{floor=1, room=lobby\}\}`,
 	``,
 	`Done in \S+\.`,
 }
+
+// wantEndpointLines are the story's lines against an endpoint, whose
+// Projects step is skipped.
+var wantEndpointLines = slices.Concat(wantLines[:len(wantLines)-6], []string{
+	`6\. Projects: skipped; clicks reach an in-process function only on the embedded emulator`,
+}, wantLines[len(wantLines)-2:])
 
 // checkLines checks out line by line against want; the first line may
 // differ, as the endpoint's description.
@@ -71,6 +83,39 @@ func TestQuickstartInProcess(t *testing.T) {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
 	checkLines(t, out.String(), wantLines, "")
+	// The device the function heard from is the one claimed and placed.
+	lines := strings.Split(out.String(), "\n")
+	var ids []string
+	for _, i := range []int{10, 15, 17} {
+		if i < len(lines) {
+			if m := regexp.MustCompile(wantLines[i]).FindStringSubmatch(lines[i]); m != nil {
+				ids = append(ids, m[1])
+			}
+		}
+	}
+	if len(ids) != 3 || ids[0] != ids[1] || ids[1] != ids[2] {
+		t.Errorf("claimed, placed and heard from: %q, want one device", ids)
+	}
+}
+
+// TestReadmeOutput checks that the output the README shows is the
+// quickstart's, line for line.
+func TestReadmeOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n### quickstart:")
+	if ok {
+		_, section, ok = strings.Cut(section, "\n```text\n")
+	}
+	if ok {
+		section, _, ok = strings.Cut(section, "\n```\n")
+	}
+	if !ok {
+		t.Fatal("README.md has no ```text block in its quickstart section")
+	}
+	checkLines(t, section+"\n", wantLines, "")
 }
 
 // TestQuickstartEndpoint points the quickstart at a separate emulator, as
@@ -94,7 +139,7 @@ func TestQuickstartEndpoint(t *testing.T) {
 			if err := run(context.Background(), args, &out); err != nil {
 				t.Fatalf("run: %v\n%s", err, out.String())
 			}
-			want := strings.ReplaceAll(strings.Join(wantLines, "\n"), "us-west-2", "eu-west-1")
+			want := strings.ReplaceAll(strings.Join(wantEndpointLines, "\n"), "us-west-2", "eu-west-1")
 			checkLines(t, out.String(), strings.Split(want, "\n"),
 				"Talking to the emulator at "+srv.URL+" (region eu-west-1, its test credentials)")
 			// The claimed device is now in the emulator's account, enabled.

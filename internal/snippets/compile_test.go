@@ -87,6 +87,7 @@ var importsNow = map[string]string{
 	"iot1click":         "github.com/iot1click-sdk/iot1click-go/iot1click",
 	"iot1clicktest":     "github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest",
 	"clickevent":        "github.com/iot1click-sdk/iot1click-go/iot1click/clickevent",
+	"projects":          "github.com/iot1click-sdk/iot1click-go/iot1click/projects",
 }
 
 // importsV1 are those of MIGRATING-v1.md's before blocks: aws-sdk-go v1.
@@ -99,6 +100,7 @@ var importsV1 = map[string]string{
 	"request":                 "github.com/aws/aws-sdk-go/aws/request",
 	"session":                 "github.com/aws/aws-sdk-go/aws/session",
 	"iot1clickdevicesservice": "github.com/aws/aws-sdk-go/service/iot1clickdevicesservice",
+	"iot1clickprojects":       "github.com/aws/aws-sdk-go/service/iot1clickprojects",
 }
 
 // fixtureFor returns the fixture of name for s.
@@ -415,5 +417,14 @@ fmt.Println(out.Region, id, err, n)
 	}
 	if !strings.Contains(got, `aws "github.com/aws/aws-sdk-go/aws"`) || !strings.Contains(got, `iot1clickdevicesservice "github.com/aws/aws-sdk-go/service/iot1clickdevicesservice"`) {
 		t.Errorf("a before block of MIGRATING-v1.md imports aws-sdk-go v1:\n%s", got)
+	}
+	// The Projects service, on both sides.
+	s = &snippet{doc: "iot1click/MIGRATING-v1.md", line: 5, kind: "before", params: []string{"sess"}, code: "_ = iot1clickprojects.New(sess)\n"}
+	if got, err = s.wrap("migrating_v1"); err != nil || !strings.Contains(got, `iot1clickprojects "github.com/aws/aws-sdk-go/service/iot1clickprojects"`) {
+		t.Errorf("a before block's iot1clickprojects: %v\n%s", err, got)
+	}
+	s = &snippet{doc: "README.md", line: 9, kind: "body", params: []string{"srv"}, code: "_ = srv.ProjectsClient().Options().Region\n_ = projects.CallbackOnClick\n"}
+	if got, err = s.wrap("readme"); err != nil || !strings.Contains(got, `projects "github.com/iot1click-sdk/iot1click-go/iot1click/projects"`) {
+		t.Errorf("a body block's projects: %v\n%s", err, got)
 	}
 }
