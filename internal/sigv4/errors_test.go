@@ -474,7 +474,7 @@ func TestCanonicalQuery(t *testing.T) {
 		"bad=%zz&ok=1&semi;x=2": "ok=1",
 		"&&x=1&&":               "x=1",
 	} {
-		if got := canonicalQuery(parseQuery(in), false); got != want {
+		if got := canonicalQuery(in, ""); got != want {
 			t.Errorf("canonicalQuery(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -60,7 +60,6 @@ import (
 	"encoding/hex"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -109,41 +108,12 @@ type Verifier struct {
 	keys keyCache
 }
 
-// maxCachedKeys bounds the signing keys a Verifier keeps.
-const maxCachedKeys = 64
-
-// keyCache keeps the signing keys derived for each secret and credential
-// scope: a key changes once a day, so deriving it (four HMACs) on every
-// request is wasted work.
-type keyCache struct {
-	mu sync.Mutex
-	m  map[keyScope][]byte
-}
-
-// keyScope is what a signing key derives from.
-type keyScope struct{ secret, date, region, service string }
-
 // signingKey returns the signing key of a secret for a credential scope.
 func (v *Verifier) signingKey(secret, date, region, service string) []byte {
 	if v == nil {
 		return deriveKey(secret, date, region, service)
 	}
-	c := &v.keys
-	id := keyScope{secret, date, region, service}
-	c.mu.Lock()
-	k, ok := c.m[id]
-	c.mu.Unlock()
-	if ok {
-		return k
-	}
-	k = deriveKey(secret, date, region, service)
-	c.mu.Lock()
-	if c.m == nil || len(c.m) >= maxCachedKeys {
-		c.m = make(map[keyScope][]byte)
-	}
-	c.m[id] = k
-	c.mu.Unlock()
-	return k
+	return v.keys.get(secret, []byte(date), region, service)
 }
 
 // Verify checks the signature on r. body is the request payload (already read
@@ -250,18 +220,23 @@ func (v *Verifier) prepare(r *http.Request, body []byte) (*prepared, *Error) {
 		return &prepared{auth: a, known: true}, e
 	}
 
-	canonQuery := canonicalQuery(query, a.presigned)
-	canonHeaders := canonicalHeaders(r, a.signedHeaders)
-	scope := a.scopeDate + "/" + a.region + "/" + a.service + "/" + a.terminator
-	p := &prepared{auth: a, known: true, key: v.signingKey(secret, a.scopeDate, a.region, a.service)}
-	uris := []string{escapePath(normalizePath(rawPath))}
-	if raw := escapePath(rawPath); raw != uris[0] {
-		uris = append(uris, raw)
+	skip := ""
+	if a.presigned {
+		skip = "X-Amz-Signature"
 	}
-	for _, uri := range uris {
-		creq := canonicalRequest(r.Method, uri, canonQuery, canonHeaders, a.signedHeadersLine, payloadHash)
-		p.canonicalRequests = append(p.canonicalRequests, creq)
-		p.stringsToSign = append(p.stringsToSign, stringToSign(a.amzDate, scope, creq))
+	canonHeaders := []byte(canonicalHeaders(r, a.signedHeaders))
+	p := &prepared{auth: a, known: true, key: v.signingKey(secret, a.scopeDate, a.region, a.service)}
+	paths := []string{normalizePath(rawPath)}
+	if rawPath != paths[0] { // (the encoding is one-to-one)
+		paths = append(paths, rawPath)
+	}
+	s := getScratch()
+	defer s.put()
+	for _, path := range paths {
+		s.creq = appendCanonicalRequest(s.creq[:0], r.Method, path, rawQuery, skip, canonHeaders, []byte(a.signedHeadersLine), payloadHash, s)
+		s.out = appendStringToSign(s.out[:0], a.amzDate, a.scopeDate, a.region, a.service, s.creq)
+		p.canonicalRequests = append(p.canonicalRequests, string(s.creq))
+		p.stringsToSign = append(p.stringsToSign, string(s.out))
 	}
 	return p, nil
 }
