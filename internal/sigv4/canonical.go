@@ -524,12 +524,16 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 // request does not pin its buffers.
 const maxPooledBuffer = 64 << 10
 
+// tooBig reports whether s holds buffers too big to keep.
+func (s *scratch) tooBig() bool {
+	return cap(s.creq) > maxPooledBuffer || cap(s.headers) > maxPooledBuffer || cap(s.names) > maxPooledBuffer ||
+		cap(s.q) > maxPooledBuffer || cap(s.out) > maxPooledBuffer || cap(s.spans) > 1024 || cap(s.ents) > 1024
+}
+
+// put returns s to the pool, unless its buffers are too big to keep.
 func (s *scratch) put() {
-	if cap(s.creq) > maxPooledBuffer || cap(s.headers) > maxPooledBuffer || cap(s.names) > maxPooledBuffer ||
-		cap(s.q) > maxPooledBuffer || cap(s.out) > maxPooledBuffer || cap(s.spans) > 1024 || cap(s.ents) > 1024 {
+	if s.tooBig() {
 		return
 	}
-	clear(s.ents[:cap(s.ents)]) // drop references to header values
-	s.ents = s.ents[:0]
 	scratchPool.Put(s)
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -33,6 +34,10 @@ type Credentials struct {
 // The zero Signer is ready to use. A Signer is safe for concurrent use.
 type Signer struct {
 	keys keyCache
+	// spare keeps one set of buffers for the next call (a sync.Pool may
+	// drop what it holds at any time, and does so at random under the race
+	// detector); more are taken from the pool when calls overlap.
+	spare atomic.Pointer[scratch]
 }
 
 // Trace is what a signing computed, for a signing log: the canonical
@@ -95,8 +100,16 @@ func (s *Signer) Sign(r *http.Request, creds Credentials, payloadHash, service, 
 		host = r.URL.Host
 	}
 
-	sc := getScratch()
-	defer sc.put()
+	sc := s.spare.Swap(nil)
+	if sc == nil {
+		sc = getScratch()
+	}
+	defer func() {
+		clear(sc.ents) // keep no header values of r
+		if !sc.tooBig() && !s.spare.CompareAndSwap(nil, sc) {
+			sc.put()
+		}
+	}()
 
 	// Canonical headers, then the signed-headers line right after them in
 	// the same buffer.

@@ -149,13 +149,7 @@ func redactLogged(msg, token string) string {
 		return msg
 	}
 	const key = "\nx-amz-security-token:"
-	i := strings.Index(msg, key)
-	if i < 0 {
-		return msg
-	}
-	i += len(key)
-	end := strings.IndexByte(msg[i:], '\n')
-	return msg[:i] + "[REDACTED]" + msg[i+end:]
+	return strings.Replace(msg, key+string(appendTrimmed(nil, token))+"\n", key+"[REDACTED]\n", 1)
 }
 
 // FuzzSignDifferential signs random requests with Sign and with
