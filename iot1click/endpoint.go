@@ -11,6 +11,7 @@ import (
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/endpoints"
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 // EndpointParameters are the inputs of endpoint resolution, as in the
@@ -43,6 +44,7 @@ func NewDefaultEndpointResolverV2() EndpointResolverV2 {
 // ResolveEndpoint applies the service's endpoint rules.
 func (defaultEndpointResolver) ResolveEndpoint(_ context.Context, p EndpointParameters) (smithyendpoints.Endpoint, error) {
 	ep, err := endpoints.Resolve(endpoints.Params{
+		Prefix:       model.EndpointPrefix,
 		Region:       aws.ToString(p.Region),
 		UseFIPS:      aws.ToBool(p.UseFIPS),
 		UseDualStack: aws.ToBool(p.UseDualStack),

@@ -1,9 +1,11 @@
-// Package endpoints resolves the endpoint of the AWS IoT 1-Click Devices
-// Service (signing name "iot1click") from a region, the FIPS and dual-stack
-// options and an optional custom endpoint.
+// Package endpoints resolves the endpoint of an AWS IoT 1-Click service
+// (signing name "iot1click") from its endpoint prefix, a region, the FIPS
+// and dual-stack options and an optional custom endpoint.
 //
-// Resolve implements the service's endpoint rule set
-// (iot1click-devices-2018-05-14.endpoint-rules.json) over a hand-written copy
+// Resolve implements the services' endpoint rule set (the Devices and
+// Projects services' rule sets, iot1click-devices-2018-05-14 and
+// iot1click-projects-2018-05-14.endpoint-rules.json, differ only in the
+// endpoint prefix) over a hand-written copy
 // of the AWS partition model (aws-partitions.json). Nothing is read from disk
 // and no regular expression is compiled: the partitions' regionRegex
 // patterns are matched by hand-written code, and the hosts of the explicitly
@@ -33,6 +35,7 @@ const (
 
 // Params are the inputs of endpoint resolution.
 type Params struct {
+	Prefix       string // the service's endpoint prefix, such as "devices.iot1click"; required
 	Region       string // required
 	UseFIPS      bool
 	UseDualStack bool
@@ -109,6 +112,9 @@ func ValidRegion(region string) bool {
 
 // Resolve applies the service's endpoint rules.
 //
+// An empty Prefix is an *Error before anything else: it is a mistake of
+// the caller, not of the configuration.
+//
 // The checks run in this order: a missing region ("Invalid Configuration:
 // Missing Region", even when a custom endpoint is set, as in the rule tree);
 // a region that is not a valid host label; then, with a custom endpoint, an
@@ -116,6 +122,9 @@ func ValidRegion(region string) bool {
 // fragment is refused too, as the rules' parseURL does), FIPS with a custom
 // endpoint, dual-stack with a custom endpoint. Every error is an *Error.
 func Resolve(p Params) (Endpoint, error) {
+	if p.Prefix == "" {
+		return Endpoint{}, &Error{Message: "endpoints: no endpoint prefix"}
+	}
 	if p.Region == "" {
 		return Endpoint{}, &Error{Message: msgMissingRegion}
 	}
@@ -160,9 +169,9 @@ func Resolve(p Params) (Endpoint, error) {
 	}
 	var h string
 	if info != nil {
-		h = info.hosts[v]
+		h = p.Prefix + info.hosts[v]
 	} else {
-		h = host(v, p.Region, part)
+		h = host(p.Prefix, v, p.Region, part)
 	}
 	return Endpoint{
 		URL:           &url.URL{Scheme: "https", Host: h},

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 // wantPartition is an independent, hand-written copy of aws-partitions.json
@@ -173,7 +175,7 @@ func TestResolveEveryListedRegion(t *testing.T) {
 			}
 			for _, v := range variants {
 				t.Run(region+"/"+v.name, func(t *testing.T) {
-					ep := resolveOK(t, Params{Region: region, UseFIPS: v.fips, UseDualStack: v.dualStack})
+					ep := resolveOK(t, Params{Prefix: model.EndpointPrefix, Region: region, UseFIPS: v.fips, UseDualStack: v.dualStack})
 					if got, want := ep.URL.String(), wantURL(p, region, v); got != want {
 						t.Errorf("URL = %q, want %q", got, want)
 					}
@@ -225,7 +227,7 @@ func TestResolveUnlistedRegions(t *testing.T) {
 			t.Errorf("PartitionFor(%q) = %q, want %q", c.region, got, id)
 		}
 		for _, v := range variants {
-			ep := resolveOK(t, Params{Region: c.region, UseFIPS: v.fips, UseDualStack: v.dualStack})
+			ep := resolveOK(t, Params{Prefix: model.EndpointPrefix, Region: c.region, UseFIPS: v.fips, UseDualStack: v.dualStack})
 			if got, want := ep.URL.String(), wantURL(p, c.region, v); got != want {
 				t.Errorf("%s %s: URL = %q, want %q", c.region, v.name, got, want)
 			}
@@ -261,37 +263,37 @@ func TestEndpointRuleCases(t *testing.T) {
 		p   Params
 		want
 	}{
-		{"us-east-1 FIPS+DualStack", Params{Region: "us-east-1", UseFIPS: true, UseDualStack: true},
+		{"us-east-1 FIPS+DualStack", Params{Prefix: model.EndpointPrefix, Region: "us-east-1", UseFIPS: true, UseDualStack: true},
 			want{url: "https://devices.iot1click-fips.us-east-1.api.aws"}},
-		{"us-east-1 FIPS", Params{Region: "us-east-1", UseFIPS: true},
+		{"us-east-1 FIPS", Params{Prefix: model.EndpointPrefix, Region: "us-east-1", UseFIPS: true},
 			want{url: "https://devices.iot1click-fips.us-east-1.amazonaws.com"}},
-		{"us-east-1 DualStack", Params{Region: "us-east-1", UseDualStack: true},
+		{"us-east-1 DualStack", Params{Prefix: model.EndpointPrefix, Region: "us-east-1", UseDualStack: true},
 			want{url: "https://devices.iot1click.us-east-1.api.aws"}},
-		{"us-east-1", Params{Region: "us-east-1"},
+		{"us-east-1", Params{Prefix: model.EndpointPrefix, Region: "us-east-1"},
 			want{url: "https://devices.iot1click.us-east-1.amazonaws.com"}},
-		{"cn-north-1 FIPS+DualStack", Params{Region: "cn-north-1", UseFIPS: true, UseDualStack: true},
+		{"cn-north-1 FIPS+DualStack", Params{Prefix: model.EndpointPrefix, Region: "cn-north-1", UseFIPS: true, UseDualStack: true},
 			want{url: "https://devices.iot1click-fips.cn-north-1.api.amazonwebservices.com.cn"}},
-		{"cn-north-1", Params{Region: "cn-north-1"},
+		{"cn-north-1", Params{Prefix: model.EndpointPrefix, Region: "cn-north-1"},
 			want{url: "https://devices.iot1click.cn-north-1.amazonaws.com.cn"}},
-		{"us-gov-east-1 FIPS", Params{Region: "us-gov-east-1", UseFIPS: true},
+		{"us-gov-east-1 FIPS", Params{Prefix: model.EndpointPrefix, Region: "us-gov-east-1", UseFIPS: true},
 			want{url: "https://devices.iot1click-fips.us-gov-east-1.amazonaws.com"}},
-		{"us-iso-east-1", Params{Region: "us-iso-east-1"},
+		{"us-iso-east-1", Params{Prefix: model.EndpointPrefix, Region: "us-iso-east-1"},
 			want{url: "https://devices.iot1click.us-iso-east-1.c2s.ic.gov"}},
-		{"us-isob-east-1 FIPS", Params{Region: "us-isob-east-1", UseFIPS: true},
+		{"us-isob-east-1 FIPS", Params{Prefix: model.EndpointPrefix, Region: "us-isob-east-1", UseFIPS: true},
 			want{url: "https://devices.iot1click-fips.us-isob-east-1.sc2s.sgov.gov"}},
-		{"custom endpoint, region set", Params{Region: "us-east-1", Endpoint: "https://example.com"},
+		{"custom endpoint, region set", Params{Prefix: model.EndpointPrefix, Region: "us-east-1", Endpoint: "https://example.com"},
 			want{url: "https://example.com"}},
-		{"custom endpoint, FIPS", Params{Region: "us-east-1", UseFIPS: true, Endpoint: "https://example.com"},
+		{"custom endpoint, FIPS", Params{Prefix: model.EndpointPrefix, Region: "us-east-1", UseFIPS: true, Endpoint: "https://example.com"},
 			want{err: "Invalid Configuration: FIPS and custom endpoint are not supported"}},
-		{"custom endpoint, DualStack", Params{Region: "us-east-1", UseDualStack: true, Endpoint: "https://example.com"},
+		{"custom endpoint, DualStack", Params{Prefix: model.EndpointPrefix, Region: "us-east-1", UseDualStack: true, Endpoint: "https://example.com"},
 			want{err: "Invalid Configuration: Dualstack and custom endpoint are not supported"}},
-		{"custom endpoint, FIPS+DualStack", Params{Region: "us-east-1", UseFIPS: true, UseDualStack: true, Endpoint: "https://example.com"},
+		{"custom endpoint, FIPS+DualStack", Params{Prefix: model.EndpointPrefix, Region: "us-east-1", UseFIPS: true, UseDualStack: true, Endpoint: "https://example.com"},
 			want{err: "Invalid Configuration: FIPS and custom endpoint are not supported"}},
-		{"missing region", Params{},
+		{"missing region", Params{Prefix: model.EndpointPrefix},
 			want{err: "Invalid Configuration: Missing Region"}},
-		{"missing region with custom endpoint", Params{Endpoint: "https://example.com"},
+		{"missing region with custom endpoint", Params{Prefix: model.EndpointPrefix, Endpoint: "https://example.com"},
 			want{err: "Invalid Configuration: Missing Region"}},
-		{"missing region with FIPS", Params{UseFIPS: true, UseDualStack: true},
+		{"missing region with FIPS", Params{Prefix: model.EndpointPrefix, UseFIPS: true, UseDualStack: true},
 			want{err: "Invalid Configuration: Missing Region"}},
 	}
 	for _, c := range cases {
@@ -326,7 +328,7 @@ func TestCustomEndpoint(t *testing.T) {
 		{"https://user:pw@example.com/", "https://user:pw@example.com", ""},
 	}
 	for _, c := range cases {
-		ep := resolveOK(t, Params{Region: "eu-west-1", Endpoint: c.in})
+		ep := resolveOK(t, Params{Prefix: model.EndpointPrefix, Region: "eu-west-1", Endpoint: c.in})
 		if got := ep.URL.String(); got != c.want {
 			t.Errorf("Resolve(Endpoint=%q).URL = %q, want %q", c.in, got, c.want)
 		}
@@ -335,7 +337,7 @@ func TestCustomEndpoint(t *testing.T) {
 		}
 	}
 	// The custom endpoint wins over any partition data, for any valid region.
-	ep := resolveOK(t, Params{Region: "cn-north-1", Endpoint: "https://example.com"})
+	ep := resolveOK(t, Params{Prefix: model.EndpointPrefix, Region: "cn-north-1", Endpoint: "https://example.com"})
 	if ep.URL.String() != "https://example.com" || ep.SigningRegion != "cn-north-1" {
 		t.Errorf("got %v %q", ep.URL, ep.SigningRegion)
 	}
@@ -364,7 +366,7 @@ func TestInvalidRegion(t *testing.T) {
 		}
 		for _, v := range variants {
 			for _, endpoint := range []string{"", "https://example.com"} {
-				e := resolveErr(t, Params{Region: region, UseFIPS: v.fips, UseDualStack: v.dualStack, Endpoint: endpoint})
+				e := resolveErr(t, Params{Prefix: model.EndpointPrefix, Region: region, UseFIPS: v.fips, UseDualStack: v.dualStack, Endpoint: endpoint})
 				if !strings.HasPrefix(e.Message, `Invalid Configuration: region "`) || !strings.HasSuffix(e.Message, `is not a valid host label`) {
 					t.Errorf("region %q: error %q", region, e.Message)
 				}
@@ -377,11 +379,11 @@ func TestInvalidRegion(t *testing.T) {
 			}
 		}
 	}
-	e := resolveErr(t, Params{Region: "us-west-2/evil"})
+	e := resolveErr(t, Params{Prefix: model.EndpointPrefix, Region: "us-west-2/evil"})
 	if want := `Invalid Configuration: region "us-west-2/evil" is not a valid host label`; e.Message != want {
 		t.Errorf("error = %q, want %q", e.Message, want)
 	}
-	if e := resolveErr(t, Params{Region: ""}); e.Message != "Invalid Configuration: Missing Region" {
+	if e := resolveErr(t, Params{Prefix: model.EndpointPrefix, Region: ""}); e.Message != "Invalid Configuration: Missing Region" {
 		t.Errorf("empty region: error = %q", e.Message)
 	}
 	if ValidRegion("") {
@@ -442,7 +444,7 @@ func TestInvalidEndpoint(t *testing.T) {
 	}
 	for _, in := range cases {
 		for _, v := range variants {
-			e := resolveErr(t, Params{Region: "us-east-1", UseFIPS: v.fips, UseDualStack: v.dualStack, Endpoint: in})
+			e := resolveErr(t, Params{Prefix: model.EndpointPrefix, Region: "us-east-1", UseFIPS: v.fips, UseDualStack: v.dualStack, Endpoint: in})
 			if !strings.HasPrefix(e.Message, "Invalid Configuration: invalid endpoint URL ") {
 				t.Errorf("Endpoint %q: error %q", in, e.Message)
 			}
@@ -459,7 +461,7 @@ func TestInvalidEndpoint(t *testing.T) {
 }
 
 func TestResolveReturnsFreshURL(t *testing.T) {
-	for _, p := range []Params{{Region: "us-east-1"}, {Region: "us-east-99"}, {Region: "us-east-1", Endpoint: "https://example.com/p"}} {
+	for _, p := range []Params{{Prefix: model.EndpointPrefix, Region: "us-east-1"}, {Prefix: model.EndpointPrefix, Region: "us-east-99"}, {Prefix: model.EndpointPrefix, Region: "us-east-1", Endpoint: "https://example.com/p"}} {
 		ep := resolveOK(t, p)
 		want := ep.URL.String()
 		ep.URL.Host = "mutated"
@@ -480,7 +482,7 @@ func TestResolveConcurrent(t *testing.T) {
 				p := wantPartitions[(g+i)%len(wantPartitions)]
 				region := p.regions[i%len(p.regions)]
 				v := variants[i%len(variants)]
-				ep, err := Resolve(Params{Region: region, UseFIPS: v.fips, UseDualStack: v.dualStack})
+				ep, err := Resolve(Params{Prefix: model.EndpointPrefix, Region: region, UseFIPS: v.fips, UseDualStack: v.dualStack})
 				if err != nil || ep.URL.String() != wantURL(p, region, v) {
 					t.Errorf("Resolve(%q, %s) = %v, %v", region, v.name, ep.URL, err)
 					return
@@ -498,9 +500,10 @@ func TestResolveAllocations(t *testing.T) {
 		p   Params
 		max float64
 	}{
-		{Params{Region: "us-west-2"}, 1},
-		{Params{Region: "eu-central-1", UseFIPS: true, UseDualStack: true}, 1},
-		{Params{Region: "us-gov-east-9", UseFIPS: true}, 2},
+		// The URL and the host: prefix and precomputed tail.
+		{Params{Prefix: model.EndpointPrefix, Region: "us-west-2"}, 2},
+		{Params{Prefix: model.EndpointPrefix, Region: "eu-central-1", UseFIPS: true, UseDualStack: true}, 2},
+		{Params{Prefix: model.EndpointPrefix, Region: "us-gov-east-9", UseFIPS: true}, 2},
 	}
 	for _, c := range cases {
 		var sink Endpoint
@@ -524,7 +527,7 @@ func FuzzResolve(f *testing.F) {
 		if got, want := PartitionFor(region).ID, referencePartition(region); got != want {
 			t.Fatalf("PartitionFor(%q) = %q, oracle %q", region, got, want)
 		}
-		ep, err := Resolve(Params{Region: region, Endpoint: endpoint, UseFIPS: fips, UseDualStack: dualStack})
+		ep, err := Resolve(Params{Prefix: model.EndpointPrefix, Region: region, Endpoint: endpoint, UseFIPS: fips, UseDualStack: dualStack})
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {
@@ -556,11 +559,11 @@ func BenchmarkResolve(b *testing.B) {
 		name string
 		p    Params
 	}{
-		{"listed", Params{Region: "us-west-2"}},
-		{"listed-fips-dualstack", Params{Region: "eu-central-1", UseFIPS: true, UseDualStack: true}},
-		{"unlisted-regex", Params{Region: "us-gov-east-9"}},
-		{"fallback-aws", Params{Region: "xx-unknown-1"}},
-		{"custom-endpoint", Params{Region: "us-west-2", Endpoint: "https://example.com/base/"}},
+		{"listed", Params{Prefix: model.EndpointPrefix, Region: "us-west-2"}},
+		{"listed-fips-dualstack", Params{Prefix: model.EndpointPrefix, Region: "eu-central-1", UseFIPS: true, UseDualStack: true}},
+		{"unlisted-regex", Params{Prefix: model.EndpointPrefix, Region: "us-gov-east-9"}},
+		{"fallback-aws", Params{Prefix: model.EndpointPrefix, Region: "xx-unknown-1"}},
+		{"custom-endpoint", Params{Prefix: model.EndpointPrefix, Region: "us-west-2", Endpoint: "https://example.com/base/"}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -574,10 +577,31 @@ func BenchmarkResolve(b *testing.B) {
 }
 
 func ExampleResolve() {
-	ep, err := Resolve(Params{Region: "us-west-2", UseFIPS: true})
+	ep, err := Resolve(Params{Prefix: model.EndpointPrefix, Region: "us-west-2", UseFIPS: true})
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(ep.URL, ep.SigningRegion, ep.SigningName)
 	// Output: https://devices.iot1click-fips.us-west-2.amazonaws.com us-west-2 iot1click
+}
+
+// TestResolvePrefix checks that the endpoint prefix names the service: the
+// Projects service's hosts, listed region or not, and a missing prefix.
+func TestResolvePrefix(t *testing.T) {
+	for _, c := range []struct {
+		p    Params
+		want string
+	}{
+		{Params{Prefix: model.ProjectsEndpointPrefix, Region: "us-west-2"}, "https://projects.iot1click.us-west-2.amazonaws.com"},
+		{Params{Prefix: model.ProjectsEndpointPrefix, Region: "us-west-2", UseFIPS: true}, "https://projects.iot1click-fips.us-west-2.amazonaws.com"},
+		{Params{Prefix: model.ProjectsEndpointPrefix, Region: "us-gov-east-9", UseDualStack: true}, "https://projects.iot1click.us-gov-east-9.api.aws"},
+	} {
+		ep := resolveOK(t, c.p)
+		if got := ep.URL.String(); got != c.want {
+			t.Errorf("Resolve(%+v) = %s, want %s", c.p, got, c.want)
+		}
+	}
+	if _, err := Resolve(Params{Region: "us-west-2"}); err == nil {
+		t.Error("Resolve without a prefix: no error")
+	}
 }

@@ -208,7 +208,7 @@ type regionInfo struct {
 }
 
 // listedRegions maps every explicitly listed region to its partition and its
-// precomputed endpoint hosts. It is built once at package initialization and
+// precomputed endpoint host tails (after the prefix). It is built once at package initialization and
 // only read afterwards, so concurrent use is safe.
 var listedRegions = buildListedRegions()
 
@@ -222,7 +222,7 @@ func buildListedRegions() map[string]*regionInfo {
 			}
 			info := &regionInfo{partition: i}
 			for v := range numVariants {
-				info.hosts[v] = host(v, r, &p.Partition)
+				info.hosts[v] = host("", v, r, &p.Partition)
 			}
 			m[r] = info
 		}
@@ -230,17 +230,18 @@ func buildListedRegions() map[string]*regionInfo {
 	return m
 }
 
-// host builds the endpoint host of variant v for region in partition p.
-func host(v int, region string, p *Partition) string {
+// host builds the host of variant v for region in partition p, for the
+// service of endpoint prefix; with prefix "", what follows the prefix.
+func host(prefix string, v int, region string, p *Partition) string {
 	switch v {
 	case variantFIPS:
-		return "devices.iot1click-fips." + region + "." + p.DNSSuffix
+		return prefix + "-fips." + region + "." + p.DNSSuffix
 	case variantDualStack:
-		return "devices.iot1click." + region + "." + p.DualStackDNSSuffix
+		return prefix + "." + region + "." + p.DualStackDNSSuffix
 	case variantFIPSDualStack:
-		return "devices.iot1click-fips." + region + "." + p.DualStackDNSSuffix
+		return prefix + "-fips." + region + "." + p.DualStackDNSSuffix
 	default:
-		return "devices.iot1click." + region + "." + p.DNSSuffix
+		return prefix + "." + region + "." + p.DNSSuffix
 	}
 }
 
