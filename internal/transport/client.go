@@ -3,8 +3,9 @@ package transport
 import (
 	"context"
 
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go/middleware"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/sigv4"
 )
 
 // Version is the version of this SDK, sent in the User-Agent header.
@@ -16,7 +17,7 @@ const Version = "0.1.0"
 type Client struct {
 	svc       *Service
 	options   Options
-	signer    *v4.Signer
+	signer    *sigv4.Signer
 	userAgent string
 	ep        resolvedEndpoint // for the client's options; per-call options resolve anew
 	epErr     error

@@ -14,10 +14,10 @@ import (
 	"sync"
 	"time"
 
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
+	"github.com/iot1click-sdk/iot1click-go/internal/sigv4"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -149,9 +149,8 @@ type httpRequest struct {
 	values      [4]string
 	payloadHash string
 	maxAttempts int
-	signer      *v4.Signer
+	signer      *sigv4.Signer
 	dec         *wire.Decoder // pooled with the request builder
-	signSlots   *signSlots
 }
 
 // bodyReader is a rewindable request body.
@@ -174,9 +173,8 @@ func (r *bodyReader) Close() error { return nil }
 // requestAlloc holds what newRequest allocates for one call, in one
 // allocation.
 type requestAlloc struct {
-	hr        httpRequest
-	url       url.URL
-	signSlots signSlots
+	hr  httpRequest
+	url url.URL
 }
 
 // newRequest builds the HTTP request of a call from the serialized input
@@ -243,7 +241,6 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 	hr.payloadHash = payloadHash(hr.body)
 	hr.dec = &b.dec
 	hr.signer = c.signerFor(o)
-	hr.signSlots = &a.signSlots
 	return req.WithContext(ctx), hr
 }
 
