@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/textproto"
 	"net/url"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -295,15 +294,7 @@ func appendCanonicalQuery(dst []byte, raw, skip string, s *scratch) []byte {
 		}
 		return bytes.Compare(q[a.k1:a.v1], q[b.k1:b.v1])
 	}
-	if len(spans) <= 16 {
-		for i := 1; i < len(spans); i++ {
-			for j := i; j > 0 && less(spans[j], spans[j-1]) < 0; j-- {
-				spans[j], spans[j-1] = spans[j-1], spans[j]
-			}
-		}
-	} else {
-		slices.SortFunc(spans, less)
-	}
+	shellSort(spans, less)
 	for i, sp := range spans {
 		if i > 0 {
 			dst = append(dst, '&')
@@ -466,10 +457,27 @@ func appendStringToSign[T string | []byte](dst []byte, amzDate, date T, region, 
 	return hex.AppendEncode(dst, sum[:])
 }
 
+// shellSort sorts s by cmp, in place and without allocating: a Shell sort
+// (Ciura's gaps), which is short code, quick for the few headers and query
+// parameters of a request and still subquadratic for many.
+func shellSort[T any](s []T, cmp func(a, b T) int) {
+	gaps := [...]int{701, 301, 132, 57, 23, 10, 4, 1}
+	for _, gap := range gaps {
+		for i := gap; i < len(s); i++ {
+			v := s[i]
+			j := i
+			for ; j >= gap && cmp(v, s[j-gap]) < 0; j -= gap {
+				s[j] = s[j-gap]
+			}
+			s[j] = v
+		}
+	}
+}
+
 // hmacSHA256 returns the HMAC-SHA256 of data under key (RFC 2104), computed
 // with sha256.Sum256 over buffers on the stack for the short keys and
 // strings of SigV4, so that it does not allocate.
-func hmacSHA256[T string | []byte](key []byte, data T) [sha256.Size]byte {
+func hmacSHA256(key, data []byte) [sha256.Size]byte {
 	const blockSize = 64
 	if len(key) > blockSize {
 		k := sha256.Sum256(key)
@@ -497,10 +505,10 @@ func hmacSHA256[T string | []byte](key []byte, data T) [sha256.Size]byte {
 
 // deriveKey computes the SigV4 signing key for a credential scope.
 func deriveKey(secret, date, region, service string) []byte {
-	k := hmacSHA256([]byte("AWS4"+secret), date)
-	k = hmacSHA256(k[:], region)
-	k = hmacSHA256(k[:], service)
-	k = hmacSHA256(k[:], scopeTerminator)
+	k := hmacSHA256([]byte("AWS4"+secret), []byte(date))
+	k = hmacSHA256(k[:], []byte(region))
+	k = hmacSHA256(k[:], []byte(service))
+	k = hmacSHA256(k[:], []byte(scopeTerminator))
 	return k[:]
 }
 

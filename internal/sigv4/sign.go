@@ -3,7 +3,6 @@ package sigv4
 import (
 	"bytes"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -423,15 +422,7 @@ func collectHeaders(sc *scratch, r *http.Request, host string, amzDate []byte, t
 		}
 		return strings.Compare(a.key, b.key)
 	}
-	if len(ents) <= 24 {
-		for i := 1; i < len(ents); i++ {
-			for j := i; j > 0 && cmp(ents[j], ents[j-1]) < 0; j-- {
-				ents[j], ents[j-1] = ents[j-1], ents[j]
-			}
-		}
-	} else {
-		slices.SortFunc(ents, cmp)
-	}
+	shellSort(ents, cmp)
 	sc.names, sc.ents = names, ents
 	return ents
 }

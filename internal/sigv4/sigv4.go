@@ -137,7 +137,7 @@ func (v *Verifier) VerifyKey(r *http.Request, body []byte) (string, error) {
 	}
 	var want [2 * sha256.Size]byte
 	for _, sts := range p.stringsToSign {
-		sum := hmacSHA256(p.key, sts)
+		sum := hmacSHA256(p.key, []byte(sts))
 		hex.Encode(want[:], sum[:])
 		if hmac.Equal(want[:], []byte(p.auth.signature)) {
 			return p.auth.accessKey, nil
