@@ -41,10 +41,7 @@ const (
 	testRespDate = "Wed, 28 Mar 2018 15:45:13 GMT"
 )
 
-var (
-	uuidV4RE  = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
-	amzDateRE = regexp.MustCompile(`^\d{8}T\d{6}Z$`)
-)
+var uuidV4RE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 
 // capturedRequest is a request as the test server saw it on the wire.
 type capturedRequest struct {
