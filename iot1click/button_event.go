@@ -7,27 +7,28 @@ import (
 	"strings"
 	"time"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // Click types of a button event.
 const (
 	// ClickTypeSingle is a short press.
-	ClickTypeSingle = "SINGLE"
+	ClickTypeSingle = model.ClickTypeSingle
 	// ClickTypeDouble is two short presses.
-	ClickTypeDouble = "DOUBLE"
+	ClickTypeDouble = model.ClickTypeDouble
 	// ClickTypeLong is a press of over 1.5 seconds.
-	ClickTypeLong = "LONG"
+	ClickTypeLong = model.ClickTypeLong
 )
 
 // ErrNotButtonEvent is matched, with errors.Is, by the *EventError that
 // ParseButtonEvent returns for a payload that is a JSON object but not a
 // button click, such as a device health event.
-var ErrNotButtonEvent = errors.New("iot1click: not a button event")
+var ErrNotButtonEvent = model.ErrNotButtonEvent
 
 // ErrUnknownClickType is matched by the *EventError that ParseButtonEvent
 // returns when clickType is not SINGLE, DOUBLE or LONG.
-var ErrUnknownClickType = errors.New("iot1click: unknown click type")
+var ErrUnknownClickType = model.ErrUnknownClickType
 
 // EventError reports a stdEvent payload that ParseButtonEvent could not read
 // as a button event. Err is ErrNotButtonEvent, ErrUnknownClickType, or the
@@ -69,8 +70,8 @@ type ButtonEvent struct {
 	// service documents a fraction.
 	RemainingLife *float64
 
-	// CertificateID is the ID of the device's certificate, 64 hex digits.
-	CertificateID string
+	// CertificateId is the ID of the device's certificate, 64 hex digits.
+	CertificateId string
 
 	// TestMode reports an event sent in test mode.
 	TestMode bool
@@ -91,7 +92,7 @@ func ParseButtonEvent(stdEvent string) (*ButtonEvent, error) {
 		ClickType     *string  `json:"clickType"`
 		ReportedTime  *string  `json:"reportedTime"`
 		RemainingLife *float64 `json:"remainingLife"`
-		CertificateID string   `json:"certificateId"`
+		CertificateId string   `json:"certificateId"`
 		TestMode      bool     `json:"testMode"`
 	}
 	if err := json.Unmarshal([]byte(stdEvent), &raw); err != nil {
@@ -104,15 +105,13 @@ func ParseButtonEvent(stdEvent string) (*ButtonEvent, error) {
 	if raw.ClickType == nil {
 		return nil, &EventError{Err: ErrNotButtonEvent}
 	}
-	switch *raw.ClickType {
-	case ClickTypeSingle, ClickTypeDouble, ClickTypeLong:
-	default:
+	if !model.ValidClickType(*raw.ClickType) {
 		return nil, &EventError{Field: "clickType", Err: fmt.Errorf("%w %s", ErrUnknownClickType, wire.Excerpt(*raw.ClickType))}
 	}
 	ev := &ButtonEvent{
 		ClickType:     *raw.ClickType,
 		RemainingLife: raw.RemainingLife,
-		CertificateID: raw.CertificateID,
+		CertificateId: raw.CertificateId,
 		TestMode:      raw.TestMode,
 	}
 	if raw.ReportedTime != nil && *raw.ReportedTime != "" {

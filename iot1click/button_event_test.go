@@ -29,7 +29,7 @@ func TestParseButtonEvent(t *testing.T) {
 				ClickType:     iot1click.ClickTypeSingle,
 				ReportedTime:  time.Date(2018, 5, 4, 23, 26, 33, 747e6, time.UTC),
 				RemainingLife: float64Ptr(99.85),
-				CertificateID: testCertificateID,
+				CertificateId: testCertificateID,
 			},
 		},
 		{
@@ -39,7 +39,7 @@ func TestParseButtonEvent(t *testing.T) {
 				ClickType:     iot1click.ClickTypeDouble,
 				ReportedTime:  time.Date(2018, 3, 28, 15, 45, 12, 880e6, time.UTC),
 				RemainingLife: float64Ptr(5.0),
-				CertificateID: testCertificateID,
+				CertificateId: testCertificateID,
 				TestMode:      true,
 			},
 		},
@@ -148,7 +148,7 @@ func TestButtonEventFromEmulator(t *testing.T) {
 		ClickType:     iot1click.ClickTypeLong,
 		ReportedTime:  clicked.Time.UTC().Truncate(time.Millisecond),
 		RemainingLife: float64Ptr(42.5),
-		CertificateID: clicked.CertificateID,
+		CertificateId: clicked.CertificateID,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ButtonEvent (-want +got):\n%s", diff)

@@ -8,6 +8,8 @@ import (
 
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 )
 
 // DefaultClaimPollInterval is how often ClaimDevice asks the service for the
@@ -96,29 +98,6 @@ type ClaimOptions struct {
 	// CallOptions apply to every call ClaimDevice makes, as the optFns of a
 	// single call do.
 	CallOptions []func(*Options)
-}
-
-// WithClaimTags returns a ClaimDevice option that sets ClaimOptions.Tags.
-func WithClaimTags(tags map[string]string) func(*ClaimOptions) {
-	return func(o *ClaimOptions) { o.Tags = tags }
-}
-
-// WithClaimEnable returns a ClaimDevice option that sets
-// ClaimOptions.Enable.
-func WithClaimEnable(enable bool) func(*ClaimOptions) {
-	return func(o *ClaimOptions) { o.Enable = enable }
-}
-
-// WithClaimPollInterval returns a ClaimDevice option that sets
-// ClaimOptions.PollInterval.
-func WithClaimPollInterval(d time.Duration) func(*ClaimOptions) {
-	return func(o *ClaimOptions) { o.PollInterval = d }
-}
-
-// WithOnAwaitingClick returns a ClaimDevice option that sets
-// ClaimOptions.OnAwaitingClick.
-func WithOnAwaitingClick(fn func(ctx context.Context, deviceID string)) func(*ClaimOptions) {
-	return func(o *ClaimOptions) { o.OnAwaitingClick = fn }
 }
 
 // ClaimResult is the outcome of a successful ClaimDevice.
@@ -214,7 +193,10 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 		o.OnAwaitingClick(ctx, deviceID)
 	}
 
-	retryer := c.withOptions(o.CallOptions).Retryer
+	retryer := c.options.Retryer
+	if o := c.callOptions(o.CallOptions); o != nil {
+		retryer = o.Retryer
+	}
 	var (
 		lastErr error // of the latest failed poll
 		used    int   // events in the window already tried as the click
@@ -254,7 +236,7 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 			}
 			lastErr = err
 		}
-		if werr := sleep(ctx, o.PollInterval); werr != nil {
+		if werr := transport.Sleep(ctx, o.PollInterval); werr != nil {
 			if lastErr != nil {
 				werr = fmt.Errorf("%w (last poll failed: %w)", werr, lastErr)
 			}

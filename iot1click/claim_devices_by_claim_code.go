@@ -7,6 +7,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -37,38 +38,38 @@ func (c *Client) ClaimDevicesByClaimCode(ctx context.Context, params *ClaimDevic
 	if params == nil {
 		params = &ClaimDevicesByClaimCodeInput{}
 	}
-	return call[ClaimDevicesByClaimCodeOutput](ctx, c, "ClaimDevicesByClaimCode", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opClaimDevicesByClaimCode, params)
 }
 
-func (in *ClaimDevicesByClaimCodeInput) validate(errs *smithy.InvalidParamsError) {
-	requireLabel(errs, "ClaimCode", in.ClaimCode)
-}
-
-func (in *ClaimDevicesByClaimCodeInput) serialize(b *requestBuilder) {
-	b.method = http.MethodPut
-	b.literal("/claims/")
-	b.label(in.ClaimCode)
-}
-
-func (out *ClaimDevicesByClaimCodeOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
-
-func (out *ClaimDevicesByClaimCodeOutput) deserialize(d *wire.Decoder) error {
-	return d.Object(func(key string) error {
-		var err error
-		switch key {
-		case "claimCode":
-			out.ClaimCode, err = d.String()
-		case "total":
-			if d.Peek() == wire.KindNull {
-				return d.Skip()
+var opClaimDevicesByClaimCode = transport.NewOperation(transport.OperationSpec[ClaimDevicesByClaimCodeInput, ClaimDevicesByClaimCodeOutput]{
+	Name: "ClaimDevicesByClaimCode",
+	Validate: func(in *ClaimDevicesByClaimCodeInput, errs *smithy.InvalidParamsError) {
+		transport.RequireLabel(errs, "ClaimCode", in.ClaimCode)
+	},
+	Serialize: func(in *ClaimDevicesByClaimCodeInput, b *transport.Request) {
+		b.Method(http.MethodPut)
+		b.Literal("/claims/")
+		b.Label(in.ClaimCode)
+	},
+	Deserialize: func(out *ClaimDevicesByClaimCodeOutput, d *wire.Decoder) error {
+		return d.Object(func(key string) error {
+			var err error
+			switch key {
+			case "claimCode":
+				out.ClaimCode, err = d.String()
+			case "total":
+				if d.Peek() == wire.KindNull {
+					return d.Skip()
+				}
+				var t int32
+				if t, err = d.Int32(); err == nil {
+					out.Total = &t
+				}
+			default:
+				err = d.Skip()
 			}
-			var t int32
-			if t, err = d.Int32(); err == nil {
-				out.Total = &t
-			}
-		default:
-			err = d.Skip()
-		}
-		return err
-	})
-}
+			return err
+		})
+	},
+	Metadata: func(out *ClaimDevicesByClaimCodeOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

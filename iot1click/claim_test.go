@@ -17,7 +17,7 @@ import (
 )
 
 // fastPolls makes ClaimDevice poll every few milliseconds.
-var fastPolls = iot1click.WithClaimPollInterval(5 * time.Millisecond)
+var fastPolls = func(o *iot1click.ClaimOptions) { o.PollInterval = 5 * time.Millisecond }
 
 // newClaimServer starts an emulator with one unclaimed button and returns
 // it, a client and the button's ID.
@@ -37,7 +37,7 @@ func claimCtx(t *testing.T) context.Context {
 
 // clickNow returns an OnAwaitingClick hook that clicks the button at once.
 func clickNow(t *testing.T, srv *iot1clicktest.Server, clickType string) func(*iot1click.ClaimOptions) {
-	return iot1click.WithOnAwaitingClick(func(_ context.Context, id string) {
+	return onAwaitingClick(func(_ context.Context, id string) {
 		if _, err := srv.Click(id, clickType); err != nil {
 			t.Error(err)
 		}
@@ -47,7 +47,7 @@ func clickNow(t *testing.T, srv *iot1clicktest.Server, clickType string) func(*i
 // clickAfterPolls returns an OnAwaitingClick hook that clicks the button
 // once the server has seen n ListDeviceEvents requests.
 func clickAfterPolls(t *testing.T, srv *iot1clicktest.Server, n int) func(*iot1click.ClaimOptions) {
-	return iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
+	return onAwaitingClick(func(ctx context.Context, id string) {
 		go func() {
 			for countRequests(srv, iot1clicktest.OpListDeviceEvents) < n {
 				select {
@@ -163,8 +163,8 @@ func TestClaimDeviceClickBeforeFirstPoll(t *testing.T) {
 	tags := map[string]string{"site": "hq", "floor": "3"}
 	var hookCalls atomic.Int32
 	res, err := client.ClaimDevice(claimCtx(t), id, fastPolls,
-		iot1click.WithClaimTags(tags), iot1click.WithClaimEnable(true),
-		iot1click.WithOnAwaitingClick(func(ctx context.Context, got string) {
+		func(o *iot1click.ClaimOptions) { o.Tags = tags }, func(o *iot1click.ClaimOptions) { o.Enable = true },
+		onAwaitingClick(func(ctx context.Context, got string) {
 			hookCalls.Add(1)
 			if got != id {
 				t.Errorf("hook got device %q, want %q", got, id)
@@ -231,7 +231,7 @@ func TestClaimDeviceNoClick(t *testing.T) {
 		srv, client, id := newClaimServer(t)
 		ctx, cancel := context.WithCancel(claimCtx(t))
 		defer cancel()
-		res, err := client.ClaimDevice(ctx, id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, _ string) {
+		res, err := client.ClaimDevice(ctx, id, fastPolls, onAwaitingClick(func(ctx context.Context, _ string) {
 			whenLogged(t, ctx, srv, logged(iot1clicktest.OpListDeviceEvents, 200, 3), cancel)
 		}))
 		if res != nil {
@@ -277,7 +277,7 @@ func TestClaimDeviceUnknownDevice(t *testing.T) {
 	checkLeaks(t)
 	srv, client, _ := newClaimServer(t)
 	const id = "G030PM0000000404"
-	_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, iot1click.WithOnAwaitingClick(func(context.Context, string) {
+	_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, onAwaitingClick(func(context.Context, string) {
 		t.Error("hook called for an unknown device")
 	}))
 	claimError(t, err, iot1click.ClaimStageInitiate, id)
@@ -336,7 +336,7 @@ func TestClaimDeviceFinalizeRefused(t *testing.T) {
 		testenv.Must(t, srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, refusal412))
 		ctx := claimCtx(t)
 		start := time.Now()
-		_, err := client.ClaimDevice(ctx, id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
+		_, err := client.ClaimDevice(ctx, id, fastPolls, onAwaitingClick(func(ctx context.Context, id string) {
 			if _, err := srv.Click(id, iot1click.ClickTypeSingle); err != nil {
 				t.Error(err)
 			}
@@ -375,7 +375,7 @@ func TestClaimDeviceFinalizeRefused(t *testing.T) {
 		testenv.Must(t, srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, refusal412))
 		ctx, cancel := context.WithCancel(claimCtx(t))
 		defer cancel()
-		_, err := client.ClaimDevice(ctx, id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
+		_, err := client.ClaimDevice(ctx, id, fastPolls, onAwaitingClick(func(ctx context.Context, id string) {
 			if _, err := srv.Click(id, iot1click.ClickTypeSingle); err != nil {
 				t.Error(err)
 			}
@@ -395,7 +395,7 @@ func TestClaimDeviceFinalizeRefused(t *testing.T) {
 		srv, client, id := newClaimServer(t)
 		testenv.Must(t, srv.InjectFault(iot1clicktest.OpFinalizeDeviceClaim, iot1clicktest.Fault{StatusCode: 500}))
 		noRetry := func(o *iot1click.ClaimOptions) {
-			o.CallOptions = append(o.CallOptions, iot1click.WithRetryMaxAttempts(1))
+			o.CallOptions = append(o.CallOptions, func(o *iot1click.Options) { o.RetryMaxAttempts = 1 })
 		}
 		_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, noRetry, clickNow(t, srv, iot1click.ClickTypeSingle))
 		claimError(t, err, iot1click.ClaimStageFinalize, id)
@@ -437,7 +437,7 @@ func TestClaimDeviceClickBeforeInitiation(t *testing.T) {
 			if _, err := client.UnclaimDevice(t.Context(), &iot1click.UnclaimDeviceInput{DeviceId: id}); err != nil {
 				t.Fatal(err)
 			}
-			res, err := client.ClaimDevice(claimCtx(t), id, fastPolls, iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
+			res, err := client.ClaimDevice(claimCtx(t), id, fastPolls, onAwaitingClick(func(ctx context.Context, id string) {
 				// The new click comes a couple of polls after the refusal.
 				whenLogged(t, ctx, srv, pollsAfterFinalize(1, 2), func() {
 					if _, err := srv.Click(id, iot1click.ClickTypeDouble); err != nil {
@@ -472,7 +472,7 @@ func TestClaimDeviceEnableFails(t *testing.T) {
 	checkLeaks(t)
 	srv, client, id := newClaimServer(t)
 	testenv.Must(t, srv.InjectFault(iot1clicktest.OpUpdateDeviceState, iot1clicktest.Fault{StatusCode: 500}))
-	_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, iot1click.WithClaimEnable(true), clickNow(t, srv, ""))
+	_, err := client.ClaimDevice(claimCtx(t), id, fastPolls, func(o *iot1click.ClaimOptions) { o.Enable = true }, clickNow(t, srv, ""))
 	claimError(t, err, iot1click.ClaimStageEnable, id)
 	if d, _ := srv.Device(id); d.State != iot1clicktest.StateClaimed || d.Enabled {
 		t.Errorf("device state %q enabled %v, want CLAIMED and disabled", d.State, d.Enabled)
@@ -482,7 +482,7 @@ func TestClaimDeviceEnableFails(t *testing.T) {
 func TestClaimDeviceFaultsDuringPolling(t *testing.T) {
 	checkLeaks(t)
 	noRetry := func(o *iot1click.ClaimOptions) {
-		o.CallOptions = append(o.CallOptions, iot1click.WithRetryMaxAttempts(1))
+		o.CallOptions = append(o.CallOptions, func(o *iot1click.Options) { o.RetryMaxAttempts = 1 })
 	}
 	tests := []struct {
 		name   string
@@ -530,7 +530,7 @@ func TestClaimDeviceFaultsDuringPolling(t *testing.T) {
 		defer cancel()
 		// Once three failed polls are logged, the client has handled at
 		// least two of them.
-		_, err := client.ClaimDevice(ctx, id, fastPolls, noRetry, iot1click.WithOnAwaitingClick(func(ctx context.Context, _ string) {
+		_, err := client.ClaimDevice(ctx, id, fastPolls, noRetry, onAwaitingClick(func(ctx context.Context, _ string) {
 			whenLogged(t, ctx, srv, logged(iot1clicktest.OpListDeviceEvents, 500, 3), cancel)
 		}))
 		claimError(t, err, iot1click.ClaimStageAwaitClick, id)
@@ -602,4 +602,10 @@ func TestClaimErrorMessage(t *testing.T) {
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Error("Unwrap does not reach the cause")
 	}
+}
+
+// onAwaitingClick returns a ClaimDevice option that sets
+// ClaimOptions.OnAwaitingClick.
+func onAwaitingClick(fn func(ctx context.Context, deviceID string)) func(*iot1click.ClaimOptions) {
+	return func(o *iot1click.ClaimOptions) { o.OnAwaitingClick = fn }
 }

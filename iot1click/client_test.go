@@ -151,7 +151,7 @@ func (s *testServer) onlyRequest(t *testing.T) capturedRequest {
 // client returns a client of the server with static test credentials and
 // the default retryer, configured further by optFns.
 func (s *testServer) client(optFns ...func(*Options)) *Client {
-	return New(Options{
+	return newOnPath(s.t, Options{
 		Region:       testRegion,
 		Credentials:  credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, ""),
 		BaseEndpoint: aws.String(s.URL),
@@ -192,7 +192,7 @@ func (r fastRetryer) RetryDelay(int, error) (time.Duration, error) { return r.de
 // newFastRetryer returns the client's default retry policy with the given
 // backoff between attempts.
 func newFastRetryer(delay time.Duration) aws.Retryer {
-	return fastRetryer{RetryerV2: newDefaultRetryer(aws.RetryModeStandard).(aws.RetryerV2), delay: delay}
+	return fastRetryer{RetryerV2: New(Options{}).Options().Retryer.(aws.RetryerV2), delay: delay}
 }
 
 // withFastRetries makes a client retry with a 1ms backoff.
@@ -398,228 +398,242 @@ func testOperationError(t *testing.T, err error, op string) *smithy.OperationErr
 // ---- tests of the client's construction and plumbing ----
 
 func TestNewDefaults(t *testing.T) {
-	c := New(Options{Region: testRegion})
-	o := c.Options()
-	if o.HTTPClient == nil {
-		t.Error("HTTPClient left nil")
-	}
-	if o.Retryer == nil || o.Retryer.MaxAttempts() != 3 {
-		t.Errorf("default retryer %v, want max 3 attempts", o.Retryer)
-	}
-	if o.Logger == nil {
-		t.Error("Logger left nil")
-	}
-	if o.Credentials != nil {
-		t.Errorf("Credentials %v, want nil", o.Credentials)
-	}
+	bothPaths(t, func(t *testing.T) {
+		c := newOnPath(t, Options{Region: testRegion})
+		o := c.Options()
+		if o.HTTPClient == nil {
+			t.Error("HTTPClient left nil")
+		}
+		if o.Retryer == nil || o.Retryer.MaxAttempts() != 3 {
+			t.Errorf("default retryer %v, want max 3 attempts", o.Retryer)
+		}
+		if o.Logger == nil {
+			t.Error("Logger left nil")
+		}
+		if o.Credentials != nil {
+			t.Errorf("Credentials %v, want nil", o.Credentials)
+		}
 
-	c = New(Options{Region: testRegion, Credentials: credentials.NewStaticCredentialsProvider("a", "b", "")})
-	if _, ok := c.Options().Credentials.(*aws.CredentialsCache); !ok {
-		t.Errorf("Credentials %T, want wrapped in *aws.CredentialsCache", c.Options().Credentials)
-	}
-	cache := aws.NewCredentialsCache(credentials.NewStaticCredentialsProvider("a", "b", ""))
-	c = New(Options{Region: testRegion, Credentials: cache})
-	if c.Options().Credentials != cache {
-		t.Error("a CredentialsCache was wrapped again")
-	}
+		c = newOnPath(t, Options{Region: testRegion, Credentials: credentials.NewStaticCredentialsProvider("a", "b", "")})
+		if _, ok := c.Options().Credentials.(*aws.CredentialsCache); !ok {
+			t.Errorf("Credentials %T, want wrapped in *aws.CredentialsCache", c.Options().Credentials)
+		}
+		cache := aws.NewCredentialsCache(credentials.NewStaticCredentialsProvider("a", "b", ""))
+		c = newOnPath(t, Options{Region: testRegion, Credentials: cache})
+		if c.Options().Credentials != cache {
+			t.Error("a CredentialsCache was wrapped again")
+		}
 
-	c = New(Options{Region: testRegion}, WithRetryMaxAttempts(7), WithRegion("eu-west-1"))
-	if got := c.Options().Retryer.MaxAttempts(); got != 7 {
-		t.Errorf("MaxAttempts %d, want 7", got)
-	}
-	if got := c.Options().Region; got != "eu-west-1" {
-		t.Errorf("Region %q, want eu-west-1", got)
-	}
+		c = newOnPath(t, Options{Region: testRegion}, func(o *Options) { o.RetryMaxAttempts = 7 }, func(o *Options) { o.Region = "eu-west-1" })
+		if got := c.Options().Retryer.MaxAttempts(); got != 7 {
+			t.Errorf("MaxAttempts %d, want 7", got)
+		}
+		if got := c.Options().Region; got != "eu-west-1" {
+			t.Errorf("Region %q, want eu-west-1", got)
+		}
+	})
 }
 
 // TestOptionsPerCallDoNotLeak checks that per-call option functions change
 // a copy: the client's own options are untouched afterwards.
 func TestOptionsPerCallDoNotLeak(t *testing.T) {
-	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-		writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
+	bothPaths(t, func(t *testing.T) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
+		})
+		c := srv.client()
+		in := &DescribeDeviceInput{DeviceId: testDeviceID}
+		if _, err := c.DescribeDevice(context.Background(), in, func(o *Options) { o.RetryMaxAttempts = 5 }, func(o *Options) { o.AppID = "percall" }); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.DescribeDevice(context.Background(), in); err != nil {
+			t.Fatal(err)
+		}
+		reqs := srv.requests()
+		testHeader(t, reqs[0], "Amz-Sdk-Request", "attempt=1; max=5")
+		testHeader(t, reqs[1], "Amz-Sdk-Request", "attempt=1; max=3")
+		if o := c.Options(); o.RetryMaxAttempts != 0 || o.AppID != "" || o.Retryer.MaxAttempts() != 3 {
+			t.Errorf("client options changed by a per-call option: %+v", o)
+		}
 	})
-	c := srv.client()
-	in := &DescribeDeviceInput{DeviceId: testDeviceID}
-	if _, err := c.DescribeDevice(context.Background(), in, WithRetryMaxAttempts(5), func(o *Options) { o.AppID = "percall" }); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.DescribeDevice(context.Background(), in); err != nil {
-		t.Fatal(err)
-	}
-	reqs := srv.requests()
-	testHeader(t, reqs[0], "Amz-Sdk-Request", "attempt=1; max=5")
-	testHeader(t, reqs[1], "Amz-Sdk-Request", "attempt=1; max=3")
-	if o := c.Options(); o.RetryMaxAttempts != 0 || o.AppID != "" || o.Retryer.MaxAttempts() != 3 {
-		t.Errorf("client options changed by a per-call option: %+v", o)
-	}
 }
 
 // TestUnsignedWithoutCredentials checks that a client without credentials
 // sends requests without an Authorization header.
 func TestUnsignedWithoutCredentials(t *testing.T) {
-	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-		writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
+	bothPaths(t, func(t *testing.T) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
+		})
+		srv.checkSig = false
+		c := newOnPath(t, Options{Region: testRegion, BaseEndpoint: aws.String(srv.URL), HTTPClient: srv.Client()})
+		if _, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"}); err != nil {
+			t.Fatal(err)
+		}
+		r := srv.onlyRequest(t)
+		testNoHeader(t, r, "Authorization")
+		testNoHeader(t, r, "X-Amz-Date")
 	})
-	srv.checkSig = false
-	c := New(Options{Region: testRegion, BaseEndpoint: aws.String(srv.URL), HTTPClient: srv.Client()})
-	if _, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"}); err != nil {
-		t.Fatal(err)
-	}
-	r := srv.onlyRequest(t)
-	testNoHeader(t, r, "Authorization")
-	testNoHeader(t, r, "X-Amz-Date")
 }
 
 // TestSessionToken checks that a session token is sent in
 // X-Amz-Security-Token and covered by the signature.
 func TestSessionToken(t *testing.T) {
-	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-		writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
-	})
-	c := srv.client(func(o *Options) {
-		o.Credentials = credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, testSessionToken)
-	})
-	if _, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: testDeviceID}); err != nil {
-		t.Fatal(err)
-	}
-	r := srv.onlyRequest(t)
-	testHeader(t, r, "X-Amz-Security-Token", testSessionToken)
-	testSignature(t, r)
-	if !strings.Contains(r.Header.Get("Authorization"), "x-amz-security-token") {
-		t.Errorf("session token not in SignedHeaders: %s", r.Header.Get("Authorization"))
-	}
+	bothPaths(t, func(t *testing.T) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
+		})
+		c := srv.client(func(o *Options) {
+			o.Credentials = credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, testSessionToken)
+		})
+		if _, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: testDeviceID}); err != nil {
+			t.Fatal(err)
+		}
+		r := srv.onlyRequest(t)
+		testHeader(t, r, "X-Amz-Security-Token", testSessionToken)
+		testSignature(t, r)
+		if !strings.Contains(r.Header.Get("Authorization"), "x-amz-security-token") {
+			t.Errorf("session token not in SignedHeaders: %s", r.Header.Get("Authorization"))
+		}
 
-	// A tampered token must break the signature: proof that it is signed.
-	r.Header.Set("X-Amz-Security-Token", testSessionToken+"x")
-	if err := verifySigV4(sigInput{Method: r.Method, RequestURI: r.RequestURI, Host: r.Host, Header: r.Header}, testAccessKey, testSecretKey, testRegion, SigningName); err == nil {
-		t.Error("signature still valid with a tampered session token")
-	}
+		// A tampered token must break the signature: proof that it is signed.
+		r.Header.Set("X-Amz-Security-Token", testSessionToken+"x")
+		if err := verifySigV4(sigInput{Method: r.Method, RequestURI: r.RequestURI, Host: r.Host, Header: r.Header}, testAccessKey, testSecretKey, testRegion, SigningName); err == nil {
+			t.Error("signature still valid with a tampered session token")
+		}
+	})
 }
 
 // TestCredentialsError checks that a failing credentials provider fails the
 // call before any request is sent.
 func TestCredentialsError(t *testing.T) {
-	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-		t.Errorf("unexpected request %s %s", r.Method, r.RequestURI)
-	})
-	c := srv.client(func(o *Options) {
-		o.Credentials = aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
-			return aws.Credentials{}, errors.New("no credentials here")
+	bothPaths(t, func(t *testing.T) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			t.Errorf("unexpected request %s %s", r.Method, r.RequestURI)
 		})
-		o.Retryer = newFastRetryer(time.Millisecond)
+		c := srv.client(func(o *Options) {
+			o.Credentials = aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+				return aws.Credentials{}, errors.New("no credentials here")
+			})
+			o.Retryer = newFastRetryer(time.Millisecond)
+		})
+		_, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"})
+		testOperationError(t, err, "DescribeDevice")
+		if err == nil || !strings.Contains(err.Error(), "no credentials here") {
+			t.Errorf("error %v, want the provider's error", err)
+		}
+		if n := len(srv.requests()); n != 0 {
+			t.Errorf("server saw %d requests, want 0", n)
+		}
 	})
-	_, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"})
-	testOperationError(t, err, "DescribeDevice")
-	if err == nil || !strings.Contains(err.Error(), "no credentials here") {
-		t.Errorf("error %v, want the provider's error", err)
-	}
-	if n := len(srv.requests()); n != 0 {
-		t.Errorf("server saw %d requests, want 0", n)
-	}
 }
 
 // TestNilContext checks that a nil context is treated as Background.
 func TestNilContext(t *testing.T) {
-	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-		writeJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"d"}}`)
+	bothPaths(t, func(t *testing.T) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			writeJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"d"}}`)
+		})
+		//lint:ignore SA1012 a nil context is documented to work
+		out, err := srv.client().DescribeDevice(nil, &DescribeDeviceInput{DeviceId: "d"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.DeviceDescription == nil || out.DeviceDescription.DeviceId != "d" {
+			t.Errorf("output %+v", out)
+		}
 	})
-	//lint:ignore SA1012 a nil context is documented to work
-	out, err := srv.client().DescribeDevice(nil, &DescribeDeviceInput{DeviceId: "d"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out.DeviceDescription == nil || out.DeviceDescription.DeviceId != "d" {
-		t.Errorf("output %+v", out)
-	}
 }
 
 // TestConcurrentCalls uses one client from 50 goroutines; run with -race.
 func TestConcurrentCalls(t *testing.T) {
-	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-		switch {
-		case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/devices/"):
-			id := strings.TrimPrefix(r.URL.Path, "/devices/")
-			writeJSON(w, 200, "req-"+id, fmt.Sprintf(`{"deviceDescription":{"deviceId":%q,"enabled":true}}`, id))
-		case r.Method == http.MethodPut:
-			writeJSON(w, 200, "req-put", "")
-		case r.Method == http.MethodPost:
-			writeJSON(w, 204, "req-tag", "")
-		default:
-			writeJSON(w, 200, "req-list", `{"devices":[{"deviceId":"a"},{"deviceId":"b"}]}`)
+	bothPaths(t, func(t *testing.T) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			switch {
+			case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/devices/"):
+				id := strings.TrimPrefix(r.URL.Path, "/devices/")
+				writeJSON(w, 200, "req-"+id, fmt.Sprintf(`{"deviceDescription":{"deviceId":%q,"enabled":true}}`, id))
+			case r.Method == http.MethodPut:
+				writeJSON(w, 200, "req-put", "")
+			case r.Method == http.MethodPost:
+				writeJSON(w, 204, "req-tag", "")
+			default:
+				writeJSON(w, 200, "req-list", `{"devices":[{"deviceId":"a"},{"deviceId":"b"}]}`)
+			}
+		})
+		c := srv.client(withFastRetries)
+		const workers = 50
+		var wg sync.WaitGroup
+		errs := make(chan error, workers)
+		for i := 0; i < workers; i++ {
+			wg.Add(1)
+			go func(i int) {
+				defer wg.Done()
+				ctx := context.Background()
+				id := fmt.Sprintf("dev/%d", i)
+				switch i % 4 {
+				case 0:
+					out, err := c.DescribeDevice(ctx, &DescribeDeviceInput{DeviceId: id})
+					if err != nil {
+						errs <- err
+						return
+					}
+					if out.DeviceDescription.DeviceId != id || RequestID(out.ResultMetadata) != "req-"+id {
+						errs <- fmt.Errorf("DescribeDevice(%q) = %+v, %q", id, out.DeviceDescription, RequestID(out.ResultMetadata))
+					}
+				case 1:
+					out, err := c.ListDevices(ctx, &ListDevicesInput{MaxResults: int32(i)})
+					if err != nil {
+						errs <- err
+						return
+					}
+					if len(out.Devices) != 2 {
+						errs <- fmt.Errorf("ListDevices: %d devices", len(out.Devices))
+					}
+				case 2:
+					if _, err := c.UpdateDeviceState(ctx, &UpdateDeviceStateInput{DeviceId: id, Enabled: i%8 == 2}, func(o *Options) { o.RetryMaxAttempts = 2 }); err != nil {
+						errs <- err
+					}
+				case 3:
+					if _, err := c.TagResource(ctx, &TagResourceInput{ResourceArn: testDeviceArn, Tags: map[string]string{"n": strconv.Itoa(i)}}); err != nil {
+						errs <- err
+					}
+				}
+			}(i)
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		reqs := srv.requests()
+		if len(reqs) != workers {
+			t.Fatalf("server saw %d requests, want %d", len(reqs), workers)
+		}
+		ids := map[string]bool{}
+		for _, r := range reqs {
+			testSignature(t, r)
+			id := r.Header.Get("Amz-Sdk-Invocation-Id")
+			if ids[id] {
+				t.Errorf("invocation ID %s used twice", id)
+			}
+			ids[id] = true
+			switch r.Method {
+			case http.MethodPut:
+				// Each goroutine's body went with its own path.
+				var i int
+				if _, err := fmt.Sscanf(r.RequestURI, "/devices/dev%%2F%d/state", &i); err != nil {
+					t.Errorf("PUT %s: %v", r.RequestURI, err)
+				}
+				testJSONBody(t, r.Body, fmt.Sprintf(`{"enabled":%t}`, i%8 == 2))
+			case http.MethodPost:
+				var body struct{ Tags map[string]string }
+				if err := json.Unmarshal(r.Body, &body); err != nil || len(body.Tags) != 1 || body.Tags["n"] == "" {
+					t.Errorf("POST %s body %q", r.RequestURI, r.Body)
+				}
+			}
 		}
 	})
-	c := srv.client(withFastRetries)
-	const workers = 50
-	var wg sync.WaitGroup
-	errs := make(chan error, workers)
-	for i := 0; i < workers; i++ {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			ctx := context.Background()
-			id := fmt.Sprintf("dev/%d", i)
-			switch i % 4 {
-			case 0:
-				out, err := c.DescribeDevice(ctx, &DescribeDeviceInput{DeviceId: id})
-				if err != nil {
-					errs <- err
-					return
-				}
-				if out.DeviceDescription.DeviceId != id || RequestID(out.ResultMetadata) != "req-"+id {
-					errs <- fmt.Errorf("DescribeDevice(%q) = %+v, %q", id, out.DeviceDescription, RequestID(out.ResultMetadata))
-				}
-			case 1:
-				out, err := c.ListDevices(ctx, &ListDevicesInput{MaxResults: int32(i)})
-				if err != nil {
-					errs <- err
-					return
-				}
-				if len(out.Devices) != 2 {
-					errs <- fmt.Errorf("ListDevices: %d devices", len(out.Devices))
-				}
-			case 2:
-				if _, err := c.UpdateDeviceState(ctx, &UpdateDeviceStateInput{DeviceId: id, Enabled: i%8 == 2}, WithRetryMaxAttempts(2)); err != nil {
-					errs <- err
-				}
-			case 3:
-				if _, err := c.TagResource(ctx, &TagResourceInput{ResourceArn: testDeviceArn, Tags: map[string]string{"n": strconv.Itoa(i)}}); err != nil {
-					errs <- err
-				}
-			}
-		}(i)
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
-	reqs := srv.requests()
-	if len(reqs) != workers {
-		t.Fatalf("server saw %d requests, want %d", len(reqs), workers)
-	}
-	ids := map[string]bool{}
-	for _, r := range reqs {
-		testSignature(t, r)
-		id := r.Header.Get("Amz-Sdk-Invocation-Id")
-		if ids[id] {
-			t.Errorf("invocation ID %s used twice", id)
-		}
-		ids[id] = true
-		switch r.Method {
-		case http.MethodPut:
-			// Each goroutine's body went with its own path.
-			var i int
-			if _, err := fmt.Sscanf(r.RequestURI, "/devices/dev%%2F%d/state", &i); err != nil {
-				t.Errorf("PUT %s: %v", r.RequestURI, err)
-			}
-			testJSONBody(t, r.Body, fmt.Sprintf(`{"enabled":%t}`, i%8 == 2))
-		case http.MethodPost:
-			var body struct{ Tags map[string]string }
-			if err := json.Unmarshal(r.Body, &body); err != nil || len(body.Tags) != 1 || body.Tags["n"] == "" {
-				t.Errorf("POST %s body %q", r.RequestURI, r.Body)
-			}
-		}
-	}
 }
 
 // keepingDoer keeps the requests it is given, as a recording HTTPClient
@@ -647,36 +661,69 @@ func (d *keepingDoer) Do(r *http.Request) (*http.Response, error) {
 // keeps after the call is not overwritten by later calls, whose buffers
 // come from the same pools.
 func TestRequestsKeptByHTTPClientStayIntact(t *testing.T) {
-	d := &keepingDoer{}
-	c := New(Options{
-		Region:       "us-west-2",
-		Credentials:  credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, ""),
-		BaseEndpoint: aws.String("https://example.test"),
-		HTTPClient:   d,
+	bothPaths(t, func(t *testing.T) {
+		d := &keepingDoer{}
+		c := newOnPath(t, Options{
+			Region:       "us-west-2",
+			Credentials:  credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, ""),
+			BaseEndpoint: aws.String("https://example.test"),
+			HTTPClient:   d,
+		})
+		ctx := context.Background()
+		// More calls than one batch of random bytes serves (32 invocation IDs).
+		for i := 0; i < 100; i++ {
+			in := &ListDevicesInput{DeviceType: fmt.Sprintf("type%d", i)}
+			if _, err := c.ListDevices(ctx, in); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ids := map[string]bool{}
+		for i, r := range d.reqs {
+			if got, want := r.URL.Query().Get("deviceType"), fmt.Sprintf("type%d", i); got != want {
+				t.Errorf("request %d: deviceType %q, want %q", i, got, want)
+			}
+			id := r.Header.Get("Amz-Sdk-Invocation-Id")
+			if id == "" || ids[id] {
+				t.Errorf("request %d: invocation ID %q empty or seen before", i, id)
+			}
+			ids[id] = true
+			if r.Header.Get("Authorization") == "" || r.Header.Get("User-Agent") == "" || r.Header.Get("Amz-Sdk-Request") != "attempt=1; max=3" {
+				t.Errorf("request %d: headers lost: %v", i, r.Header)
+			}
+			if diff := cmp.Diff(d.sent[i], r.Header); diff != "" {
+				t.Errorf("request %d: headers changed after it was sent (-sent +now):\n%s", i, diff)
+			}
+		}
 	})
-	ctx := context.Background()
-	// More calls than one batch of random bytes serves (32 invocation IDs).
-	for i := 0; i < 100; i++ {
-		in := &ListDevicesInput{DeviceType: fmt.Sprintf("type%d", i)}
-		if _, err := c.ListDevices(ctx, in); err != nil {
-			t.Fatal(err)
-		}
+}
+
+// Path parity: the tests of operations, retries, errors and hostile answers
+// run on both paths of a call, the fast path and the middleware stack, as
+// subtests "fast" and "stack" (bothPaths). Inside them, srv.client and
+// newOnPath make clients on the subtest's path.
+
+// bothPaths runs test twice, as the subtests "fast" and "stack".
+func bothPaths(t *testing.T, test func(t *testing.T)) {
+	t.Helper()
+	t.Run("fast", test)
+	t.Run("stack", test)
+}
+
+// onStack reports whether t runs on the stack path: it is, or is within,
+// the "stack" subtest of bothPaths.
+func onStack(t testing.TB) bool {
+	return strings.Contains(t.Name()+"/", "/stack/")
+}
+
+// pathOption returns the option that puts a client on t's path.
+func pathOption(t testing.TB) func(*Options) {
+	if onStack(t) {
+		return withEmptyAPIOption
 	}
-	ids := map[string]bool{}
-	for i, r := range d.reqs {
-		if got, want := r.URL.Query().Get("deviceType"), fmt.Sprintf("type%d", i); got != want {
-			t.Errorf("request %d: deviceType %q, want %q", i, got, want)
-		}
-		id := r.Header.Get("Amz-Sdk-Invocation-Id")
-		if id == "" || ids[id] {
-			t.Errorf("request %d: invocation ID %q empty or seen before", i, id)
-		}
-		ids[id] = true
-		if r.Header.Get("Authorization") == "" || r.Header.Get("User-Agent") == "" || r.Header.Get("Amz-Sdk-Request") != "attempt=1; max=3" {
-			t.Errorf("request %d: headers lost: %v", i, r.Header)
-		}
-		if diff := cmp.Diff(d.sent[i], r.Header); diff != "" {
-			t.Errorf("request %d: headers changed after it was sent (-sent +now):\n%s", i, diff)
-		}
-	}
+	return func(*Options) {}
+}
+
+// newOnPath is New on t's path: the path's option applies first.
+func newOnPath(t testing.TB, o Options, optFns ...func(*Options)) *Client {
+	return New(o, append([]func(*Options){pathOption(t)}, optFns...)...)
 }

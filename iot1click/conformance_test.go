@@ -310,7 +310,7 @@ func TestListDeviceEventsMidWalkFaults(t *testing.T) {
 	const id = "G030PM0000000310"
 	ctx := context.Background()
 	limit3 := func(o *iot1click.ListDeviceEventsPaginatorOptions) { o.Limit = 3 }
-	noRetry := iot1click.WithRetryMaxAttempts(1)
+	noRetry := func(o *iot1click.Options) { o.RetryMaxAttempts = 1 }
 	fail3 := iot1clicktest.Fault{StatusCode: 500, After: 2, Times: 1}
 	throttle3 := iot1clicktest.Fault{Throttle: true, After: 2, Times: 2}
 

@@ -7,6 +7,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -35,27 +36,27 @@ func (c *Client) DescribeDevice(ctx context.Context, params *DescribeDeviceInput
 	if params == nil {
 		params = &DescribeDeviceInput{}
 	}
-	return call[DescribeDeviceOutput](ctx, c, "DescribeDevice", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opDescribeDevice, params)
 }
 
-func (in *DescribeDeviceInput) validate(errs *smithy.InvalidParamsError) {
-	requireLabel(errs, "DeviceId", in.DeviceId)
-}
-
-func (in *DescribeDeviceInput) serialize(b *requestBuilder) {
-	b.method = http.MethodGet
-	b.literal("/devices/")
-	b.label(in.DeviceId)
-}
-
-func (out *DescribeDeviceOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
-
-func (out *DescribeDeviceOutput) deserialize(d *wire.Decoder) error {
-	return d.Object(func(key string) error {
-		if key != "deviceDescription" || d.Peek() == wire.KindNull {
-			return nil // skipped by Object
-		}
-		out.DeviceDescription = new(DeviceDescription)
-		return decodeDeviceDescription(d, out.DeviceDescription)
-	})
-}
+var opDescribeDevice = transport.NewOperation(transport.OperationSpec[DescribeDeviceInput, DescribeDeviceOutput]{
+	Name: "DescribeDevice",
+	Validate: func(in *DescribeDeviceInput, errs *smithy.InvalidParamsError) {
+		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
+	},
+	Serialize: func(in *DescribeDeviceInput, b *transport.Request) {
+		b.Method(http.MethodGet)
+		b.Literal("/devices/")
+		b.Label(in.DeviceId)
+	},
+	Deserialize: func(out *DescribeDeviceOutput, d *wire.Decoder) error {
+		return d.Object(func(key string) error {
+			if key != "deviceDescription" || d.Peek() == wire.KindNull {
+				return nil // skipped by Object
+			}
+			out.DeviceDescription = new(DeviceDescription)
+			return decodeDeviceDescription(d, out.DeviceDescription, nil)
+		})
+	},
+	Metadata: func(out *DescribeDeviceOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

@@ -2,8 +2,10 @@ package iot1click
 
 import "github.com/iot1click-sdk/iot1click-go/internal/wire"
 
-// decodeDeviceDescription reads a DeviceDescription object.
-func decodeDeviceDescription(d *wire.Decoder, v *DeviceDescription) error {
+// decodeDeviceDescription reads a DeviceDescription object. lives, when
+// not nil, is where RemainingLife values are kept: a list's devices share
+// one array for them rather than one allocation each.
+func decodeDeviceDescription(d *wire.Decoder, v *DeviceDescription, lives *[]float64) error {
 	return d.Object(func(key string) error {
 		var err error
 		switch key {
@@ -20,7 +22,19 @@ func decodeDeviceDescription(d *wire.Decoder, v *DeviceDescription) error {
 				return d.Skip()
 			}
 			f, ferr := d.Float64()
-			v.RemainingLife, err = &f, ferr
+			if ferr != nil {
+				return ferr
+			}
+			if lives == nil || len(*lives) == cap(*lives) {
+				p := new(float64)
+				*p = f
+				v.RemainingLife = p
+			} else {
+				// Appending within capacity never moves the array, so the
+				// pointers taken before stay in it.
+				*lives = append(*lives, f)
+				v.RemainingLife = &(*lives)[len(*lives)-1]
+			}
 		case "tags":
 			v.Tags, err = d.StringMap()
 		case "type":
@@ -32,12 +46,19 @@ func decodeDeviceDescription(d *wire.Decoder, v *DeviceDescription) error {
 	})
 }
 
-// decodeDeviceDescriptions reads a list of DeviceDescription objects.
+// decodeDeviceDescriptions reads a list of DeviceDescription objects, into
+// a slice sized by a count of the array's elements, with their
+// RemainingLife values in one array.
 func decodeDeviceDescriptions(d *wire.Decoder) ([]DeviceDescription, error) {
 	var list []DeviceDescription
+	var lives []float64
+	if n := d.CountElements(); n > 0 {
+		list = make([]DeviceDescription, 0, n)
+		lives = make([]float64, 0, n)
+	}
 	err := d.Array(func() error {
 		list = append(list, DeviceDescription{})
-		return decodeDeviceDescription(d, &list[len(list)-1])
+		return decodeDeviceDescription(d, &list[len(list)-1], &lives)
 	})
 	return list, err
 }
@@ -129,9 +150,3 @@ func decodeTags(d *wire.Decoder, tags *map[string]string) error {
 		return d.Skip()
 	})
 }
-
-// noBody is embedded by outputs whose success response has no members: the
-// body, when there is one, must still be an object (or null).
-type noBody struct{}
-
-func (noBody) deserialize(d *wire.Decoder) error { return d.Object(nil) }

@@ -184,14 +184,15 @@ func ExampleClient_ClaimDevice() {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	res, err := client.ClaimDevice(ctx, id,
-		iot1click.WithClaimTags(map[string]string{"site": "hq"}),
-		iot1click.WithClaimEnable(true),
-		iot1click.WithClaimPollInterval(10*time.Millisecond), // the default, 2s, suits people
-		iot1click.WithOnAwaitingClick(func(ctx context.Context, deviceID string) {
+	res, err := client.ClaimDevice(ctx, id, func(o *iot1click.ClaimOptions) {
+		o.Tags = map[string]string{"site": "hq"}
+		o.Enable = true
+		o.PollInterval = 10 * time.Millisecond // the default, 2s, suits people
+		o.OnAwaitingClick = func(ctx context.Context, deviceID string) {
 			fmt.Printf("Press the button on device %s now.\n", deviceID)
 			srv.Click(deviceID, iot1click.ClickTypeSingle)
-		}))
+		}
+	})
 	if err != nil {
 		log.Fatal(err) // a *iot1click.ClaimError naming the stage that failed
 	}

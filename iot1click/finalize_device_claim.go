@@ -7,6 +7,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -36,28 +37,28 @@ func (c *Client) FinalizeDeviceClaim(ctx context.Context, params *FinalizeDevice
 	if params == nil {
 		params = &FinalizeDeviceClaimInput{}
 	}
-	return call[FinalizeDeviceClaimOutput](ctx, c, "FinalizeDeviceClaim", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opFinalizeDeviceClaim, params)
 }
 
-func (in *FinalizeDeviceClaimInput) validate(errs *smithy.InvalidParamsError) {
-	requireLabel(errs, "DeviceId", in.DeviceId)
-}
-
-func (in *FinalizeDeviceClaimInput) serialize(b *requestBuilder) {
-	b.method = http.MethodPut
-	b.literal("/devices/")
-	b.label(in.DeviceId)
-	b.literal("/finalize-claim")
-	b.jsonBody()
-	if in.Tags != nil {
-		b.member("tags")
-		b.body = wire.AppendStringMap(b.body, in.Tags)
-	}
-	b.endBody()
-}
-
-func (out *FinalizeDeviceClaimOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
-
-func (out *FinalizeDeviceClaimOutput) deserialize(d *wire.Decoder) error {
-	return decodeState(d, &out.State)
-}
+var opFinalizeDeviceClaim = transport.NewOperation(transport.OperationSpec[FinalizeDeviceClaimInput, FinalizeDeviceClaimOutput]{
+	Name: "FinalizeDeviceClaim",
+	Validate: func(in *FinalizeDeviceClaimInput, errs *smithy.InvalidParamsError) {
+		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
+	},
+	Serialize: func(in *FinalizeDeviceClaimInput, b *transport.Request) {
+		b.Method(http.MethodPut)
+		b.Literal("/devices/")
+		b.Label(in.DeviceId)
+		b.Literal("/finalize-claim")
+		b.JSONBody()
+		if in.Tags != nil {
+			b.Member("tags")
+			b.Body = wire.AppendStringMap(b.Body, in.Tags)
+		}
+		b.EndBody()
+	},
+	Deserialize: func(out *FinalizeDeviceClaimOutput, d *wire.Decoder) error {
+		return decodeState(d, &out.State)
+	},
+	Metadata: func(out *FinalizeDeviceClaimOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

@@ -7,6 +7,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -32,29 +33,29 @@ func (c *Client) GetDeviceMethods(ctx context.Context, params *GetDeviceMethodsI
 	if params == nil {
 		params = &GetDeviceMethodsInput{}
 	}
-	return call[GetDeviceMethodsOutput](ctx, c, "GetDeviceMethods", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opGetDeviceMethods, params)
 }
 
-func (in *GetDeviceMethodsInput) validate(errs *smithy.InvalidParamsError) {
-	requireLabel(errs, "DeviceId", in.DeviceId)
-}
-
-func (in *GetDeviceMethodsInput) serialize(b *requestBuilder) {
-	b.method = http.MethodGet
-	b.literal("/devices/")
-	b.label(in.DeviceId)
-	b.literal("/methods")
-}
-
-func (out *GetDeviceMethodsOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
-
-func (out *GetDeviceMethodsOutput) deserialize(d *wire.Decoder) error {
-	return d.Object(func(key string) error {
-		if key == "deviceMethods" {
-			var err error
-			out.DeviceMethods, err = decodeDeviceMethods(d)
-			return err
-		}
-		return d.Skip()
-	})
-}
+var opGetDeviceMethods = transport.NewOperation(transport.OperationSpec[GetDeviceMethodsInput, GetDeviceMethodsOutput]{
+	Name: "GetDeviceMethods",
+	Validate: func(in *GetDeviceMethodsInput, errs *smithy.InvalidParamsError) {
+		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
+	},
+	Serialize: func(in *GetDeviceMethodsInput, b *transport.Request) {
+		b.Method(http.MethodGet)
+		b.Literal("/devices/")
+		b.Label(in.DeviceId)
+		b.Literal("/methods")
+	},
+	Deserialize: func(out *GetDeviceMethodsOutput, d *wire.Decoder) error {
+		return d.Object(func(key string) error {
+			if key == "deviceMethods" {
+				var err error
+				out.DeviceMethods, err = decodeDeviceMethods(d)
+				return err
+			}
+			return d.Skip()
+		})
+	},
+	Metadata: func(out *GetDeviceMethodsOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

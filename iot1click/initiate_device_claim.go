@@ -7,6 +7,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -34,22 +35,22 @@ func (c *Client) InitiateDeviceClaim(ctx context.Context, params *InitiateDevice
 	if params == nil {
 		params = &InitiateDeviceClaimInput{}
 	}
-	return call[InitiateDeviceClaimOutput](ctx, c, "InitiateDeviceClaim", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opInitiateDeviceClaim, params)
 }
 
-func (in *InitiateDeviceClaimInput) validate(errs *smithy.InvalidParamsError) {
-	requireLabel(errs, "DeviceId", in.DeviceId)
-}
-
-func (in *InitiateDeviceClaimInput) serialize(b *requestBuilder) {
-	b.method = http.MethodPut
-	b.literal("/devices/")
-	b.label(in.DeviceId)
-	b.literal("/initiate-claim")
-}
-
-func (out *InitiateDeviceClaimOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
-
-func (out *InitiateDeviceClaimOutput) deserialize(d *wire.Decoder) error {
-	return decodeState(d, &out.State)
-}
+var opInitiateDeviceClaim = transport.NewOperation(transport.OperationSpec[InitiateDeviceClaimInput, InitiateDeviceClaimOutput]{
+	Name: "InitiateDeviceClaim",
+	Validate: func(in *InitiateDeviceClaimInput, errs *smithy.InvalidParamsError) {
+		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
+	},
+	Serialize: func(in *InitiateDeviceClaimInput, b *transport.Request) {
+		b.Method(http.MethodPut)
+		b.Literal("/devices/")
+		b.Label(in.DeviceId)
+		b.Literal("/initiate-claim")
+	},
+	Deserialize: func(out *InitiateDeviceClaimOutput, d *wire.Decoder) error {
+		return decodeState(d, &out.State)
+	},
+	Metadata: func(out *InitiateDeviceClaimOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

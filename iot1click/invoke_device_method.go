@@ -7,6 +7,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -39,53 +40,53 @@ func (c *Client) InvokeDeviceMethod(ctx context.Context, params *InvokeDeviceMet
 	if params == nil {
 		params = &InvokeDeviceMethodInput{}
 	}
-	return call[InvokeDeviceMethodOutput](ctx, c, "InvokeDeviceMethod", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opInvokeDeviceMethod, params)
 }
 
-func (in *InvokeDeviceMethodInput) validate(errs *smithy.InvalidParamsError) {
-	requireLabel(errs, "DeviceId", in.DeviceId)
-}
-
-func (in *InvokeDeviceMethodInput) serialize(b *requestBuilder) {
-	b.method = http.MethodPost
-	b.literal("/devices/")
-	b.label(in.DeviceId)
-	b.literal("/methods")
-	b.jsonBody()
-	if m := in.DeviceMethod; m != nil {
-		b.member("deviceMethod")
-		b.body = append(b.body, '{')
-		sep := false
-		if m.DeviceType != "" {
-			b.body = append(wire.AppendString(b.body, "deviceType"), ':')
-			b.body = wire.AppendString(b.body, m.DeviceType)
-			sep = true
-		}
-		if m.MethodName != "" {
-			if sep {
-				b.body = append(b.body, ',')
+var opInvokeDeviceMethod = transport.NewOperation(transport.OperationSpec[InvokeDeviceMethodInput, InvokeDeviceMethodOutput]{
+	Name: "InvokeDeviceMethod",
+	Validate: func(in *InvokeDeviceMethodInput, errs *smithy.InvalidParamsError) {
+		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
+	},
+	Serialize: func(in *InvokeDeviceMethodInput, b *transport.Request) {
+		b.Method(http.MethodPost)
+		b.Literal("/devices/")
+		b.Label(in.DeviceId)
+		b.Literal("/methods")
+		b.JSONBody()
+		if m := in.DeviceMethod; m != nil {
+			b.Member("deviceMethod")
+			b.Body = append(b.Body, '{')
+			sep := false
+			if m.DeviceType != "" {
+				b.Body = append(wire.AppendString(b.Body, "deviceType"), ':')
+				b.Body = wire.AppendString(b.Body, m.DeviceType)
+				sep = true
 			}
-			b.body = append(wire.AppendString(b.body, "methodName"), ':')
-			b.body = wire.AppendString(b.body, m.MethodName)
+			if m.MethodName != "" {
+				if sep {
+					b.Body = append(b.Body, ',')
+				}
+				b.Body = append(wire.AppendString(b.Body, "methodName"), ':')
+				b.Body = wire.AppendString(b.Body, m.MethodName)
+			}
+			b.Body = append(b.Body, '}')
 		}
-		b.body = append(b.body, '}')
-	}
-	if in.DeviceMethodParameters != "" {
-		b.member("deviceMethodParameters")
-		b.body = wire.AppendString(b.body, in.DeviceMethodParameters)
-	}
-	b.endBody()
-}
-
-func (out *InvokeDeviceMethodOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
-
-func (out *InvokeDeviceMethodOutput) deserialize(d *wire.Decoder) error {
-	return d.Object(func(key string) error {
-		if key == "deviceMethodResponse" {
-			var err error
-			out.DeviceMethodResponse, err = d.String()
-			return err
+		if in.DeviceMethodParameters != "" {
+			b.Member("deviceMethodParameters")
+			b.Body = wire.AppendString(b.Body, in.DeviceMethodParameters)
 		}
-		return d.Skip()
-	})
-}
+		b.EndBody()
+	},
+	Deserialize: func(out *InvokeDeviceMethodOutput, d *wire.Decoder) error {
+		return d.Object(func(key string) error {
+			if key == "deviceMethodResponse" {
+				var err error
+				out.DeviceMethodResponse, err = d.String()
+				return err
+			}
+			return d.Skip()
+		})
+	},
+	Metadata: func(out *InvokeDeviceMethodOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

@@ -4,6 +4,8 @@ import (
 	"context"
 	"iter"
 	"slices"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 )
 
 // AllDevices returns an iterator over every device of the caller's account
@@ -31,7 +33,14 @@ import (
 // range over its Devices method. Devices share the memory of their page;
 // see ListDevicesPaginator.NextPage.
 func (c *Client) AllDevices(ctx context.Context, params *ListDevicesInput, optFns ...func(*Options)) iter.Seq2[DeviceDescription, error] {
-	return ListDevicesAll(ctx, c, params, optFns...)
+	var in ListDevicesInput
+	if params != nil {
+		in = *params
+	}
+	optFns = slices.Clone(optFns)
+	return func(yield func(DeviceDescription, error) bool) {
+		NewListDevicesPaginator(c, &in).Devices(ctx, optFns...)(yield)
+	}
 }
 
 // AllDeviceEvents returns an iterator over every event of a device in the
@@ -42,35 +51,13 @@ func (c *Client) AllDevices(ctx context.Context, params *ListDevicesInput, optFn
 // for the options of a walk, range over the Events method of a
 // ListDeviceEventsPaginator.
 func (c *Client) AllDeviceEvents(ctx context.Context, params *ListDeviceEventsInput, optFns ...func(*Options)) iter.Seq2[DeviceEvent, error] {
-	return ListDeviceEventsAll(ctx, c, params, optFns...)
-}
-
-// ListDevicesAll is Client.AllDevices over any ListDevicesAPIClient. It
-// exists for code written against the interface, such as a test double in
-// place of a *Client; with a *Client, use Client.AllDevices.
-func ListDevicesAll(ctx context.Context, client ListDevicesAPIClient, params *ListDevicesInput, optFns ...func(*Options)) iter.Seq2[DeviceDescription, error] {
-	var in ListDevicesInput
-	if params != nil {
-		in = *params
-	}
-	optFns = slices.Clone(optFns)
-	return func(yield func(DeviceDescription, error) bool) {
-		NewListDevicesPaginator(client, &in).Devices(ctx, optFns...)(yield)
-	}
-}
-
-// ListDeviceEventsAll is Client.AllDeviceEvents over any
-// ListDeviceEventsAPIClient. It exists for code written against the
-// interface, such as a test double; with a *Client, use
-// Client.AllDeviceEvents.
-func ListDeviceEventsAll(ctx context.Context, client ListDeviceEventsAPIClient, params *ListDeviceEventsInput, optFns ...func(*Options)) iter.Seq2[DeviceEvent, error] {
 	var in ListDeviceEventsInput
 	if params != nil {
 		in = *params
 	}
 	optFns = slices.Clone(optFns)
 	return func(yield func(DeviceEvent, error) bool) {
-		NewListDeviceEventsPaginator(client, &in).Events(ctx, optFns...)(yield)
+		NewListDeviceEventsPaginator(c, &in).Events(ctx, optFns...)(yield)
 	}
 }
 
@@ -92,35 +79,12 @@ func ListDeviceEventsAll(ctx context.Context, client ListDeviceEventsAPIClient, 
 // stops the requests sent ahead and leaves p after the page of the last
 // device yielded. optFns apply to every request, as NextPage's do.
 func (p *ListDevicesPaginator) Devices(ctx context.Context, optFns ...func(*Options)) iter.Seq2[DeviceDescription, error] {
-	return walkItems(ctx, &p.w, func(out *ListDevicesOutput) []DeviceDescription { return out.Devices }, optFns)
+	return transport.Items(ctx, &p.w, func(out *ListDevicesOutput) []DeviceDescription { return out.Devices }, optFns)
 }
 
 // Events returns an iterator over the events of the pages p has yet to
 // return, for a walk with options that Client.AllDeviceEvents does not
 // take. It behaves as ListDevicesPaginator.Devices does.
 func (p *ListDeviceEventsPaginator) Events(ctx context.Context, optFns ...func(*Options)) iter.Seq2[DeviceEvent, error] {
-	return walkItems(ctx, &p.w, func(out *ListDeviceEventsOutput) []DeviceEvent { return out.Events }, optFns)
-}
-
-// walkItems returns an iterator over the items of the pages w has yet to
-// return. It stops the requests sent ahead when the loop ends, however it
-// ends, so that no goroutine outlives it.
-func walkItems[O any, T any](ctx context.Context, w *pageWalk[O], items func(O) []T, optFns []func(*Options)) iter.Seq2[T, error] {
-	optFns = slices.Clone(optFns)
-	return func(yield func(T, error) bool) {
-		defer w.stop()
-		for w.walk.hasMore() {
-			page, err := w.next(ctx, optFns)
-			if err != nil {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			for _, item := range items(page) {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
+	return transport.Items(ctx, &p.w, func(out *ListDeviceEventsOutput) []DeviceEvent { return out.Events }, optFns)
 }

@@ -94,7 +94,7 @@ func TestAllDevicesErrorLatching(t *testing.T) {
 		all := srv.AddFleet(10)
 		slices.Sort(all)
 		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 500, After: 2}))
-		seq := client.AllDevices(context.Background(), &iot1click.ListDevicesInput{MaxResults: 3}, iot1click.WithRetryMaxAttempts(1))
+		seq := client.AllDevices(context.Background(), &iot1click.ListDevicesInput{MaxResults: 3}, func(o *iot1click.Options) { o.RetryMaxAttempts = 1 })
 		yields, errs := 0, 0
 		var got []string
 		for d, err := range seq {
@@ -162,10 +162,10 @@ func TestAllDevicesErrorLatching(t *testing.T) {
 	})
 }
 
-func TestListDevicesAllFake(t *testing.T) {
+func TestPaginatorDevicesFake(t *testing.T) {
 	checkLeaks(t)
 	f := &fakeDevicePages{pages: map[string]fakePage{"": {[]string{"a", "b"}, "t1"}, "t1": {[]string{"c"}, "t1"}}}
-	devices, err, after := collectSeq(iot1click.ListDevicesAll(context.Background(), f, nil))
+	devices, err, after := collectSeq(iot1click.NewListDevicesPaginator(f, nil).Devices(context.Background()))
 	if !errors.Is(err, iot1click.ErrDuplicateToken) || after != 0 {
 		t.Fatalf("err %v, %d after; want ErrDuplicateToken once", err, after)
 	}
@@ -232,7 +232,7 @@ func TestAllDeviceEventsManyClicks(t *testing.T) {
 	// A 500 on page 3 with retries off: 8 events, then the error once.
 	srv.ResetRequests()
 	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDeviceEvents, iot1clicktest.Fault{StatusCode: 500, After: 2, Times: 1}))
-	events, err, after := collectSeq(client.AllDeviceEvents(context.Background(), in, iot1click.WithRetryMaxAttempts(1)))
+	events, err, after := collectSeq(client.AllDeviceEvents(context.Background(), in, func(o *iot1click.Options) { o.RetryMaxAttempts = 1 }))
 	var ife *iot1click.InternalFailureException
 	if !errors.As(err, &ife) || after != 0 || len(events) != 8 {
 		t.Fatalf("%d events, err %v, %d after; want 8 events then an InternalFailureException", len(events), err, after)

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -59,51 +60,51 @@ func (c *Client) ListDeviceEvents(ctx context.Context, params *ListDeviceEventsI
 	if params == nil {
 		params = &ListDeviceEventsInput{}
 	}
-	return call[ListDeviceEventsOutput](ctx, c, "ListDeviceEvents", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opListDeviceEvents, params)
 }
 
-func (in *ListDeviceEventsInput) validate(errs *smithy.InvalidParamsError) {
-	requireLabel(errs, "DeviceId", in.DeviceId)
-	if in.FromTimeStamp.IsZero() {
-		errs.Add(smithy.NewErrParamRequired("FromTimeStamp"))
-	}
-	if in.ToTimeStamp.IsZero() {
-		errs.Add(smithy.NewErrParamRequired("ToTimeStamp"))
-	}
-	if !in.FromTimeStamp.IsZero() && !in.ToTimeStamp.IsZero() && in.FromTimeStamp.After(in.ToTimeStamp) {
-		errs.Add(&paramError{field: "FromTimeStamp", reason: "must not be after ToTimeStamp"})
-	}
-	checkMaxResults(errs, in.MaxResults)
-}
-
-func (in *ListDeviceEventsInput) serialize(b *requestBuilder) {
-	b.method = http.MethodGet
-	b.literal("/devices/")
-	b.label(in.DeviceId)
-	b.literal("/events")
-	b.queryTime("fromTimeStamp", in.FromTimeStamp)
-	if in.MaxResults != 0 {
-		b.queryInt("maxResults", int64(in.MaxResults))
-	}
-	if in.NextToken != "" {
-		b.queryParam("nextToken", in.NextToken)
-	}
-	b.queryTime("toTimeStamp", in.ToTimeStamp)
-}
-
-func (out *ListDeviceEventsOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
-
-func (out *ListDeviceEventsOutput) deserialize(d *wire.Decoder) error {
-	return d.Object(func(key string) error {
-		var err error
-		switch key {
-		case "events":
-			out.Events, err = decodeDeviceEvents(d)
-		case "nextToken":
-			out.NextToken, err = d.String()
-		default:
-			err = d.Skip()
+var opListDeviceEvents = transport.NewOperation(transport.OperationSpec[ListDeviceEventsInput, ListDeviceEventsOutput]{
+	Name: "ListDeviceEvents",
+	Validate: func(in *ListDeviceEventsInput, errs *smithy.InvalidParamsError) {
+		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
+		if in.FromTimeStamp.IsZero() {
+			errs.Add(smithy.NewErrParamRequired("FromTimeStamp"))
 		}
-		return err
-	})
-}
+		if in.ToTimeStamp.IsZero() {
+			errs.Add(smithy.NewErrParamRequired("ToTimeStamp"))
+		}
+		if !in.FromTimeStamp.IsZero() && !in.ToTimeStamp.IsZero() && in.FromTimeStamp.After(in.ToTimeStamp) {
+			errs.Add(transport.ParamError("FromTimeStamp", "must not be after ToTimeStamp"))
+		}
+		transport.CheckMaxResults(errs, in.MaxResults)
+	},
+	Serialize: func(in *ListDeviceEventsInput, b *transport.Request) {
+		b.Method(http.MethodGet)
+		b.Literal("/devices/")
+		b.Label(in.DeviceId)
+		b.Literal("/events")
+		b.QueryTime("fromTimeStamp", in.FromTimeStamp)
+		if in.MaxResults != 0 {
+			b.QueryInt("maxResults", int64(in.MaxResults))
+		}
+		if in.NextToken != "" {
+			b.Query("nextToken", in.NextToken)
+		}
+		b.QueryTime("toTimeStamp", in.ToTimeStamp)
+	},
+	Deserialize: func(out *ListDeviceEventsOutput, d *wire.Decoder) error {
+		return d.Object(func(key string) error {
+			var err error
+			switch key {
+			case "events":
+				out.Events, err = decodeDeviceEvents(d)
+			case "nextToken":
+				out.NextToken, err = d.String()
+			default:
+				err = d.Skip()
+			}
+			return err
+		})
+	},
+	Metadata: func(out *ListDeviceEventsOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

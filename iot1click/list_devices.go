@@ -7,6 +7,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -51,40 +52,40 @@ func (c *Client) ListDevices(ctx context.Context, params *ListDevicesInput, optF
 	if params == nil {
 		params = &ListDevicesInput{}
 	}
-	return call[ListDevicesOutput](ctx, c, "ListDevices", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opListDevices, params)
 }
 
-func (in *ListDevicesInput) validate(errs *smithy.InvalidParamsError) {
-	checkMaxResults(errs, in.MaxResults)
-}
-
-func (in *ListDevicesInput) serialize(b *requestBuilder) {
-	b.method = http.MethodGet
-	b.literal("/devices")
-	if in.DeviceType != "" {
-		b.queryParam("deviceType", in.DeviceType)
-	}
-	if in.MaxResults != 0 {
-		b.queryInt("maxResults", int64(in.MaxResults))
-	}
-	if in.NextToken != "" {
-		b.queryParam("nextToken", in.NextToken)
-	}
-}
-
-func (out *ListDevicesOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
-
-func (out *ListDevicesOutput) deserialize(d *wire.Decoder) error {
-	return d.Object(func(key string) error {
-		var err error
-		switch key {
-		case "devices":
-			out.Devices, err = decodeDeviceDescriptions(d)
-		case "nextToken":
-			out.NextToken, err = d.String()
-		default:
-			err = d.Skip()
+var opListDevices = transport.NewOperation(transport.OperationSpec[ListDevicesInput, ListDevicesOutput]{
+	Name: "ListDevices",
+	Validate: func(in *ListDevicesInput, errs *smithy.InvalidParamsError) {
+		transport.CheckMaxResults(errs, in.MaxResults)
+	},
+	Serialize: func(in *ListDevicesInput, b *transport.Request) {
+		b.Method(http.MethodGet)
+		b.Literal("/devices")
+		if in.DeviceType != "" {
+			b.Query("deviceType", in.DeviceType)
 		}
-		return err
-	})
-}
+		if in.MaxResults != 0 {
+			b.QueryInt("maxResults", int64(in.MaxResults))
+		}
+		if in.NextToken != "" {
+			b.Query("nextToken", in.NextToken)
+		}
+	},
+	Deserialize: func(out *ListDevicesOutput, d *wire.Decoder) error {
+		return d.Object(func(key string) error {
+			var err error
+			switch key {
+			case "devices":
+				out.Devices, err = decodeDeviceDescriptions(d)
+			case "nextToken":
+				out.NextToken, err = d.String()
+			default:
+				err = d.Skip()
+			}
+			return err
+		})
+	},
+	Metadata: func(out *ListDevicesOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

@@ -7,6 +7,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -32,21 +33,21 @@ func (c *Client) ListTagsForResource(ctx context.Context, params *ListTagsForRes
 	if params == nil {
 		params = &ListTagsForResourceInput{}
 	}
-	return call[ListTagsForResourceOutput](ctx, c, "ListTagsForResource", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opListTagsForResource, params)
 }
 
-func (in *ListTagsForResourceInput) validate(errs *smithy.InvalidParamsError) {
-	requireLabel(errs, "ResourceArn", in.ResourceArn)
-}
-
-func (in *ListTagsForResourceInput) serialize(b *requestBuilder) {
-	b.method = http.MethodGet
-	b.literal("/tags/")
-	b.label(in.ResourceArn)
-}
-
-func (out *ListTagsForResourceOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
-
-func (out *ListTagsForResourceOutput) deserialize(d *wire.Decoder) error {
-	return decodeTags(d, &out.Tags)
-}
+var opListTagsForResource = transport.NewOperation(transport.OperationSpec[ListTagsForResourceInput, ListTagsForResourceOutput]{
+	Name: "ListTagsForResource",
+	Validate: func(in *ListTagsForResourceInput, errs *smithy.InvalidParamsError) {
+		transport.RequireLabel(errs, "ResourceArn", in.ResourceArn)
+	},
+	Serialize: func(in *ListTagsForResourceInput, b *transport.Request) {
+		b.Method(http.MethodGet)
+		b.Literal("/tags/")
+		b.Label(in.ResourceArn)
+	},
+	Deserialize: func(out *ListTagsForResourceOutput, d *wire.Decoder) error {
+		return decodeTags(d, &out.Tags)
+	},
+	Metadata: func(out *ListTagsForResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

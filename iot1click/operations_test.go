@@ -3,6 +3,7 @@ package iot1click
 import (
 	"context"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -23,7 +24,7 @@ var respTime = time.Date(2018, 3, 28, 15, 45, 13, 0, time.UTC)
 // package's functions and with the official getters.
 func checkMetadata(t *testing.T, out any, requestID string) {
 	t.Helper()
-	md := *out.(operationOutput).metadata()
+	md := reflect.ValueOf(out).Elem().FieldByName("ResultMetadata").Interface().(middleware.Metadata)
 	if got, ok := awsmiddleware.GetRequestIDMetadata(md); !ok || got != requestID || RequestID(md) != requestID {
 		t.Errorf("request ID %q (%v), RequestID %q, want %q", got, ok, RequestID(md), requestID)
 	}
@@ -312,132 +313,140 @@ func jsonString(s string) string {
 // query, headers, body, signature, and the decoded output with its request
 // ID, on both call paths.
 func TestOperations(t *testing.T) {
-	ops := map[string]bool{}
-	for _, tc := range operationCases() {
-		for _, via := range callPaths {
-			t.Run(tc.name+"/"+via.name, func(t *testing.T) {
-				requestID := "8e8d0a4c-7a6c-4d1e-9f6b-" + strings.ToLower(tc.name)
-				srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-					writeJSON(w, tc.status, requestID, tc.resp)
+	bothPaths(t, func(t *testing.T) {
+		ops := map[string]bool{}
+		for _, tc := range operationCases() {
+			for _, via := range callPaths {
+				t.Run(tc.name+"/"+via.name, func(t *testing.T) {
+					requestID := "8e8d0a4c-7a6c-4d1e-9f6b-" + strings.ToLower(tc.name)
+					srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+						writeJSON(w, tc.status, requestID, tc.resp)
+					})
+					out, err := tc.call(context.Background(), srv.client(via.opts...))
+					if err != nil {
+						t.Fatalf("call failed: %v", err)
+					}
+					ops[tc.op] = true
+
+					r := srv.onlyRequest(t)
+					testMethod(t, r, tc.method)
+					testPath(t, r, tc.path)
+					testQuery(t, r, tc.query...)
+					testSignature(t, r)
+					if tc.body != "" {
+						testHeader(t, r, "Content-Type", "application/json")
+						testJSONBody(t, r.Body, tc.body)
+						if got := r.Header.Get("Content-Length"); got != "" && got != strconv.Itoa(len(r.Body)) {
+							t.Errorf("Content-Length %s for a body of %d bytes", got, len(r.Body))
+						}
+						testNoHeader(t, r, "Transfer-Encoding")
+					} else {
+						testNoHeader(t, r, "Content-Type")
+						if r.HasBody || len(r.Body) != 0 {
+							t.Errorf("request has a body %q, want none", r.Body)
+						}
+					}
+					testHeader(t, r, "Amz-Sdk-Request", "attempt=1; max=3")
+					if id := r.Header.Get("Amz-Sdk-Invocation-Id"); !uuidV4RE.MatchString(id) {
+						t.Errorf("amz-sdk-invocation-id %q is not a UUID", id)
+					}
+					if ua := r.Header.Get("User-Agent"); !strings.HasPrefix(ua, "iot1click-go/"+Version+" ") || !strings.Contains(ua, "lang/go#") {
+						t.Errorf("User-Agent %q", ua)
+					}
+					if r.Host != strings.TrimPrefix(srv.URL, "http://") {
+						t.Errorf("Host %q, want %q", r.Host, strings.TrimPrefix(srv.URL, "http://"))
+					}
+					if d, err := time.Parse("20060102T150405Z", r.Header.Get("X-Amz-Date")); err != nil || time.Since(d).Abs() > time.Minute {
+						t.Errorf("X-Amz-Date %q is not now", r.Header.Get("X-Amz-Date"))
+					}
+
+					checkMetadata(t, out, requestID)
+					if diff := cmp.Diff(tc.want, out, outputCmpOpts); diff != "" {
+						t.Errorf("output (-want +got):\n%s", diff)
+					}
 				})
-				out, err := tc.call(context.Background(), srv.client(via.opts...))
-				if err != nil {
-					t.Fatalf("call failed: %v", err)
-				}
-				ops[tc.op] = true
-
-				r := srv.onlyRequest(t)
-				testMethod(t, r, tc.method)
-				testPath(t, r, tc.path)
-				testQuery(t, r, tc.query...)
-				testSignature(t, r)
-				if tc.body != "" {
-					testHeader(t, r, "Content-Type", "application/json")
-					testJSONBody(t, r.Body, tc.body)
-					if got := r.Header.Get("Content-Length"); got != "" && got != strconv.Itoa(len(r.Body)) {
-						t.Errorf("Content-Length %s for a body of %d bytes", got, len(r.Body))
-					}
-					testNoHeader(t, r, "Transfer-Encoding")
-				} else {
-					testNoHeader(t, r, "Content-Type")
-					if r.HasBody || len(r.Body) != 0 {
-						t.Errorf("request has a body %q, want none", r.Body)
-					}
-				}
-				testHeader(t, r, "Amz-Sdk-Request", "attempt=1; max=3")
-				if id := r.Header.Get("Amz-Sdk-Invocation-Id"); !uuidV4RE.MatchString(id) {
-					t.Errorf("amz-sdk-invocation-id %q is not a UUID", id)
-				}
-				if ua := r.Header.Get("User-Agent"); !strings.HasPrefix(ua, "iot1click-go/"+Version+" ") || !strings.Contains(ua, "lang/go#") {
-					t.Errorf("User-Agent %q", ua)
-				}
-				if r.Host != strings.TrimPrefix(srv.URL, "http://") {
-					t.Errorf("Host %q, want %q", r.Host, strings.TrimPrefix(srv.URL, "http://"))
-				}
-				if d, err := time.Parse("20060102T150405Z", r.Header.Get("X-Amz-Date")); err != nil || time.Since(d).Abs() > time.Minute {
-					t.Errorf("X-Amz-Date %q is not now", r.Header.Get("X-Amz-Date"))
-				}
-
-				checkMetadata(t, out, requestID)
-				if diff := cmp.Diff(tc.want, out, outputCmpOpts); diff != "" {
-					t.Errorf("output (-want +got):\n%s", diff)
-				}
-			})
+			}
 		}
-	}
-	// Every one of the 13 operations is covered above.
-	for _, op := range []string{
-		"ClaimDevicesByClaimCode", "DescribeDevice", "FinalizeDeviceClaim", "GetDeviceMethods",
-		"InitiateDeviceClaim", "InvokeDeviceMethod", "ListDeviceEvents", "ListDevices",
-		"ListTagsForResource", "TagResource", "UnclaimDevice", "UntagResource", "UpdateDeviceState",
-	} {
-		if !ops[op] {
-			t.Errorf("operation %s not covered", op)
+		// Every one of the 13 operations is covered above.
+		for _, op := range []string{
+			"ClaimDevicesByClaimCode", "DescribeDevice", "FinalizeDeviceClaim", "GetDeviceMethods",
+			"InitiateDeviceClaim", "InvokeDeviceMethod", "ListDeviceEvents", "ListDevices",
+			"ListTagsForResource", "TagResource", "UnclaimDevice", "UntagResource", "UpdateDeviceState",
+		} {
+			if !ops[op] {
+				t.Errorf("operation %s not covered", op)
+			}
 		}
-	}
+	})
 }
 
 // TestRequestIDHeaders checks that the request ID comes from
 // X-Amzn-RequestId, or X-Amz-RequestId when that is absent, on success.
 func TestRequestIDHeaders(t *testing.T) {
-	for _, tc := range []struct {
-		name    string
-		headers map[string]string
-		want    string
-	}{
-		{"amzn", map[string]string{"X-Amzn-RequestId": "amzn-id"}, "amzn-id"},
-		{"amz fallback", map[string]string{"X-Amz-RequestId": "amz-id"}, "amz-id"},
-		{"both", map[string]string{"X-Amzn-RequestId": "amzn-id", "X-Amz-RequestId": "amz-id"}, "amzn-id"},
-		{"lower case", map[string]string{"x-amzn-requestid": "lower-id"}, "lower-id"},
-		{"none", nil, ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-				for k, v := range tc.headers {
-					w.Header().Set(k, v)
+	bothPaths(t, func(t *testing.T) {
+		for _, tc := range []struct {
+			name    string
+			headers map[string]string
+			want    string
+		}{
+			{"amzn", map[string]string{"X-Amzn-RequestId": "amzn-id"}, "amzn-id"},
+			{"amz fallback", map[string]string{"X-Amz-RequestId": "amz-id"}, "amz-id"},
+			{"both", map[string]string{"X-Amzn-RequestId": "amzn-id", "X-Amz-RequestId": "amz-id"}, "amzn-id"},
+			{"lower case", map[string]string{"x-amzn-requestid": "lower-id"}, "lower-id"},
+			{"none", nil, ""},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+					for k, v := range tc.headers {
+						w.Header().Set(k, v)
+					}
+					writeJSON(w, 200, "", `{"state":"UNCLAIMED"}`)
+				})
+				out, err := srv.client().UnclaimDevice(context.Background(), &UnclaimDeviceInput{DeviceId: "d"})
+				if err != nil {
+					t.Fatal(err)
 				}
-				writeJSON(w, 200, "", `{"state":"UNCLAIMED"}`)
+				got, ok := awsmiddleware.GetRequestIDMetadata(out.ResultMetadata)
+				if RequestID(out.ResultMetadata) != tc.want || got != tc.want || ok != (tc.want != "") {
+					t.Errorf("RequestID %q, metadata %q %v, want %q", RequestID(out.ResultMetadata), got, ok, tc.want)
+				}
 			})
-			out, err := srv.client().UnclaimDevice(context.Background(), &UnclaimDeviceInput{DeviceId: "d"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, ok := awsmiddleware.GetRequestIDMetadata(out.ResultMetadata)
-			if RequestID(out.ResultMetadata) != tc.want || got != tc.want || ok != (tc.want != "") {
-				t.Errorf("RequestID %q, metadata %q %v, want %q", RequestID(out.ResultMetadata), got, ok, tc.want)
-			}
-		})
-	}
+		}
+	})
 }
 
 // TestNilInputListDevices checks that a nil input is an empty input.
 func TestNilInputListDevices(t *testing.T) {
-	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-		writeJSON(w, 200, "id", `{"devices":[{"deviceId":"a"}]}`)
+	bothPaths(t, func(t *testing.T) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			writeJSON(w, 200, "id", `{"devices":[{"deviceId":"a"}]}`)
+		})
+		out, err := srv.client().ListDevices(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := srv.onlyRequest(t)
+		testPath(t, r, "/devices")
+		testQuery(t, r)
+		if len(out.Devices) != 1 || out.Devices[0].DeviceId != "a" {
+			t.Errorf("devices %+v", out.Devices)
+		}
 	})
-	out, err := srv.client().ListDevices(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := srv.onlyRequest(t)
-	testPath(t, r, "/devices")
-	testQuery(t, r)
-	if len(out.Devices) != 1 || out.Devices[0].DeviceId != "a" {
-		t.Errorf("devices %+v", out.Devices)
-	}
 }
 
 // TestEmptySuccessBody checks that an empty 200 body decodes to an empty
 // output.
 func TestEmptySuccessBody(t *testing.T) {
-	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-		writeJSON(w, 200, "id", "")
+	bothPaths(t, func(t *testing.T) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			writeJSON(w, 200, "id", "")
+		})
+		out, err := srv.client().DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.DeviceDescription != nil || RequestID(out.ResultMetadata) != "id" {
+			t.Errorf("output %+v", out)
+		}
 	})
-	out, err := srv.client().DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out.DeviceDescription != nil || RequestID(out.ResultMetadata) != "id" {
-		t.Errorf("output %+v", out)
-	}
 }

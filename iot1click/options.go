@@ -1,13 +1,17 @@
 package iot1click
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/aws/smithy-go/tracing"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 )
 
 // HTTPClient sends HTTP requests. *http.Client satisfies it.
@@ -105,9 +109,6 @@ type Options struct {
 	// names the official clients use (client.call.duration,
 	// client.call.attempts, …). Nil means no metrics, at no cost.
 	MeterProvider metrics.MeterProvider
-
-	// sender sends with HTTPClient; resolveHTTPClient sets it.
-	sender sender
 }
 
 // Copy returns a copy of o. Its APIOptions are a new slice, so appending
@@ -121,26 +122,62 @@ func (o Options) Copy() Options {
 	return to
 }
 
-// usesStack reports whether calls made with o run through a middleware
-// stack.
-func (o *Options) usesStack() bool {
-	return len(o.APIOptions) > 0 || o.TracerProvider != nil || o.MeterProvider != nil
+// engine returns the engine's form of o.
+func (o *Options) engine() transport.Options {
+	e := transport.Options{
+		Region:                     o.Region,
+		Credentials:                o.Credentials,
+		BaseEndpoint:               o.BaseEndpoint,
+		UseFIPSEndpoint:            o.UseFIPSEndpoint,
+		UseDualStackEndpoint:       o.UseDualStackEndpoint,
+		HTTPClient:                 o.HTTPClient,
+		Retryer:                    o.Retryer,
+		RetryMaxAttempts:           o.RetryMaxAttempts,
+		RetryMode:                  o.RetryMode,
+		Logger:                     o.Logger,
+		ClientLogMode:              o.ClientLogMode,
+		AppID:                      o.AppID,
+		DisableClockSkewCorrection: o.DisableClockSkewCorrection,
+		APIOptions:                 o.APIOptions,
+		TracerProvider:             o.TracerProvider,
+		MeterProvider:              o.MeterProvider,
+	}
+	if r := o.EndpointResolverV2; r != nil {
+		e.EndpointResolver = func(ctx context.Context, p transport.EndpointParameters) (smithyendpoints.Endpoint, error) {
+			return r.ResolveEndpoint(ctx, EndpointParameters(p))
+		}
+	}
+	return e
 }
 
-// WithRegion returns an option function that sets Options.Region, for use
-// with New, NewFromConfig or a single call.
-func WithRegion(region string) func(*Options) {
-	return func(o *Options) { o.Region = region }
+// fromEngine returns the Options of the engine's options e, which set no
+// endpoint resolver.
+func fromEngine(e transport.Options) Options {
+	return Options{
+		Region:                     e.Region,
+		Credentials:                e.Credentials,
+		BaseEndpoint:               e.BaseEndpoint,
+		UseFIPSEndpoint:            e.UseFIPSEndpoint,
+		UseDualStackEndpoint:       e.UseDualStackEndpoint,
+		HTTPClient:                 e.HTTPClient,
+		Retryer:                    e.Retryer,
+		RetryMaxAttempts:           e.RetryMaxAttempts,
+		RetryMode:                  e.RetryMode,
+		Logger:                     e.Logger,
+		ClientLogMode:              e.ClientLogMode,
+		AppID:                      e.AppID,
+		DisableClockSkewCorrection: e.DisableClockSkewCorrection,
+		APIOptions:                 e.APIOptions,
+		TracerProvider:             e.TracerProvider,
+		MeterProvider:              e.MeterProvider,
+	}
 }
 
-// WithBaseEndpoint returns an option function that sets Options.BaseEndpoint.
-func WithBaseEndpoint(endpoint string) func(*Options) {
-	return func(o *Options) { o.BaseEndpoint = aws.String(endpoint) }
-}
-
-// WithRetryMaxAttempts returns an option function that sets
-// Options.RetryMaxAttempts, for example to turn retries off for one call with
-// WithRetryMaxAttempts(1).
-func WithRetryMaxAttempts(n int) func(*Options) {
-	return func(o *Options) { o.RetryMaxAttempts = n }
+// resolved reads back into o the fields the engine filled in r, its
+// resolved form: the defaults New fills.
+func (o *Options) resolved(r *transport.Options) {
+	o.HTTPClient = r.HTTPClient
+	o.Retryer = r.Retryer
+	o.Credentials = r.Credentials
+	o.Logger = r.Logger
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -87,12 +88,8 @@ func (e *WalkLimitError) Error() string {
 // Is reports whether target is ErrWalkLimit.
 func (e *WalkLimitError) Is(target error) bool { return target == ErrWalkLimit }
 
-// defaultPageSize is the page size the service uses when a request sends no
-// MaxResults.
-const defaultPageSize = 100
-
 // ListDevicesAPIClient is the part of *Client that NewListDevicesPaginator
-// and ListDevicesAll need; a test double can implement it without a server.
+// needs; a test double can implement it without a server.
 type ListDevicesAPIClient interface {
 	ListDevices(ctx context.Context, params *ListDevicesInput, optFns ...func(*Options)) (*ListDevicesOutput, error)
 }
@@ -163,7 +160,7 @@ type ListDevicesPaginatorOptions struct {
 // should not run forever, should the service keep handing out fresh page
 // tokens, has a deadline or sets MaxPages or MaxItems.
 type ListDevicesPaginator struct {
-	w pageWalk[*ListDevicesOutput]
+	w transport.Walk[*ListDevicesOutput, func(*Options)]
 }
 
 // NewListDevicesPaginator returns a paginator over the pages of
@@ -181,27 +178,30 @@ func NewListDevicesPaginator(client ListDevicesAPIClient, params *ListDevicesInp
 	for _, fn := range optFns {
 		fn(&opts)
 	}
-	return &ListDevicesPaginator{
-		w: pageWalk[*ListDevicesOutput]{
-			walk:     newTokenWalk("ListDevices", in.NextToken, opts.StopOnDuplicateToken, opts.MaxPages, opts.MaxItems, opts.Prefetch),
-			limit:    opts.Limit,
-			prefetch: max(opts.Prefetch, 0),
-			request: func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListDevicesOutput, error) {
-				in := in
-				in.NextToken, in.MaxResults = token, size
-				return client.ListDevices(ctx, &in, optFns...)
-			},
-			page: func(out *ListDevicesOutput) (string, int) { return out.NextToken, len(out.Devices) },
-			cut:  func(out *ListDevicesOutput, n int) { out.Devices = out.Devices[:n] },
+	return &ListDevicesPaginator{w: transport.NewWalk(transport.WalkSpec[*ListDevicesOutput, func(*Options)]{
+		Operation:            "ListDevices",
+		Errors:               &service.Walk,
+		StartToken:           in.NextToken,
+		Limit:                opts.Limit,
+		StopOnDuplicateToken: opts.StopOnDuplicateToken,
+		MaxPages:             opts.MaxPages,
+		MaxItems:             opts.MaxItems,
+		Prefetch:             opts.Prefetch,
+		Request: func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListDevicesOutput, error) {
+			in := in
+			in.NextToken, in.MaxResults = token, size
+			return client.ListDevices(ctx, &in, optFns...)
 		},
-	}
+		Page: func(out *ListDevicesOutput) (string, int) { return out.NextToken, len(out.Devices) },
+		Cut:  func(out *ListDevicesOutput, n int) { out.Devices = out.Devices[:n] },
+	})}
 }
 
 // HasMorePages reports whether NextPage has more to return: a page, or the
 // error that ends the walk (a repeated page token, or a bound reached). It
 // is true before the first page and false once the walk is over.
 func (p *ListDevicesPaginator) HasMorePages() bool {
-	return p.w.walk.hasMore()
+	return p.w.HasMore()
 }
 
 // NextPage requests and returns the next page; with Prefetch, it returns
@@ -217,7 +217,7 @@ func (p *ListDevicesPaginator) HasMorePages() bool {
 // a large page while dropping the page should keep strings.Clone of it. The
 // paginator itself keeps nothing of a page once the next is returned.
 func (p *ListDevicesPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*ListDevicesOutput, error) {
-	return p.w.next(ctx, optFns)
+	return p.w.Next(ctx, optFns)
 }
 
 // Stop stops the requests a paginator with Prefetch sends ahead of the
@@ -227,11 +227,11 @@ func (p *ListDevicesPaginator) NextPage(ctx context.Context, optFns ...func(*Opt
 // live; a walk that ends, fails or whose context is cancelled stops by
 // itself. Without Prefetch it does nothing.
 func (p *ListDevicesPaginator) Stop() {
-	p.w.stop()
+	p.w.Stop()
 }
 
 // ListDeviceEventsAPIClient is the part of *Client that
-// NewListDeviceEventsPaginator and ListDeviceEventsAll need.
+// NewListDeviceEventsPaginator needs.
 type ListDeviceEventsAPIClient interface {
 	ListDeviceEvents(ctx context.Context, params *ListDeviceEventsInput, optFns ...func(*Options)) (*ListDeviceEventsOutput, error)
 }
@@ -270,7 +270,7 @@ type ListDeviceEventsPaginatorOptions struct {
 // not safe for concurrent use. The context given to NextPage is the first
 // bound of a walk; see ListDevicesPaginator.
 type ListDeviceEventsPaginator struct {
-	w pageWalk[*ListDeviceEventsOutput]
+	w transport.Walk[*ListDeviceEventsOutput, func(*Options)]
 }
 
 // NewListDeviceEventsPaginator returns a paginator over the pages of
@@ -288,38 +288,41 @@ func NewListDeviceEventsPaginator(client ListDeviceEventsAPIClient, params *List
 	for _, fn := range optFns {
 		fn(&opts)
 	}
-	return &ListDeviceEventsPaginator{
-		w: pageWalk[*ListDeviceEventsOutput]{
-			walk:     newTokenWalk("ListDeviceEvents", in.NextToken, opts.StopOnDuplicateToken, opts.MaxPages, opts.MaxItems, opts.Prefetch),
-			limit:    opts.Limit,
-			prefetch: max(opts.Prefetch, 0),
-			request: func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListDeviceEventsOutput, error) {
-				in := in
-				in.NextToken, in.MaxResults = token, size
-				return client.ListDeviceEvents(ctx, &in, optFns...)
-			},
-			page: func(out *ListDeviceEventsOutput) (string, int) { return out.NextToken, len(out.Events) },
-			cut:  func(out *ListDeviceEventsOutput, n int) { out.Events = out.Events[:n] },
+	return &ListDeviceEventsPaginator{w: transport.NewWalk(transport.WalkSpec[*ListDeviceEventsOutput, func(*Options)]{
+		Operation:            "ListDeviceEvents",
+		Errors:               &service.Walk,
+		StartToken:           in.NextToken,
+		Limit:                opts.Limit,
+		StopOnDuplicateToken: opts.StopOnDuplicateToken,
+		MaxPages:             opts.MaxPages,
+		MaxItems:             opts.MaxItems,
+		Prefetch:             opts.Prefetch,
+		Request: func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListDeviceEventsOutput, error) {
+			in := in
+			in.NextToken, in.MaxResults = token, size
+			return client.ListDeviceEvents(ctx, &in, optFns...)
 		},
-	}
+		Page: func(out *ListDeviceEventsOutput) (string, int) { return out.NextToken, len(out.Events) },
+		Cut:  func(out *ListDeviceEventsOutput, n int) { out.Events = out.Events[:n] },
+	})}
 }
 
 // HasMorePages reports whether NextPage has more to return: a page, or the
 // error that ends the walk. It is true before the first page and false once
 // the walk is over.
 func (p *ListDeviceEventsPaginator) HasMorePages() bool {
-	return p.w.walk.hasMore()
+	return p.w.HasMore()
 }
 
 // NextPage requests and returns the next page, as
 // ListDevicesPaginator.NextPage does; strings in a page share its memory in
 // the same way.
 func (p *ListDeviceEventsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*ListDeviceEventsOutput, error) {
-	return p.w.next(ctx, optFns)
+	return p.w.Next(ctx, optFns)
 }
 
 // Stop stops the requests a paginator with Prefetch sends ahead, as
 // ListDevicesPaginator.Stop does.
 func (p *ListDeviceEventsPaginator) Stop() {
-	p.w.stop()
+	p.w.Stop()
 }

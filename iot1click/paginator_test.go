@@ -351,7 +351,7 @@ func TestListDevicesPaginatorMidWalkFaults(t *testing.T) {
 		slices.Sort(all)
 		testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{StatusCode: 500, After: 2, Times: 1}))
 		p := iot1click.NewListDevicesPaginator(client, nil, limit3)
-		noRetry := iot1click.WithRetryMaxAttempts(1)
+		noRetry := func(o *iot1click.Options) { o.RetryMaxAttempts = 1 }
 		ids, pages, err := walkDevices(t, p, noRetry)
 		var ife *iot1click.InternalFailureException
 		if !errors.As(err, &ife) || pages != 2 {

@@ -185,7 +185,7 @@ func TestListDeviceEventsPrefetchConformance(t *testing.T) {
 func TestPrefetchFaults(t *testing.T) {
 	checkLeaks(t)
 	ctx := context.Background()
-	noRetry := iot1click.WithRetryMaxAttempts(1)
+	noRetry := func(o *iot1click.Options) { o.RetryMaxAttempts = 1 }
 	tests := []struct {
 		name   string
 		fault  iot1clicktest.Fault

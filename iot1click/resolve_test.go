@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"sync/atomic"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
 )
 
 // countingClient is an HTTPClient that counts the requests it sends.
@@ -23,33 +25,35 @@ func (c *countingClient) Do(r *http.Request) (*http.Response, error) {
 // per-call BaseEndpoint, and fields a call clears get defaults (the
 // client's HTTP client, the default retryer, a logger).
 func TestPerCallOptionsResolved(t *testing.T) {
-	answer := func(w http.ResponseWriter, r *http.Request, n int) {
-		writeJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"`+testDeviceID+`"}}`)
-	}
-	srv := newTestServer(t, answer)
-	other := newTestServer(t, answer)
-	hc := &countingClient{HTTPClient: srv.Client()}
-	c := srv.client(WithRetryMaxAttempts(2), func(o *Options) { o.HTTPClient = hc })
-	ctx := context.Background()
-	in := &DescribeDeviceInput{DeviceId: testDeviceID}
+	bothPaths(t, func(t *testing.T) {
+		answer := func(w http.ResponseWriter, r *http.Request, n int) {
+			writeJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"`+testDeviceID+`"}}`)
+		}
+		srv := newTestServer(t, answer)
+		other := newTestServer(t, answer)
+		hc := &countingClient{HTTPClient: srv.Client()}
+		c := srv.client(func(o *Options) { o.RetryMaxAttempts = 2 }, func(o *Options) { o.HTTPClient = hc })
+		ctx := context.Background()
+		in := &DescribeDeviceInput{DeviceId: testDeviceID}
 
-	out, err := c.DescribeDevice(ctx, in, WithBaseEndpoint(other.URL))
-	if err != nil || out.DeviceDescription.DeviceId != testDeviceID {
-		t.Fatalf("DescribeDevice via per-call endpoint: %+v, %v", out, err)
-	}
-	testHeader(t, other.onlyRequest(t), "Amz-Sdk-Request", "attempt=1; max=2")
-	if n := len(srv.requests()); n != 0 {
-		t.Errorf("client's endpoint saw %d requests, want 0", n)
-	}
+		out, err := c.DescribeDevice(ctx, in, func(o *Options) { o.BaseEndpoint = aws.String(other.URL) })
+		if err != nil || out.DeviceDescription.DeviceId != testDeviceID {
+			t.Fatalf("DescribeDevice via per-call endpoint: %+v, %v", out, err)
+		}
+		testHeader(t, other.onlyRequest(t), "Amz-Sdk-Request", "attempt=1; max=2")
+		if n := len(srv.requests()); n != 0 {
+			t.Errorf("client's endpoint saw %d requests, want 0", n)
+		}
 
-	out, err = c.DescribeDevice(ctx, in, func(o *Options) {
-		o.HTTPClient, o.Retryer, o.Logger, o.RetryMaxAttempts = nil, nil, nil, 0
+		out, err = c.DescribeDevice(ctx, in, func(o *Options) {
+			o.HTTPClient, o.Retryer, o.Logger, o.RetryMaxAttempts = nil, nil, nil, 0
+		})
+		if err != nil || out.DeviceDescription.DeviceId != testDeviceID {
+			t.Fatalf("DescribeDevice with cleared options: %+v, %v", out, err)
+		}
+		testHeader(t, srv.onlyRequest(t), "Amz-Sdk-Request", "attempt=1; max=3")
+		if n := hc.n.Load(); n != 2 {
+			t.Errorf("client's HTTPClient sent %d requests, want 2", n)
+		}
 	})
-	if err != nil || out.DeviceDescription.DeviceId != testDeviceID {
-		t.Fatalf("DescribeDevice with cleared options: %+v, %v", out, err)
-	}
-	testHeader(t, srv.onlyRequest(t), "Amz-Sdk-Request", "attempt=1; max=3")
-	if n := hc.n.Load(); n != 2 {
-		t.Errorf("client's HTTPClient sent %d requests, want 2", n)
-	}
 }

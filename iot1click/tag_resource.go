@@ -7,6 +7,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -21,7 +22,6 @@ type TagResourceInput struct {
 
 // TagResourceOutput is the output of TagResource.
 type TagResourceOutput struct {
-	noBody
 	// ResultMetadata holds the metadata of the response, as in the official
 	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
 	ResultMetadata middleware.Metadata
@@ -32,24 +32,25 @@ func (c *Client) TagResource(ctx context.Context, params *TagResourceInput, optF
 	if params == nil {
 		params = &TagResourceInput{}
 	}
-	return call[TagResourceOutput](ctx, c, "TagResource", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opTagResource, params)
 }
 
-func (in *TagResourceInput) validate(errs *smithy.InvalidParamsError) {
-	requireLabel(errs, "ResourceArn", in.ResourceArn)
-	if in.Tags == nil {
-		errs.Add(smithy.NewErrParamRequired("Tags"))
-	}
-}
-
-func (in *TagResourceInput) serialize(b *requestBuilder) {
-	b.method = http.MethodPost
-	b.literal("/tags/")
-	b.label(in.ResourceArn)
-	b.jsonBody()
-	b.member("tags")
-	b.body = wire.AppendStringMap(b.body, in.Tags)
-	b.endBody()
-}
-
-func (out *TagResourceOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
+var opTagResource = transport.NewOperation(transport.OperationSpec[TagResourceInput, TagResourceOutput]{
+	Name: "TagResource",
+	Validate: func(in *TagResourceInput, errs *smithy.InvalidParamsError) {
+		transport.RequireLabel(errs, "ResourceArn", in.ResourceArn)
+		if in.Tags == nil {
+			errs.Add(smithy.NewErrParamRequired("Tags"))
+		}
+	},
+	Serialize: func(in *TagResourceInput, b *transport.Request) {
+		b.Method(http.MethodPost)
+		b.Literal("/tags/")
+		b.Label(in.ResourceArn)
+		b.JSONBody()
+		b.Member("tags")
+		b.Body = wire.AppendStringMap(b.Body, in.Tags)
+		b.EndBody()
+	},
+	Metadata: func(out *TagResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

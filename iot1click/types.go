@@ -1,5 +1,7 @@
 package iot1click
 
+import "github.com/iot1click-sdk/iot1click-go/internal/model"
+
 // DeviceDescription describes a device as DescribeDevice and ListDevices
 // return it.
 type DeviceDescription struct {
@@ -71,9 +73,9 @@ type DeviceMethod struct {
 // UnclaimDevice.
 const (
 	// StateClaimInitiated is the state after InitiateDeviceClaim.
-	StateClaimInitiated = "CLAIM_INITIATED"
+	StateClaimInitiated = model.StateClaimInitiated
 	// StateClaimed is the state after FinalizeDeviceClaim.
-	StateClaimed = "CLAIMED"
+	StateClaimed = model.StateClaimed
 	// StateUnclaimed is the state after UnclaimDevice.
-	StateUnclaimed = "UNCLAIMED"
+	StateUnclaimed = model.StateUnclaimed
 )

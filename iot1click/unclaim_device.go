@@ -7,6 +7,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -32,22 +33,22 @@ func (c *Client) UnclaimDevice(ctx context.Context, params *UnclaimDeviceInput, 
 	if params == nil {
 		params = &UnclaimDeviceInput{}
 	}
-	return call[UnclaimDeviceOutput](ctx, c, "UnclaimDevice", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opUnclaimDevice, params)
 }
 
-func (in *UnclaimDeviceInput) validate(errs *smithy.InvalidParamsError) {
-	requireLabel(errs, "DeviceId", in.DeviceId)
-}
-
-func (in *UnclaimDeviceInput) serialize(b *requestBuilder) {
-	b.method = http.MethodPut
-	b.literal("/devices/")
-	b.label(in.DeviceId)
-	b.literal("/unclaim")
-}
-
-func (out *UnclaimDeviceOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
-
-func (out *UnclaimDeviceOutput) deserialize(d *wire.Decoder) error {
-	return decodeState(d, &out.State)
-}
+var opUnclaimDevice = transport.NewOperation(transport.OperationSpec[UnclaimDeviceInput, UnclaimDeviceOutput]{
+	Name: "UnclaimDevice",
+	Validate: func(in *UnclaimDeviceInput, errs *smithy.InvalidParamsError) {
+		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
+	},
+	Serialize: func(in *UnclaimDeviceInput, b *transport.Request) {
+		b.Method(http.MethodPut)
+		b.Literal("/devices/")
+		b.Label(in.DeviceId)
+		b.Literal("/unclaim")
+	},
+	Deserialize: func(out *UnclaimDeviceOutput, d *wire.Decoder) error {
+		return decodeState(d, &out.State)
+	},
+	Metadata: func(out *UnclaimDeviceOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

@@ -6,6 +6,8 @@ import (
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 )
 
 // UntagResourceInput is the input of UntagResource.
@@ -19,7 +21,6 @@ type UntagResourceInput struct {
 
 // UntagResourceOutput is the output of UntagResource.
 type UntagResourceOutput struct {
-	noBody
 	// ResultMetadata holds the metadata of the response, as in the official
 	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
 	ResultMetadata middleware.Metadata
@@ -31,23 +32,24 @@ func (c *Client) UntagResource(ctx context.Context, params *UntagResourceInput, 
 	if params == nil {
 		params = &UntagResourceInput{}
 	}
-	return call[UntagResourceOutput](ctx, c, "UntagResource", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opUntagResource, params)
 }
 
-func (in *UntagResourceInput) validate(errs *smithy.InvalidParamsError) {
-	requireLabel(errs, "ResourceArn", in.ResourceArn)
-	if len(in.TagKeys) == 0 {
-		errs.Add(smithy.NewErrParamRequired("TagKeys"))
-	}
-}
-
-func (in *UntagResourceInput) serialize(b *requestBuilder) {
-	b.method = http.MethodDelete
-	b.literal("/tags/")
-	b.label(in.ResourceArn)
-	for _, k := range in.TagKeys {
-		b.queryParam("tagKeys", k)
-	}
-}
-
-func (out *UntagResourceOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
+var opUntagResource = transport.NewOperation(transport.OperationSpec[UntagResourceInput, UntagResourceOutput]{
+	Name: "UntagResource",
+	Validate: func(in *UntagResourceInput, errs *smithy.InvalidParamsError) {
+		transport.RequireLabel(errs, "ResourceArn", in.ResourceArn)
+		if len(in.TagKeys) == 0 {
+			errs.Add(smithy.NewErrParamRequired("TagKeys"))
+		}
+	},
+	Serialize: func(in *UntagResourceInput, b *transport.Request) {
+		b.Method(http.MethodDelete)
+		b.Literal("/tags/")
+		b.Label(in.ResourceArn)
+		for _, k := range in.TagKeys {
+			b.Query("tagKeys", k)
+		}
+	},
+	Metadata: func(out *UntagResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

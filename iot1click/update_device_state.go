@@ -6,6 +6,8 @@ import (
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/transport"
 )
 
 // UpdateDeviceStateInput is the input of UpdateDeviceState.
@@ -20,7 +22,6 @@ type UpdateDeviceStateInput struct {
 
 // UpdateDeviceStateOutput is the output of UpdateDeviceState.
 type UpdateDeviceStateOutput struct {
-	noBody
 	// ResultMetadata holds the metadata of the response, as in the official
 	// clients: read it with RequestID, Attempts or the awsmiddleware getters.
 	ResultMetadata middleware.Metadata
@@ -32,26 +33,27 @@ func (c *Client) UpdateDeviceState(ctx context.Context, params *UpdateDeviceStat
 	if params == nil {
 		params = &UpdateDeviceStateInput{}
 	}
-	return call[UpdateDeviceStateOutput](ctx, c, "UpdateDeviceState", params, optFns)
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), opUpdateDeviceState, params)
 }
 
-func (in *UpdateDeviceStateInput) validate(errs *smithy.InvalidParamsError) {
-	requireLabel(errs, "DeviceId", in.DeviceId)
-}
-
-func (in *UpdateDeviceStateInput) serialize(b *requestBuilder) {
-	b.method = http.MethodPut
-	b.literal("/devices/")
-	b.label(in.DeviceId)
-	b.literal("/state")
-	b.jsonBody()
-	b.member("enabled")
-	if in.Enabled {
-		b.body = append(b.body, "true"...)
-	} else {
-		b.body = append(b.body, "false"...)
-	}
-	b.endBody()
-}
-
-func (out *UpdateDeviceStateOutput) metadata() *middleware.Metadata { return &out.ResultMetadata }
+var opUpdateDeviceState = transport.NewOperation(transport.OperationSpec[UpdateDeviceStateInput, UpdateDeviceStateOutput]{
+	Name: "UpdateDeviceState",
+	Validate: func(in *UpdateDeviceStateInput, errs *smithy.InvalidParamsError) {
+		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
+	},
+	Serialize: func(in *UpdateDeviceStateInput, b *transport.Request) {
+		b.Method(http.MethodPut)
+		b.Literal("/devices/")
+		b.Label(in.DeviceId)
+		b.Literal("/state")
+		b.JSONBody()
+		b.Member("enabled")
+		if in.Enabled {
+			b.Body = append(b.Body, "true"...)
+		} else {
+			b.Body = append(b.Body, "false"...)
+		}
+		b.EndBody()
+	},
+	Metadata: func(out *UpdateDeviceStateOutput) *middleware.Metadata { return &out.ResultMetadata },
+})

@@ -87,7 +87,7 @@ func TestWalkKeepsNoPage(t *testing.T) {
 		{"paginator with prefetch", walkPages(func(o *iot1click.ListDevicesPaginatorOptions) { o.Prefetch = 2 })},
 		{"iterator", func(f *bigPages, each func(int)) error {
 			i := 0
-			for _, err := range iot1click.ListDevicesAll(context.Background(), f, nil) {
+			for _, err := range iot1click.NewListDevicesPaginator(f, nil).Devices(context.Background()) {
 				if err != nil {
 					return err
 				}

@@ -120,17 +120,18 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	}
 
 	fmt.Fprintf(out, "Claiming device %s...\n", *device)
-	res, err := client.ClaimDevice(ctx, *device,
-		iot1click.WithClaimTags(tags),
-		iot1click.WithClaimEnable(*enable),
-		iot1click.WithClaimPollInterval(*poll),
-		iot1click.WithOnAwaitingClick(func(ctx context.Context, id string) {
+	res, err := client.ClaimDevice(ctx, *device, func(o *iot1click.ClaimOptions) {
+		o.Tags = tags
+		o.Enable = *enable
+		o.PollInterval = *poll
+		o.OnAwaitingClick = func(ctx context.Context, id string) {
 			deadline, _ := ctx.Deadline()
 			fmt.Fprintf(out, "Press the button on device %s now (waiting until %s).\n", id, deadline.Format(time.Kitchen))
 			if press != nil {
 				press(ctx, id)
 			}
-		}))
+		}
+	})
 	if err != nil {
 		return explain(err)
 	}

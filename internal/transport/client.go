@@ -2,6 +2,7 @@ package transport
 
 import (
 	"context"
+	"time"
 
 	"github.com/aws/smithy-go/middleware"
 
@@ -49,6 +50,12 @@ func (c *Client) Options() *Options {
 	return &c.options
 }
 
+// Skew returns the clock skew the client learned for an endpoint host
+// (host[:port]), zero when none.
+func (c *Client) Skew(host string) time.Duration {
+	return c.skew.get(host)
+}
+
 // CallOptions resolves the options of one call, a copy of the client's
 // changed by the call's option functions. An HTTPClient left nil is the
 // client's, so that no call builds a transport of its own.
@@ -56,7 +63,8 @@ func (c *Client) CallOptions(o Options) *Options {
 	if o.HTTPClient == nil {
 		o.HTTPClient = c.options.HTTPClient
 	}
-	if o.HTTPClient == c.options.HTTPClient {
+	// from holds a pointer or nil, so the comparison cannot panic.
+	if from := c.options.sender.from; from != nil && from == o.HTTPClient {
 		o.sender = c.options.sender
 	}
 	Resolve(&o)

@@ -16,12 +16,8 @@ import (
 )
 
 // RequestID returns the request ID of the response an output's
-// ResultMetadata describes, "" when the response carried none. It reads
-// what awsmiddleware.GetRequestIDMetadata reads:
-//
-//	out, err := client.DescribeDevice(ctx, in)
-//	...
-//	log.Print(iot1click.RequestID(out.ResultMetadata))
+// ResultMetadata describes, "" when the response carried none: what
+// awsmiddleware.GetRequestIDMetadata reads.
 func RequestID(md middleware.Metadata) string {
 	id, _ := awsmiddleware.GetRequestIDMetadata(md)
 	return id
@@ -29,8 +25,8 @@ func RequestID(md middleware.Metadata) string {
 
 // Attempts returns the number of attempts the call that produced an output
 // took, 1 when it succeeded at once, and 0 when no request was sent (an
-// output answered by a middleware). Calls through middleware also record
-// each attempt in the metadata, read by retry.GetAttemptResults.
+// output answered by a middleware): on the fast path the count it
+// recorded, on the stack path the attempts retry.GetAttemptResults reads.
 func Attempts(md middleware.Metadata) int {
 	if n, ok := md.Get(attemptsKey{}).(int); ok {
 		return n

@@ -79,6 +79,9 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 			req = req.Clone(ctx)
 		}
 
+		if attempt > 1 && o.ClientLogMode.IsRetries() {
+			o.Logger.Logf(logging.Debug, "retrying request %s/%s, attempt %d", c.svc.ID, op.name, attempt)
+		}
 		err := c.attempt(ctx, o, op, req, hr, attempt, out)
 		if releaseRetry != nil {
 			_ = releaseRetry(err)
@@ -92,9 +95,15 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 			return nil
 		}
 		if !retryer.IsErrorRetryable(err) {
+			if o.ClientLogMode.IsRetries() {
+				o.Logger.Logf(logging.Debug, "request failed with unretryable error %v", err)
+			}
 			return err
 		}
 		if maxAttempts > 0 && attempt >= maxAttempts {
+			if o.ClientLogMode.IsRetries() {
+				o.Logger.Logf(logging.Debug, "max retry attempts exhausted, max %d", maxAttempts)
+			}
 			return &retry.MaxAttemptsError{Attempt: attempt, Err: err}
 		}
 		rel, terr := retryer.GetRetryToken(ctx, err)
@@ -108,10 +117,7 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 			return derr
 		}
 		delay = retryAfter(delay, err, o)
-		if o.ClientLogMode.IsRetries() {
-			o.Logger.Logf(logging.Debug, "%s: attempt %d of %d failed, retrying in %v: %v", op.name, attempt, maxAttempts, delay, err)
-		}
-		if werr := sleep(ctx, delay); werr != nil {
+		if werr := Sleep(ctx, delay); werr != nil {
 			_ = releaseRetry(werr)
 			return &aws.RequestCanceledError{Err: werr}
 		}
@@ -169,8 +175,8 @@ func sdkRequestHeader(attempt, maxAttempts int) string {
 	return "attempt=" + strconv.Itoa(attempt) + "; max=" + strconv.Itoa(maxAttempts)
 }
 
-// sleep waits for d or until ctx is done.
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits for d or until ctx is done, and returns ctx's error then.
+func Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}

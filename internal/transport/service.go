@@ -1,5 +1,7 @@
 package transport
 
+import "github.com/iot1click-sdk/iot1click-go/internal/model"
+
 // Service describes one service to the engine: its identity, its endpoint
 // rules' parameters, its modelled exceptions and the constructors of the
 // public errors the engine returns on its behalf. A service package makes
@@ -98,4 +100,23 @@ func (s *Service) exceptionFor(status int) string {
 		}
 	}
 	return ""
+}
+
+// Exceptions returns the Exceptions of a Service: the modelled exceptions
+// of its model, each with the constructor named by its code. It panics,
+// when the service package is initialized, if a modelled exception has no
+// constructor or a constructor no exception.
+func Exceptions(modelled []model.Exception, constructors map[string]func(message, code string) error) []Exception {
+	if len(constructors) != len(modelled) {
+		panic("transport: the exceptions and their constructors differ")
+	}
+	out := make([]Exception, len(modelled))
+	for i, e := range modelled {
+		fn := constructors[e.Code]
+		if fn == nil {
+			panic("transport: no constructor for " + e.Code)
+		}
+		out[i] = Exception{Code: e.Code, Status: e.Status, New: fn}
+	}
+	return out
 }

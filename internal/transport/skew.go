@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -143,22 +142,56 @@ func (c *Client) checkSkew(o *Options, resp *http.Response, err error, server ti
 	return &clockSkewError{Err: err, Skew: skew}
 }
 
-// skewMessage matches the server time in AWS's signature time errors:
-// "Signature expired: 20150830T123600Z is now earlier than 20150830T124600Z
-// (20150830T125100Z - 5 min.)" and "Signature not yet current: … is still
-// later than … (20150830T125100Z + 5 min.)".
-var skewMessage = regexp.MustCompile(`\((\d{8}T\d{6}Z) [-+] \d+ min\.\)`)
-
 // serverTimeInMessage returns the server time an error message quotes, or
-// the zero time.
+// the zero time. AWS's signature time errors end with it: "Signature
+// expired: 20150830T123600Z is now earlier than 20150830T124600Z
+// (20150830T125100Z - 5 min.)" and "Signature not yet current: … is still
+// later than … (20150830T125100Z + 5 min.)": the time is the first
+// "(YYYYMMDDTHHMMSSZ ± N min.)" of the message. It is matched by hand, not
+// with package regexp, which would cost every program 250 KB.
 func serverTimeInMessage(msg string) time.Time {
-	m := skewMessage.FindStringSubmatch(msg)
-	if m == nil {
-		return time.Time{}
+	for rest := msg; ; {
+		i := strings.IndexByte(rest, '(')
+		if i < 0 {
+			return time.Time{}
+		}
+		rest = rest[i+1:]
+		if t, ok := quotedServerTime(rest); ok {
+			return t
+		}
 	}
-	t, err := time.Parse("20060102T150405Z", m[1])
+}
+
+// quotedServerTime reads "YYYYMMDDTHHMMSSZ ± N min.)" at the start of s.
+func quotedServerTime(s string) (time.Time, bool) {
+	const layout = "20060102T150405Z"
+	if len(s) < len(layout)+len(" - 0 min.)") {
+		return time.Time{}, false
+	}
+	stamp, rest := s[:len(layout)], s[len(layout):]
+	for i := 0; i < len(stamp); i++ {
+		c := stamp[i]
+		switch {
+		case i == 8 && c == 'T', i == 15 && c == 'Z':
+		case i != 8 && i != 15 && c >= '0' && c <= '9':
+		default:
+			return time.Time{}, false
+		}
+	}
+	if len(rest) < 3 || rest[0] != ' ' || (rest[1] != '-' && rest[1] != '+') || rest[2] != ' ' {
+		return time.Time{}, false
+	}
+	rest = rest[3:]
+	n := 0
+	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+		n++
+	}
+	if n == 0 || !strings.HasPrefix(rest[n:], " min.)") {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(layout, stamp)
 	if err != nil {
-		return time.Time{}
+		return time.Time{}, false
 	}
-	return t
+	return t, true
 }

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"strconv"
+	"strings"
 )
 
 // maxDepth is the maximum number of nested arrays and objects the Decoder
@@ -465,6 +466,63 @@ func (d *Decoder) countMembers() int {
 			n++
 		case '}', '{', '[':
 			return n
+		}
+	}
+	return n
+}
+
+// CountElements returns the number of elements of the array that is the
+// next value, without consuming anything: a size hint for the slice the
+// array decodes to. It is 0 when the next value is not an array, and it
+// stops at malformed input, returning the count so far. It scans the array
+// once, jumping over strings with strings.IndexByte.
+func (d *Decoder) CountElements() int {
+	d.skipWS()
+	data := d.data
+	if d.pos >= len(data) || data[d.pos] != '[' {
+		return 0
+	}
+	n, depth, empty := 0, 0, true
+	for i := d.pos + 1; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '"':
+			for {
+				j := strings.IndexByte(data[i+1:], '"')
+				if j < 0 {
+					return n
+				}
+				i += j + 1
+				// The quote is escaped by an odd run of backslashes.
+				k := i - 1
+				for k > d.pos && data[k] == '\\' {
+					k--
+				}
+				if (i-1-k)%2 == 0 {
+					break
+				}
+			}
+			if depth == 0 && empty {
+				n, empty = n+1, false
+			}
+		case '{', '[':
+			if depth == 0 && empty {
+				n, empty = n+1, false
+			}
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return n
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				empty = true
+			}
+		case ' ', '\t', '\n', '\r':
+		default:
+			if depth == 0 && empty {
+				n, empty = n+1, false
+			}
 		}
 	}
 	return n

@@ -964,3 +964,35 @@ func TestPlain8(t *testing.T) {
 		}
 	}
 }
+
+// TestCountElements checks the size hint of arrays: elements of every
+// kind, nesting, strings holding brackets, commas and escaped quotes, and
+// values that are not arrays.
+func TestCountElements(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{`[]`, 0},
+		{` [ ] `, 0},
+		{`[1]`, 1},
+		{`[1,2,3]`, 3},
+		{`["a","b"]`, 2},
+		{`["a,]\"", "\\", "[{"]`, 3},
+		{`[{"a":[1,2,{"b":"]"}]},{"c":null},[3,[4]]]`, 3},
+		{`[true, false, null, -1.5e3]`, 4},
+		{`{"a":1}`, 0},
+		{`"str"`, 0},
+		{`[1,2,`, 2},
+		{`["unterminated`, 0},
+	} {
+		var d Decoder
+		d.Reset(tc.in)
+		if got := d.CountElements(); got != tc.want {
+			t.Errorf("CountElements(%s) = %d, want %d", tc.in, got, tc.want)
+		}
+		if d.pos != len(tc.in)-len(strings.TrimLeft(tc.in, " ")) {
+			t.Errorf("CountElements(%s) consumed input", tc.in)
+		}
+	}
+}

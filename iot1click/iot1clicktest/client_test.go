@@ -86,7 +86,7 @@ func TestClientClaimEndToEnd(t *testing.T) {
 	if err != nil || len(events.Events) != 1 {
 		t.Fatalf("events %+v %v", events, err)
 	}
-	if b, err := iot1click.ParseButtonEvent(events.Events[0].StdEvent); err != nil || b.ClickType != "SINGLE" || len(b.CertificateID) != 64 {
+	if b, err := iot1click.ParseButtonEvent(events.Events[0].StdEvent); err != nil || b.ClickType != "SINGLE" || len(b.CertificateId) != 64 {
 		t.Errorf("button event %+v %v", b, err)
 	}
 	un, err := client.UnclaimDevice(ctx, &iot1click.UnclaimDeviceInput{DeviceId: id})
@@ -233,7 +233,7 @@ func TestClientRetriesFaults(t *testing.T) {
 		t.Fatalf("500: %+v %v", desc, err)
 	}
 	testenv.Must(t, srv.InjectFault(iot1clicktest.OpGetDeviceMethods, iot1clicktest.Fault{StatusCode: 500}))
-	_, err = client.GetDeviceMethods(ctx, &iot1click.GetDeviceMethodsInput{DeviceId: out.Devices[0].DeviceId}, iot1click.WithRetryMaxAttempts(2))
+	_, err = client.GetDeviceMethods(ctx, &iot1click.GetDeviceMethodsInput{DeviceId: out.Devices[0].DeviceId}, func(o *iot1click.Options) { o.RetryMaxAttempts = 2 })
 	var internal *iot1click.InternalFailureException
 	if !errors.As(err, &internal) {
 		t.Errorf("persistent 500: %v", err)

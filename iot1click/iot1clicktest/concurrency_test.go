@@ -45,10 +45,10 @@ func TestConcurrentClients(t *testing.T) {
 			account := srv.AccountID()
 			var client *iot1click.Client
 			if g%2 == 0 {
-				client = srv.Client(iot1click.WithRetryMaxAttempts(1))
+				client = srv.Client(func(o *iot1click.Options) { o.RetryMaxAttempts = 1 })
 			} else {
 				account = otherAccount
-				client = srv.Client(iot1click.WithRetryMaxAttempts(1), func(o *iot1click.Options) {
+				client = srv.Client(func(o *iot1click.Options) { o.RetryMaxAttempts = 1 }, func(o *iot1click.Options) {
 					o.Credentials = credentials.NewStaticCredentialsProvider(otherKey, otherSecret, "")
 				})
 			}

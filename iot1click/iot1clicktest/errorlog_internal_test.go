@@ -26,7 +26,7 @@ func TestServerErrorsReachLogf(t *testing.T) {
 	srv.faults[OpListDevices] = []*faultState{{f: Fault{StatusCode: 1000}}} // bypasses validation
 	srv.faultCount.Add(1)
 	srv.mu.Unlock()
-	if _, err := srv.Client().ListDevices(context.Background(), nil, iot1click.WithRetryMaxAttempts(1)); err == nil {
+	if _, err := srv.Client().ListDevices(context.Background(), nil, func(o *iot1click.Options) { o.RetryMaxAttempts = 1 }); err == nil {
 		t.Fatal("ListDevices succeeded")
 	}
 	srv.Close()

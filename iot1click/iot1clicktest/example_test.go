@@ -100,7 +100,7 @@ func ExampleHandler_InjectFault() {
 		return
 	}
 
-	client := srv.Client(iot1click.WithRetryMaxAttempts(1)) // no retries
+	client := srv.Client(func(o *iot1click.Options) { o.RetryMaxAttempts = 1 }) // no retries
 	_, err := client.ListDevices(ctx, nil)
 	var apiErr smithy.APIError
 	if errors.As(err, &apiErr) {

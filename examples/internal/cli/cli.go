@@ -67,5 +67,5 @@ func Client(ctx context.Context, endpoint, region string) (*iot1click.Client, aw
 	if cfg.Region == "" {
 		cfg.Region = "us-west-2"
 	}
-	return iot1click.NewFromConfig(cfg, iot1click.WithBaseEndpoint(endpoint)), cfg, nil
+	return iot1click.NewFromConfig(cfg, func(o *iot1click.Options) { o.BaseEndpoint = aws.String(endpoint) }), cfg, nil
 }

@@ -1,0 +1,86 @@
+package iot1click
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+	"testing"
+	"time"
+)
+
+// TestRetryAfterHeader checks that X-Amz-Retry-After lengthens the
+// retryer's delay on both paths, as aws-sdk-go-v2's retry middleware does,
+// and that a value that is not a number of milliseconds is ignored.
+func TestRetryAfterHeader(t *testing.T) {
+	bothPaths(t, func(t *testing.T) {
+		for _, tc := range []struct {
+			header   string
+			min, max time.Duration
+		}{
+			{"300", 300 * time.Millisecond, 5 * time.Second},
+			{"not a number", 0, 250 * time.Millisecond},
+			{"-5", 0, 250 * time.Millisecond},
+		} {
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+				if n == 1 {
+					w.Header().Set("X-Amz-Retry-After", tc.header)
+					writeError(w, 503, "", "rid-1", `{}`)
+					return
+				}
+				writeJSON(w, 200, "rid-2", `{"state":"UNCLAIMED"}`)
+			})
+			// No backoff of the retryer's own: the header alone sets the wait.
+			c := srv.client(func(o *Options) { o.Retryer = newFastRetryer(0) })
+			start := time.Now()
+			out, err := c.UnclaimDevice(context.Background(), &UnclaimDeviceInput{DeviceId: "d"})
+			elapsed := time.Since(start)
+			if err != nil {
+				t.Fatalf("X-Amz-Retry-After %q: %v", tc.header, err)
+			}
+			if Attempts(out.ResultMetadata) != 2 {
+				t.Errorf("X-Amz-Retry-After %q: %d attempts, want 2", tc.header, Attempts(out.ResultMetadata))
+			}
+			if elapsed < tc.min || elapsed > tc.max {
+				t.Errorf("X-Amz-Retry-After %q: the call took %v, want %v to %v", tc.header, elapsed, tc.min, tc.max)
+			}
+		}
+	})
+}
+
+// TestOneInvocationID checks that every attempt of a call carries one
+// Amz-Sdk-Invocation-Id value, the same for all the call's attempts, a
+// random UUID, and that two calls have two, on both paths.
+func TestOneInvocationID(t *testing.T) {
+	uuid := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	bothPaths(t, func(t *testing.T) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			if n%3 != 0 {
+				writeError(w, 503, "", "rid", `{}`)
+				return
+			}
+			writeJSON(w, 200, "rid", `{"state":"UNCLAIMED"}`)
+		})
+		c := srv.client(withFastRetries)
+		for i := 0; i < 2; i++ {
+			if _, err := c.UnclaimDevice(context.Background(), &UnclaimDeviceInput{DeviceId: "d"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		reqs := srv.requests()
+		if len(reqs) != 6 {
+			t.Fatalf("%d requests, want 6", len(reqs))
+		}
+		for i, r := range reqs {
+			ids := r.Header.Values("Amz-Sdk-Invocation-Id")
+			if len(ids) != 1 || !uuid.MatchString(ids[0]) {
+				t.Fatalf("request %d: invocation IDs %q, want one random UUID", i+1, ids)
+			}
+			if first := reqs[i/3*3].Header.Get("Amz-Sdk-Invocation-Id"); ids[0] != first {
+				t.Errorf("request %d: invocation ID %s, want the call's %s", i+1, ids[0], first)
+			}
+		}
+		if reqs[0].Header.Get("Amz-Sdk-Invocation-Id") == reqs[3].Header.Get("Amz-Sdk-Invocation-Id") {
+			t.Error("two calls share an invocation ID")
+		}
+	})
+}
