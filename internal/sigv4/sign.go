@@ -79,8 +79,9 @@ const maxQueryParams = 10000
 // the port is dropped, as v4.Signer does. Every header of r is signed but
 // for Authorization, User-Agent, X-Amzn-Trace-Id, Expect and
 // Transfer-Encoding; Content-Length is signed, from r.ContentLength, when
-// that is positive. The query is signed as url.ParseQuery reads it; the
-// request's URL is not changed.
+// that is positive. The path is the escaped one (URL.Opaque's, else
+// URL.EscapedPath) encoded once more and not normalized; the query is
+// signed as url.ParseQuery reads it. The request's URL is not changed.
 //
 // When trace is not nil it receives the canonical request and the string
 // to sign. An input that cannot be signed is a *SignError, before r is

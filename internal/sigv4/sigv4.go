@@ -1,7 +1,14 @@
-// Package sigv4 verifies AWS Signature Version 4 (SigV4) signatures on
-// incoming HTTP requests, for use by an emulator that must accept exactly
-// what the AWS SDK signers produce and reject everything else the way an AWS
-// front door would.
+// Package sigv4 signs and verifies AWS Signature Version 4 (SigV4)
+// requests, with one implementation of the canonical request, the string to
+// sign and the signing key for both sides.
+//
+// Signer signs the client's requests in the Authorization header, with the
+// same result as the AWS SDK for Go v2's v4.Signer for services other than
+// Amazon S3 (a differential fuzz test holds it to that), in two
+// allocations a request. Verifier checks the signatures of incoming
+// requests, for an emulator that must accept exactly what the AWS SDK
+// signers produce and reject everything else the way an AWS front door
+// would.
 //
 // It is an independent implementation of the SigV4 specification; it does
 // not call any signer. Both header-based authentication
