@@ -310,3 +310,21 @@ func TestSignTraceLog(t *testing.T) {
 		t.Errorf("string to sign %q", tr.StringToSign)
 	}
 }
+
+// BenchmarkVerify verifies the client's signed ListDevices request, as the
+// emulator does for each request.
+//
+//	go test -run '^$' -bench BenchmarkVerify -benchmem ./internal/sigv4
+func BenchmarkVerify(b *testing.B) {
+	r := iot1clickRequest()
+	if err := new(Signer).Sign(r, sdkCreds, emptyPayloadHash, sdkService, sdkRegion, sdkTime, nil); err != nil {
+		b.Fatal(err)
+	}
+	v := sdkVerifier()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := v.Verify(r, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
