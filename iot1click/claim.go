@@ -52,11 +52,10 @@ const (
 // ClaimError is the error of ClaimDevice: the stage that failed, the device
 // and the cause. errors.As finds the service's exception beneath it, such as
 // *ResourceNotFoundException (unknown device, stage initiate),
-// *ResourceConflictException (device claimed by another account, or already
-// by this one), *PreconditionFailedException (finalize refused, stage
-// finalize, possibly together with the end of ctx when no newer event came
-// after a refusal), and errors.Is finds context.DeadlineExceeded when no
-// click came in time.
+// *ResourceConflictException (device claimed by another account),
+// *PreconditionFailedException (finalize refused, stage finalize, possibly
+// together with the end of ctx when no newer event came after a refusal),
+// and errors.Is finds context.DeadlineExceeded when no click came in time.
 type ClaimError struct {
 	// Stage is the stage that failed.
 	Stage ClaimStage
@@ -108,7 +107,8 @@ type ClaimResult struct {
 	// State is the claim state FinalizeDeviceClaim reported, StateClaimed.
 	State string
 
-	// Enabled reports whether ClaimDevice enabled the device.
+	// Enabled reports whether the device is enabled: ClaimDevice enabled
+	// it (ClaimOptions.Enable), or found it enabled, already the caller's.
 	Enabled bool
 
 	// Click is the device event that allowed the claim to complete: the
@@ -156,6 +156,15 @@ type ClaimResult struct {
 // three refusals, or when ctx ends while waiting after one, the claim fails
 // at stage finalize with the refusal beneath the error.
 //
+// A step that answers ResourceConflictException, such as the retry of a
+// FinalizeDeviceClaim whose first answer was lost on the way back, or the
+// InitiateDeviceClaim of a device the caller already holds, is confirmed
+// with DescribeDevice: when the device is the caller's, ClaimDevice goes on
+// to the state asked for (the Tags, when the device was held before the
+// call, and Enable) and succeeds, with Finalizes and Polls counting what
+// was done. So ClaimDevice may be called again after a failure, and on a
+// device already claimed.
+//
 // Every failure is a *ClaimError naming its stage. A claim abandoned while
 // waiting stays initiated at the service; calling ClaimDevice again starts
 // it afresh, and UnclaimDevice cancels it.
@@ -174,6 +183,12 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 	sent := time.Now()
 	init, err := c.InitiateDeviceClaim(ctx, &InitiateDeviceClaimInput{DeviceId: deviceID}, o.CallOptions...)
 	if err != nil {
+		if desc := c.heldDevice(ctx, deviceID, err, o.CallOptions); desc != nil {
+			// Already the caller's: no claim to make, only the state asked
+			// for to reach.
+			res := &ClaimResult{DeviceId: deviceID, State: StateClaimed, Enabled: desc.Enabled}
+			return c.completeClaim(ctx, res, desc, &o, true)
+		}
 		return fail(ClaimStageInitiate, err)
 	}
 
@@ -222,6 +237,12 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 				fin = out
 				break
 			}
+			if desc := c.heldDevice(ctx, deviceID, ferr, o.CallOptions); desc != nil {
+				// A retry of a finalize whose answer was lost: the first
+				// attempt claimed the device, with the tags asked for.
+				res.State = StateClaimed
+				return c.completeClaim(ctx, res, desc, &o, false)
+			}
 			var pf *PreconditionFailedException
 			if !errors.As(ferr, &pf) || res.Finalizes >= claimFinalizeAttempts || ctx.Err() != nil {
 				return fail(ClaimStageFinalize, ferr)
@@ -256,6 +277,53 @@ func (c *Client) ClaimDevice(ctx context.Context, deviceID string, opts ...func(
 		res.Enabled = true
 	}
 	return res, nil
+}
+
+// heldDevice returns the description of device id when err, the error of
+// a claim step, is a ResourceConflictException and DescribeDevice confirms
+// that the device is the caller's; otherwise nil. A device claimed by
+// another account cannot be described by the caller.
+func (c *Client) heldDevice(ctx context.Context, id string, err error, optFns []func(*Options)) *DeviceDescription {
+	var conflict *ResourceConflictException
+	if !errors.As(err, &conflict) || ctx.Err() != nil {
+		return nil
+	}
+	out, derr := c.DescribeDevice(ctx, &DescribeDeviceInput{DeviceId: id}, optFns...)
+	if derr != nil || out.DeviceDescription == nil || out.DeviceDescription.DeviceId != id {
+		return nil
+	}
+	return out.DeviceDescription
+}
+
+// completeClaim brings a device the caller holds, described by desc, to
+// the state o asks for: its tags, when tagsToo (a device held before the
+// claim; a finalize sets them otherwise), and enabled when o.Enable.
+func (c *Client) completeClaim(ctx context.Context, res *ClaimResult, desc *DeviceDescription, o *ClaimOptions, tagsToo bool) (*ClaimResult, error) {
+	fail := func(stage ClaimStage, err error) (*ClaimResult, error) {
+		return nil, &ClaimError{Stage: stage, DeviceId: res.DeviceId, Err: err}
+	}
+	if tagsToo && !hasTags(desc.Tags, o.Tags) {
+		if _, err := c.TagResource(ctx, &TagResourceInput{ResourceArn: desc.Arn, Tags: o.Tags}, o.CallOptions...); err != nil {
+			return fail(ClaimStageFinalize, err)
+		}
+	}
+	if o.Enable && !desc.Enabled {
+		if _, err := c.UpdateDeviceState(ctx, &UpdateDeviceStateInput{DeviceId: res.DeviceId, Enabled: true}, o.CallOptions...); err != nil {
+			return fail(ClaimStageEnable, err)
+		}
+	}
+	res.Enabled = o.Enable || desc.Enabled
+	return res, nil
+}
+
+// hasTags reports whether have holds every tag of want with its value.
+func hasTags(have, want map[string]string) bool {
+	for k, v := range want {
+		if got, ok := have[k]; !ok || got != v {
+			return false
+		}
+	}
+	return true
 }
 
 // pollClick lists the device's events in [from, to) and returns the latest,
