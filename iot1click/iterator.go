@@ -76,8 +76,11 @@ func (c *Client) AllDeviceEvents(ctx context.Context, params *ListDeviceEventsIn
 // It yields as Client.AllDevices does, a failure once and last, but it
 // walks p on: ranging over it again goes on from the page after the last
 // one ranged over, and retries a page that failed. Breaking out of the loop
-// stops the requests sent ahead and leaves p after the page of the last
-// device yielded. optFns apply to every request, as NextPage's do.
+// sends no further request ahead and returns once the one in flight, if
+// any, has ended: it is let finish, so its connection stays open for the
+// next call, and its page is dropped (cancel ctx to cut it short). p is left
+// after the page of the last device yielded, and no goroutine of the walk
+// outlives the loop. optFns apply to every request, as NextPage's do.
 func (p *ListDevicesPaginator) Devices(ctx context.Context, optFns ...func(*Options)) iter.Seq2[DeviceDescription, error] {
 	return transport.Items(ctx, &p.w, func(out *ListDevicesOutput) []DeviceDescription { return out.Devices }, optFns)
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"go.uber.org/goleak"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
@@ -645,5 +646,43 @@ func TestPrefetchPanic(t *testing.T) {
 		if diff := cmp.Diff([]string{"-0", "t1-0"}, got); diff != "" {
 			t.Errorf("prefetch %d: pages before the panic (-want +got):\n%s", ahead, diff)
 		}
+	}
+}
+
+// TestPrefetchBreakWaitsForRequest checks that breaking out of a
+// prefetching walk returns only once the request sent ahead has ended, at
+// the server too (it is in the request log, and nothing arrives later), and
+// that no goroutine outlives the loop: goleak.VerifyNone right after the
+// loop passes.
+func TestPrefetchBreakWaitsForRequest(t *testing.T) {
+	srv, client := newPagingServer(t)
+	srv.AddFleet(10)
+	// The pages after the first are slow, so that one is in flight at the
+	// break.
+	testenv.Must(t, srv.InjectFault(iot1clicktest.OpListDevices, iot1clicktest.Fault{Latency: 100 * time.Millisecond, After: 1}))
+	before := goleak.IgnoreCurrent()
+	p := iot1click.NewListDevicesPaginator(client, &iot1click.ListDevicesInput{MaxResults: 3}, prefetch(2))
+	for _, err := range p.Devices(context.Background()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(20 * time.Millisecond) // the request ahead is sent
+		break
+	}
+	n := countRequests(srv, iot1clicktest.OpListDevices)
+	if n < 2 {
+		t.Fatalf("%d requests at the break, want the first page's and one ahead", n)
+	}
+	for _, r := range srv.Requests() {
+		if r.StatusCode != 200 {
+			t.Errorf("request %s answered %d, want 200: the request ahead is let finish", r.Operation, r.StatusCode)
+		}
+	}
+	// Kept-alive connections are the HTTP client's, not the walk's.
+	client.Options().HTTPClient.(interface{ CloseIdleConnections() }).CloseIdleConnections()
+	goleak.VerifyNone(t, before)
+	time.Sleep(150 * time.Millisecond)
+	if later := countRequests(srv, iot1clicktest.OpListDevices); later != n {
+		t.Errorf("%d requests at the break, %d later: a request of the walk outlived it", n, later)
 	}
 }

@@ -98,18 +98,21 @@ func (w *Walk[O, Opt]) Next(ctx context.Context, optFns []Opt) (O, error) {
 	return w.w.next(ctx, optFns)
 }
 
-// Stop stops the requests sent ahead and waits for them to end, dropping
+// Stop cancels the requests sent ahead and waits for them to end, dropping
 // the pages fetched ahead; the walk stays where the caller is.
-func (w *Walk[O, Opt]) Stop() { w.w.stop() }
+func (w *Walk[O, Opt]) Stop() { w.w.stop(true) }
 
 // Items returns an iterator over the items of the pages w has yet to
-// return, items(page) giving a page's. It yields a failure once and last;
-// when the loop ends, however it ends, the requests sent ahead are stopped
-// and have ended before it returns, so that no goroutine outlives it.
+// return, items(page) giving a page's. It yields a failure once and last.
+// When the loop ends, however it ends, no request is sent ahead any more,
+// and the one in flight, if any, has ended before the loop returns, so that
+// no goroutine and no request outlives it: a break lets that request finish
+// (its answer is dropped, its connection stays open for the next call),
+// bounded by the walk's context, whose end cancels it.
 func Items[O, T, Opt any](ctx context.Context, w *Walk[O, Opt], items func(O) []T, optFns []Opt) iter.Seq2[T, error] {
 	optFns = slices.Clone(optFns)
 	return func(yield func(T, error) bool) {
-		defer w.Stop()
+		defer w.w.stop(false)
 		for w.HasMore() {
 			page, err := w.Next(ctx, optFns)
 			if err != nil {
@@ -279,6 +282,7 @@ type pageWalk[O, Opt any] struct {
 type fetchAhead[O any] struct {
 	ctx    context.Context // the goroutine's: done when it must stop
 	cancel context.CancelFunc
+	quit   chan struct{}   // closed when the goroutine must send no more requests
 	pages  chan fetched[O] // pages in order; an error is the last
 	done   chan struct{}   // closed when the goroutine has returned
 }
@@ -296,13 +300,13 @@ type fetched[O any] struct {
 func (w *pageWalk[O, Opt]) next(ctx context.Context, optFns []Opt) (O, error) {
 	var zero O
 	if err := w.walk.before(); err != nil {
-		w.stop()
+		w.stop(true)
 		return zero, err
 	}
 	if w.prefetch == 0 || ctx.Err() != nil {
 		// A done context ends a walk with prefetch as it ends a plain
 		// one: with the error of a request made with it.
-		w.stop()
+		w.stop(true)
 		return w.fetch(ctx, optFns)
 	}
 	for {
@@ -322,17 +326,17 @@ func (w *pageWalk[O, Opt]) next(ctx context.Context, optFns []Opt) (O, error) {
 			default:
 			}
 		case <-ctx.Done():
-			w.stop()
+			w.stop(true)
 			return w.fetch(ctx, optFns)
 		}
 		if got && r.panicked != nil {
-			w.stop()
+			w.stop(true)
 			panic(r.panicked)
 		}
 		if got && r.err == nil {
 			w.accept(r.out)
 			if !w.walk.requestsMore() {
-				w.stop()
+				w.stop(true)
 			}
 			return r.out, nil
 		}
@@ -343,7 +347,7 @@ func (w *pageWalk[O, Opt]) next(ctx context.Context, optFns []Opt) (O, error) {
 		// context ended (that of an earlier call), fetch again under this
 		// call's.
 		ended := f.ctx.Err() != nil || !got
-		w.stop()
+		w.stop(true)
 		if ctx.Err() != nil {
 			return w.fetch(ctx, optFns)
 		}
@@ -382,7 +386,7 @@ func (w *pageWalk[O, Opt]) accept(out O) {
 // it over, or being fetched), that is at most prefetch pages ahead.
 func (w *pageWalk[O, Opt]) start(ctx context.Context, optFns []Opt) {
 	bctx, cancel := context.WithCancel(ctx)
-	f := &fetchAhead[O]{ctx: bctx, cancel: cancel, pages: make(chan fetched[O], w.prefetch-1), done: make(chan struct{})}
+	f := &fetchAhead[O]{ctx: bctx, cancel: cancel, quit: make(chan struct{}), pages: make(chan fetched[O], w.prefetch-1), done: make(chan struct{})}
 	walk := w.walk.clone()
 	request, page, limit := w.request, w.page, w.limit
 	optFns = slices.Clone(optFns)
@@ -391,6 +395,11 @@ func (w *pageWalk[O, Opt]) start(ctx context.Context, optFns []Opt) {
 		for first := true; ; first = false {
 			if !first && walk.before() != nil {
 				return
+			}
+			select {
+			case <-f.quit:
+				return
+			default:
 			}
 			r := func() (r fetched[O]) {
 				defer func() {
@@ -408,6 +417,8 @@ func (w *pageWalk[O, Opt]) start(ctx context.Context, optFns []Opt) {
 			case f.pages <- r:
 			case <-bctx.Done():
 				return
+			case <-f.quit:
+				return
 			}
 			if r.err != nil || r.panicked != nil {
 				return
@@ -418,13 +429,20 @@ func (w *pageWalk[O, Opt]) start(ctx context.Context, optFns []Opt) {
 }
 
 // stop stops the goroutine fetching ahead, if any, and waits for it to
-// return; the pages it fetched are dropped. The walk stays where the caller
-// is, so the next NextPage fetches from there.
-func (w *pageWalk[O, Opt]) stop() {
-	if w.ahead == nil {
+// return; the pages it fetched are dropped. With cancel, the request in
+// flight is cancelled; without, it is let finish (a break: the connection
+// stays reusable, and the server has answered when stop returns). The walk
+// stays where the caller is, so the next NextPage fetches from there.
+func (w *pageWalk[O, Opt]) stop(cancel bool) {
+	f := w.ahead
+	if f == nil {
 		return
 	}
-	w.ahead.cancel()
-	<-w.ahead.done
+	if cancel {
+		f.cancel()
+	}
+	close(f.quit)
+	<-f.done
+	f.cancel()
 	w.ahead = nil
 }
