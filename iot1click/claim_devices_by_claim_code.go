@@ -41,7 +41,7 @@ func (c *Client) ClaimDevicesByClaimCode(ctx context.Context, params *ClaimDevic
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opClaimDevicesByClaimCode, params)
 }
 
-var opClaimDevicesByClaimCode = transport.NewOperation(transport.OperationSpec[ClaimDevicesByClaimCodeInput, ClaimDevicesByClaimCodeOutput]{
+var opClaimDevicesByClaimCode = &transport.Operation[ClaimDevicesByClaimCodeInput, ClaimDevicesByClaimCodeOutput]{
 	Name: "ClaimDevicesByClaimCode",
 	Validate: func(in *ClaimDevicesByClaimCodeInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "ClaimCode", in.ClaimCode)
@@ -72,4 +72,4 @@ var opClaimDevicesByClaimCode = transport.NewOperation(transport.OperationSpec[C
 		})
 	},
 	Metadata: func(out *ClaimDevicesByClaimCodeOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

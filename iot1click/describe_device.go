@@ -39,7 +39,7 @@ func (c *Client) DescribeDevice(ctx context.Context, params *DescribeDeviceInput
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opDescribeDevice, params)
 }
 
-var opDescribeDevice = transport.NewOperation(transport.OperationSpec[DescribeDeviceInput, DescribeDeviceOutput]{
+var opDescribeDevice = &transport.Operation[DescribeDeviceInput, DescribeDeviceOutput]{
 	Name: "DescribeDevice",
 	Validate: func(in *DescribeDeviceInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
@@ -59,4 +59,4 @@ var opDescribeDevice = transport.NewOperation(transport.OperationSpec[DescribeDe
 		})
 	},
 	Metadata: func(out *DescribeDeviceOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

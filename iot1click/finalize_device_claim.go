@@ -40,7 +40,7 @@ func (c *Client) FinalizeDeviceClaim(ctx context.Context, params *FinalizeDevice
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opFinalizeDeviceClaim, params)
 }
 
-var opFinalizeDeviceClaim = transport.NewOperation(transport.OperationSpec[FinalizeDeviceClaimInput, FinalizeDeviceClaimOutput]{
+var opFinalizeDeviceClaim = &transport.Operation[FinalizeDeviceClaimInput, FinalizeDeviceClaimOutput]{
 	Name: "FinalizeDeviceClaim",
 	Validate: func(in *FinalizeDeviceClaimInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
@@ -61,4 +61,4 @@ var opFinalizeDeviceClaim = transport.NewOperation(transport.OperationSpec[Final
 		return decodeState(d, &out.State)
 	},
 	Metadata: func(out *FinalizeDeviceClaimOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

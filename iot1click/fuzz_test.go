@@ -3,11 +3,16 @@ package iot1click_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/textproto"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/aws/smithy-go/middleware"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // maxExpansion bounds how many bytes FuzzResponses inserts into a body;
@@ -71,12 +76,22 @@ func FuzzResponses(f *testing.F) {
 		o := operations[int(op)%len(operations)]
 		c := newCannedClient(fuzzResponse(status, header, body, at, n))
 		out, err := o.call(context.Background(), c)
+		// The stack path answers alike: the same output, or the same error
+		// chain and message.
+		sc := newCannedClient(fuzzResponse(status, header, body, at, n), paths[1].opt)
+		sout, serr := o.call(context.Background(), sc)
+		if diff := cmp.Diff(errorChain(err), errorChain(serr)); diff != "" || fmt.Sprint(err) != fmt.Sprint(serr) {
+			t.Fatalf("%s: the paths disagree: fast %v, stack %v; chains (-fast +stack):\n%s", o.name, err, serr, diff)
+		}
 		if err != nil {
 			checkCallError(t, o.name, err)
 			return
 		}
 		if v := reflect.ValueOf(out); v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Type().Name() != o.name+"Output" {
 			t.Fatalf("%s: output %T %v with no error", o.name, out, out)
+		}
+		if diff := cmp.Diff(out, sout, cmpopts.IgnoreTypes(middleware.Metadata{}), cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("%s: the paths' outputs differ (-fast +stack):\n%s", o.name, diff)
 		}
 	})
 }

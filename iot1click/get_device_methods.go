@@ -36,7 +36,7 @@ func (c *Client) GetDeviceMethods(ctx context.Context, params *GetDeviceMethodsI
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opGetDeviceMethods, params)
 }
 
-var opGetDeviceMethods = transport.NewOperation(transport.OperationSpec[GetDeviceMethodsInput, GetDeviceMethodsOutput]{
+var opGetDeviceMethods = &transport.Operation[GetDeviceMethodsInput, GetDeviceMethodsOutput]{
 	Name: "GetDeviceMethods",
 	Validate: func(in *GetDeviceMethodsInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
@@ -58,4 +58,4 @@ var opGetDeviceMethods = transport.NewOperation(transport.OperationSpec[GetDevic
 		})
 	},
 	Metadata: func(out *GetDeviceMethodsOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

@@ -4,15 +4,18 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/iot1click-sdk/iot1click-go/iot1click"
@@ -56,15 +59,46 @@ func jsonHeader() http.Header {
 }
 
 // newCannedClient returns a client, configured through the public API only,
-// whose every attempt gets the response of t, and which does not retry.
-func newCannedClient(t *cannedTransport) *iot1click.Client {
+// whose every attempt gets the response of t, and which does not retry;
+// optFns apply last (the path, see paths).
+func newCannedClient(t *cannedTransport, optFns ...func(*iot1click.Options)) *iot1click.Client {
 	return iot1click.New(iot1click.Options{
 		Region:           "us-west-2",
 		Credentials:      credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", ""),
 		BaseEndpoint:     aws.String("https://iot1click.example.test"),
 		HTTPClient:       &http.Client{Transport: t},
 		RetryMaxAttempts: 1,
-	})
+	}, optFns...)
+}
+
+// paths are the two ways a call runs: the fast path, and the middleware
+// stack that an APIOptions entry (here one that adds nothing) turns on.
+// The hostile-answer tests run on both.
+var paths = []struct {
+	name string
+	opt  func(*iot1click.Options)
+}{
+	{"fast", func(*iot1click.Options) {}},
+	{"stack", func(o *iot1click.Options) {
+		o.APIOptions = append(o.APIOptions, func(*middleware.Stack) error { return nil })
+	}},
+}
+
+// errorChain returns the types of err and of the errors it wraps, in order
+// (for a join, the types of its errors in brackets).
+func errorChain(err error) []string {
+	var chain []string
+	for err != nil {
+		chain = append(chain, fmt.Sprintf("%T", err))
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				chain = append(chain, "["+strings.Join(errorChain(e), " ")+"]")
+			}
+			break
+		}
+		err = errors.Unwrap(err)
+	}
+	return chain
 }
 
 // operation calls one operation with valid input and returns its output.

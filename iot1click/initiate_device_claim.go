@@ -38,7 +38,7 @@ func (c *Client) InitiateDeviceClaim(ctx context.Context, params *InitiateDevice
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opInitiateDeviceClaim, params)
 }
 
-var opInitiateDeviceClaim = transport.NewOperation(transport.OperationSpec[InitiateDeviceClaimInput, InitiateDeviceClaimOutput]{
+var opInitiateDeviceClaim = &transport.Operation[InitiateDeviceClaimInput, InitiateDeviceClaimOutput]{
 	Name: "InitiateDeviceClaim",
 	Validate: func(in *InitiateDeviceClaimInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
@@ -53,4 +53,4 @@ var opInitiateDeviceClaim = transport.NewOperation(transport.OperationSpec[Initi
 		return decodeState(d, &out.State)
 	},
 	Metadata: func(out *InitiateDeviceClaimOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

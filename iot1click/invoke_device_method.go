@@ -43,7 +43,7 @@ func (c *Client) InvokeDeviceMethod(ctx context.Context, params *InvokeDeviceMet
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opInvokeDeviceMethod, params)
 }
 
-var opInvokeDeviceMethod = transport.NewOperation(transport.OperationSpec[InvokeDeviceMethodInput, InvokeDeviceMethodOutput]{
+var opInvokeDeviceMethod = &transport.Operation[InvokeDeviceMethodInput, InvokeDeviceMethodOutput]{
 	Name: "InvokeDeviceMethod",
 	Validate: func(in *InvokeDeviceMethodInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
@@ -89,4 +89,4 @@ var opInvokeDeviceMethod = transport.NewOperation(transport.OperationSpec[Invoke
 		})
 	},
 	Metadata: func(out *InvokeDeviceMethodOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

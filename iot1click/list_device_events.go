@@ -63,7 +63,7 @@ func (c *Client) ListDeviceEvents(ctx context.Context, params *ListDeviceEventsI
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opListDeviceEvents, params)
 }
 
-var opListDeviceEvents = transport.NewOperation(transport.OperationSpec[ListDeviceEventsInput, ListDeviceEventsOutput]{
+var opListDeviceEvents = &transport.Operation[ListDeviceEventsInput, ListDeviceEventsOutput]{
 	Name: "ListDeviceEvents",
 	Validate: func(in *ListDeviceEventsInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
@@ -107,4 +107,4 @@ var opListDeviceEvents = transport.NewOperation(transport.OperationSpec[ListDevi
 		})
 	},
 	Metadata: func(out *ListDeviceEventsOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

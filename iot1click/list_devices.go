@@ -55,7 +55,7 @@ func (c *Client) ListDevices(ctx context.Context, params *ListDevicesInput, optF
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opListDevices, params)
 }
 
-var opListDevices = transport.NewOperation(transport.OperationSpec[ListDevicesInput, ListDevicesOutput]{
+var opListDevices = &transport.Operation[ListDevicesInput, ListDevicesOutput]{
 	Name: "ListDevices",
 	Validate: func(in *ListDevicesInput, errs *smithy.InvalidParamsError) {
 		transport.CheckMaxResults(errs, in.MaxResults)
@@ -88,4 +88,4 @@ var opListDevices = transport.NewOperation(transport.OperationSpec[ListDevicesIn
 		})
 	},
 	Metadata: func(out *ListDevicesOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

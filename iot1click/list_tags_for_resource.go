@@ -36,7 +36,7 @@ func (c *Client) ListTagsForResource(ctx context.Context, params *ListTagsForRes
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opListTagsForResource, params)
 }
 
-var opListTagsForResource = transport.NewOperation(transport.OperationSpec[ListTagsForResourceInput, ListTagsForResourceOutput]{
+var opListTagsForResource = &transport.Operation[ListTagsForResourceInput, ListTagsForResourceOutput]{
 	Name: "ListTagsForResource",
 	Validate: func(in *ListTagsForResourceInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "ResourceArn", in.ResourceArn)
@@ -50,4 +50,4 @@ var opListTagsForResource = transport.NewOperation(transport.OperationSpec[ListT
 		return decodeTags(d, &out.Tags)
 	},
 	Metadata: func(out *ListTagsForResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

@@ -2,10 +2,15 @@ package iot1click
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // TestRetryAfterHeader checks that X-Amz-Retry-After lengthens the
@@ -83,4 +88,33 @@ func TestOneInvocationID(t *testing.T) {
 			t.Error("two calls share an invocation ID")
 		}
 	})
+}
+
+// failingDoer is an HTTPClient whose every send fails with err.
+type failingDoer struct{ err error }
+
+func (d failingDoer) Do(*http.Request) (*http.Response, error) { return nil, d.err }
+
+// TestSendErrorCutShort checks that a send error with a long message (as
+// net/http's may quote a whole Location header) is cut short alike on both
+// paths, a *smithyhttp.RequestSendError that still wraps the original.
+func TestSendErrorCutShort(t *testing.T) {
+	long := errors.New("dial tcp: " + strings.Repeat("x", 2000))
+	msgs := map[string]string{}
+	bothPaths(t, func(t *testing.T) {
+		c := newOnPath(t, Options{Region: testRegion, BaseEndpoint: aws.String("https://example.test"),
+			HTTPClient: failingDoer{long}, RetryMaxAttempts: 1})
+		_, err := c.ListDevices(context.Background(), nil)
+		var se *smithyhttp.RequestSendError
+		if !errors.As(err, &se) || !errors.Is(err, long) {
+			t.Fatalf("error %v (%T), want a RequestSendError wrapping the HTTPClient's", err, err)
+		}
+		if n := len(err.Error()); n > 500 {
+			t.Errorf("error of %d bytes, want at most 500", n)
+		}
+		msgs[t.Name()] = err.Error()
+	})
+	if msgs[t.Name()+"/fast"] != msgs[t.Name()+"/stack"] {
+		t.Errorf("the paths' messages differ:\nfast  %s\nstack %s", msgs[t.Name()+"/fast"], msgs[t.Name()+"/stack"])
+	}
 }

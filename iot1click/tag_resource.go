@@ -35,7 +35,7 @@ func (c *Client) TagResource(ctx context.Context, params *TagResourceInput, optF
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opTagResource, params)
 }
 
-var opTagResource = transport.NewOperation(transport.OperationSpec[TagResourceInput, TagResourceOutput]{
+var opTagResource = &transport.Operation[TagResourceInput, TagResourceOutput]{
 	Name: "TagResource",
 	Validate: func(in *TagResourceInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "ResourceArn", in.ResourceArn)
@@ -53,4 +53,4 @@ var opTagResource = transport.NewOperation(transport.OperationSpec[TagResourceIn
 		b.EndBody()
 	},
 	Metadata: func(out *TagResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

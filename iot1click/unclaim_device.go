@@ -36,7 +36,7 @@ func (c *Client) UnclaimDevice(ctx context.Context, params *UnclaimDeviceInput, 
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opUnclaimDevice, params)
 }
 
-var opUnclaimDevice = transport.NewOperation(transport.OperationSpec[UnclaimDeviceInput, UnclaimDeviceOutput]{
+var opUnclaimDevice = &transport.Operation[UnclaimDeviceInput, UnclaimDeviceOutput]{
 	Name: "UnclaimDevice",
 	Validate: func(in *UnclaimDeviceInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
@@ -51,4 +51,4 @@ var opUnclaimDevice = transport.NewOperation(transport.OperationSpec[UnclaimDevi
 		return decodeState(d, &out.State)
 	},
 	Metadata: func(out *UnclaimDeviceOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

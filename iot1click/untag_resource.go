@@ -35,7 +35,7 @@ func (c *Client) UntagResource(ctx context.Context, params *UntagResourceInput, 
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opUntagResource, params)
 }
 
-var opUntagResource = transport.NewOperation(transport.OperationSpec[UntagResourceInput, UntagResourceOutput]{
+var opUntagResource = &transport.Operation[UntagResourceInput, UntagResourceOutput]{
 	Name: "UntagResource",
 	Validate: func(in *UntagResourceInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "ResourceArn", in.ResourceArn)
@@ -52,4 +52,4 @@ var opUntagResource = transport.NewOperation(transport.OperationSpec[UntagResour
 		}
 	},
 	Metadata: func(out *UntagResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

@@ -36,7 +36,7 @@ func (c *Client) UpdateDeviceState(ctx context.Context, params *UpdateDeviceStat
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), opUpdateDeviceState, params)
 }
 
-var opUpdateDeviceState = transport.NewOperation(transport.OperationSpec[UpdateDeviceStateInput, UpdateDeviceStateOutput]{
+var opUpdateDeviceState = &transport.Operation[UpdateDeviceStateInput, UpdateDeviceStateOutput]{
 	Name: "UpdateDeviceState",
 	Validate: func(in *UpdateDeviceStateInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "DeviceId", in.DeviceId)
@@ -56,4 +56,4 @@ var opUpdateDeviceState = transport.NewOperation(transport.OperationSpec[UpdateD
 		b.EndBody()
 	},
 	Metadata: func(out *UpdateDeviceStateOutput) *middleware.Metadata { return &out.ResultMetadata },
-})
+}

@@ -133,74 +133,82 @@ func nullBody(ms []member) string {
 // wrong kind, or a body that is not an object, fails the call with a
 // *smithy.DeserializationError, while null members read as absent.
 func TestWrongMemberTypes(t *testing.T) {
-	ctx := context.Background()
-	for _, op := range operations {
-		ms, ok := outputMembers[op.name]
-		if !ok {
-			t.Fatalf("no output members listed for %s", op.name)
-		}
-		bodies := wrongBodies(ms)
-		for _, v := range []string{`"x"`, `1`, `true`, `[]`, `[{}]`} {
-			bodies["body="+v] = v
-		}
-		for path, body := range bodies {
-			c := newCannedClient(&cannedTransport{status: http.StatusOK, header: jsonHeader(), body: []byte(body)})
-			out, err := op.call(ctx, c)
-			var de *smithy.DeserializationError
-			if !errors.As(err, &de) {
-				t.Errorf("%s %s: %s: output %+v, error %v; want a *smithy.DeserializationError", op.name, path, body, out, err)
-				continue
-			}
-			checkCallError(t, op.name, err)
-		}
+	for _, p := range paths {
+		t.Run(p.name, func(t *testing.T) {
+			ctx := context.Background()
+			for _, op := range operations {
+				ms, ok := outputMembers[op.name]
+				if !ok {
+					t.Fatalf("no output members listed for %s", op.name)
+				}
+				bodies := wrongBodies(ms)
+				for _, v := range []string{`"x"`, `1`, `true`, `[]`, `[{}]`} {
+					bodies["body="+v] = v
+				}
+				for path, body := range bodies {
+					c := newCannedClient(&cannedTransport{status: http.StatusOK, header: jsonHeader(), body: []byte(body)}, p.opt)
+					out, err := op.call(ctx, c)
+					var de *smithy.DeserializationError
+					if !errors.As(err, &de) {
+						t.Errorf("%s %s: %s: output %+v, error %v; want a *smithy.DeserializationError", op.name, path, body, out, err)
+						continue
+					}
+					checkCallError(t, op.name, err)
+				}
 
-		// Every member null, and each nested member null: absent, no error.
-		nulls := []string{`null`, `{}`, nullBody(ms)}
-		for _, m := range ms {
-			if m.nested == nil {
-				continue
+				// Every member null, and each nested member null: absent, no error.
+				nulls := []string{`null`, `{}`, nullBody(ms)}
+				for _, m := range ms {
+					if m.nested == nil {
+						continue
+					}
+					inner := nullBody(m.nested)
+					if m.kind == kArray {
+						inner = `[` + inner + `]`
+					}
+					nulls = append(nulls, `{"`+m.name+`":`+inner+`}`)
+				}
+				for _, body := range nulls {
+					c := newCannedClient(&cannedTransport{status: http.StatusOK, header: jsonHeader(), body: []byte(body)}, p.opt)
+					if _, err := op.call(ctx, c); err != nil {
+						t.Errorf("%s: %s: %v, want null members read as absent", op.name, body, err)
+					}
+				}
 			}
-			inner := nullBody(m.nested)
-			if m.kind == kArray {
-				inner = `[` + inner + `]`
-			}
-			nulls = append(nulls, `{"`+m.name+`":`+inner+`}`)
-		}
-		for _, body := range nulls {
-			c := newCannedClient(&cannedTransport{status: http.StatusOK, header: jsonHeader(), body: []byte(body)})
-			if _, err := op.call(ctx, c); err != nil {
-				t.Errorf("%s: %s: %v, want null members read as absent", op.name, body, err)
-			}
-		}
+		})
 	}
 }
 
 // TestWrongTypeDeviceDescription pins the case of the issue, and what a
 // missing or null deviceDescription gives.
 func TestWrongTypeDeviceDescription(t *testing.T) {
-	ctx := context.Background()
-	describe := func(body string) (*iot1click.DescribeDeviceOutput, error) {
-		c := newCannedClient(&cannedTransport{status: http.StatusOK, header: jsonHeader(), body: []byte(body)})
-		return c.DescribeDevice(ctx, &iot1click.DescribeDeviceInput{DeviceId: "G030PM0123456789"})
-	}
-	_, err := describe(`{"deviceDescription":"oops"}`)
-	var de *smithy.DeserializationError
-	if !errors.As(err, &de) {
-		t.Fatalf(`{"deviceDescription":"oops"}: %v, want a *smithy.DeserializationError`, err)
-	}
-	for _, body := range []string{`{}`, `{"deviceDescription":null}`, `{"other":1}`} {
-		out, err := describe(body)
-		if err != nil || out.DeviceDescription != nil {
-			t.Errorf("%s: description %+v, error %v; want nil, nil", body, out.DeviceDescription, err)
-		}
-	}
-	out, err := describe(`{"deviceDescription":{"deviceId":"G030PM0123456789","remainingLife":null,"attributes":{"a":null,"b":"c"},"tags":null}}`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := &iot1click.DeviceDescription{DeviceId: "G030PM0123456789", Attributes: map[string]string{"b": "c"}}
-	if diff := cmp.Diff(want, out.DeviceDescription); diff != "" {
-		t.Errorf("description (-want +got):\n%s", diff)
+	for _, p := range paths {
+		t.Run(p.name, func(t *testing.T) {
+			ctx := context.Background()
+			describe := func(body string) (*iot1click.DescribeDeviceOutput, error) {
+				c := newCannedClient(&cannedTransport{status: http.StatusOK, header: jsonHeader(), body: []byte(body)}, p.opt)
+				return c.DescribeDevice(ctx, &iot1click.DescribeDeviceInput{DeviceId: "G030PM0123456789"})
+			}
+			_, err := describe(`{"deviceDescription":"oops"}`)
+			var de *smithy.DeserializationError
+			if !errors.As(err, &de) {
+				t.Fatalf(`{"deviceDescription":"oops"}: %v, want a *smithy.DeserializationError`, err)
+			}
+			for _, body := range []string{`{}`, `{"deviceDescription":null}`, `{"other":1}`} {
+				out, err := describe(body)
+				if err != nil || out.DeviceDescription != nil {
+					t.Errorf("%s: description %+v, error %v; want nil, nil", body, out.DeviceDescription, err)
+				}
+			}
+			out, err := describe(`{"deviceDescription":{"deviceId":"G030PM0123456789","remainingLife":null,"attributes":{"a":null,"b":"c"},"tags":null}}`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := &iot1click.DeviceDescription{DeviceId: "G030PM0123456789", Attributes: map[string]string{"b": "c"}}
+			if diff := cmp.Diff(want, out.DeviceDescription); diff != "" {
+				t.Errorf("description (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
@@ -208,15 +216,19 @@ func TestWrongTypeDeviceDescription(t *testing.T) {
 // call: there are the service's 13, and each succeeds on its own success
 // body.
 func TestOperationsTable(t *testing.T) {
-	if len(operations) != 13 {
-		t.Fatalf("%d operations, want 13", len(operations))
-	}
-	for _, op := range operations {
-		c := newCannedClient(&cannedTransport{status: http.StatusOK, header: jsonHeader(), body: []byte(op.ok)})
-		out, err := op.call(context.Background(), c)
-		if err != nil || out == nil {
-			t.Errorf("%s on %s: %v", op.name, op.ok, err)
-		}
+	for _, p := range paths {
+		t.Run(p.name, func(t *testing.T) {
+			if len(operations) != 13 {
+				t.Fatalf("%d operations, want 13", len(operations))
+			}
+			for _, op := range operations {
+				c := newCannedClient(&cannedTransport{status: http.StatusOK, header: jsonHeader(), body: []byte(op.ok)}, p.opt)
+				out, err := op.call(context.Background(), c)
+				if err != nil || out == nil {
+					t.Errorf("%s on %s: %v", op.name, op.ok, err)
+				}
+			}
+		})
 	}
 }
 
@@ -224,32 +236,36 @@ func TestOperationsTable(t *testing.T) {
 // out of range or of the wrong kind, and checks that the error quotes a
 // short excerpt only.
 func TestHugeValuesShortErrors(t *testing.T) {
-	digits := strings.Repeat("9", 4<<20)
-	tests := []struct {
-		op, body, want string
-	}{
-		{"ClaimDevicesByClaimCode", `{"total":` + digits + `}`, "overflows int64"},
-		{"ClaimDevicesByClaimCode", `{"total":1.` + digits + `}`, "is not an integer"},
-		{"ListDevices", `{"devices":[{"remainingLife":1e` + digits + `}]}`, "overflows float64"},
-		{"DescribeDevice", `{"deviceDescription":"` + digits + `"}`, "expected object, found string"},
-		{"ListTagsForResource", `{"tags":{"` + digits + `":1}}`, "expected string, found number"},
-	}
-	for _, tt := range tests {
-		var op operation
-		for _, o := range operations {
-			if o.name == tt.op {
-				op = o
+	for _, p := range paths {
+		t.Run(p.name, func(t *testing.T) {
+			digits := strings.Repeat("9", 4<<20)
+			tests := []struct {
+				op, body, want string
+			}{
+				{"ClaimDevicesByClaimCode", `{"total":` + digits + `}`, "overflows int64"},
+				{"ClaimDevicesByClaimCode", `{"total":1.` + digits + `}`, "is not an integer"},
+				{"ListDevices", `{"devices":[{"remainingLife":1e` + digits + `}]}`, "overflows float64"},
+				{"DescribeDevice", `{"deviceDescription":"` + digits + `"}`, "expected object, found string"},
+				{"ListTagsForResource", `{"tags":{"` + digits + `":1}}`, "expected string, found number"},
 			}
-		}
-		c := newCannedClient(&cannedTransport{status: http.StatusOK, header: jsonHeader(), body: []byte(tt.body)})
-		_, err := op.call(context.Background(), c)
-		var de *smithy.DeserializationError
-		if !errors.As(err, &de) || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s of %d bytes: %.300v, want a *smithy.DeserializationError saying %q", tt.op, len(tt.body), err, tt.want)
-			continue
-		}
-		if n := len(err.Error()); n > 1024 {
-			t.Errorf("%s of %d bytes: error of %d bytes", tt.op, len(tt.body), n)
-		}
+			for _, tt := range tests {
+				var op operation
+				for _, o := range operations {
+					if o.name == tt.op {
+						op = o
+					}
+				}
+				c := newCannedClient(&cannedTransport{status: http.StatusOK, header: jsonHeader(), body: []byte(tt.body)}, p.opt)
+				_, err := op.call(context.Background(), c)
+				var de *smithy.DeserializationError
+				if !errors.As(err, &de) || !strings.Contains(err.Error(), tt.want) {
+					t.Errorf("%s of %d bytes: %.300v, want a *smithy.DeserializationError saying %q", tt.op, len(tt.body), err, tt.want)
+					continue
+				}
+				if n := len(err.Error()); n > 1024 {
+					t.Errorf("%s of %d bytes: error of %d bytes", tt.op, len(tt.body), n)
+				}
+			}
+		})
 	}
 }

@@ -17,7 +17,7 @@ import (
 // attempt signs and sends the request once and reads its response into
 // out, recording the response's request ID and server time in out's
 // metadata.
-func (c *Client) attempt(ctx context.Context, o *Options, op *operation, req *http.Request, hr *httpRequest, attempt int, out any) error {
+func (c *Client) attempt(ctx context.Context, o *Options, op operation, req *http.Request, hr *httpRequest, attempt int, out any) error {
 	if attempt == 1 {
 		hr.values[3] = sdkRequestHeader(attempt, hr.maxAttempts)
 		req.Header[headerSDKRequest] = hr.values[3:4:4]

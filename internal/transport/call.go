@@ -19,20 +19,20 @@ func Call[I, O any](ctx context.Context, c *Client, o *Options, op *Operation[I,
 	}
 	o, ep, err := c.callOptions(ctx, o)
 	if o.usesStack() {
-		result, md, err := c.invokeStack(ctx, o, ep, err, &op.op, in, func() any { return new(O) })
+		result, md, err := c.invokeStack(ctx, o, ep, err, op, in, func() any { return new(O) })
 		if err != nil {
 			return nil, err
 		}
 		out, ok := result.(*O)
 		if !ok || out == nil {
-			return nil, &smithy.OperationError{ServiceID: c.svc.ID, OperationName: op.op.name,
+			return nil, &smithy.OperationError{ServiceID: c.svc.ID, OperationName: op.Name,
 				Err: fmt.Errorf("middleware returned a result of type %T, want %T", result, out)}
 		}
-		*op.op.metadata(out) = md
+		*op.Metadata(out) = md
 		return out, nil
 	}
 	out := new(O)
-	if err := c.invoke(ctx, o, ep, err, &op.op, in, out); err != nil {
+	if err := c.invoke(ctx, o, ep, err, op, in, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -58,7 +58,7 @@ func (c *Client) callOptions(ctx context.Context, o *Options) (*Options, resolve
 // invoke runs one operation on the fast path with options o and endpoint
 // ep, or fails with optErr, their error: validation, serialization, then
 // attempts until success, a final failure or the retryer gives up.
-func (c *Client) invoke(ctx context.Context, o *Options, ep resolvedEndpoint, optErr error, op *operation, in, out any) error {
+func (c *Client) invoke(ctx context.Context, o *Options, ep resolvedEndpoint, optErr error, op operation, in, out any) error {
 	b := getBuilder()
 	defer putBuilder(b)
 	err := optErr
@@ -66,28 +66,30 @@ func (c *Client) invoke(ctx context.Context, o *Options, ep resolvedEndpoint, op
 		err = validateInput(op, in, &b.perr)
 	}
 	if err != nil {
-		return &smithy.OperationError{ServiceID: c.svc.ID, OperationName: op.name, Err: err}
+		return &smithy.OperationError{ServiceID: c.svc.ID, OperationName: op.name(), Err: err}
 	}
 	op.serialize(in, b)
 
 	if err := c.roundTrips(ctx, o, ep, op, b, out); err != nil {
-		return &smithy.OperationError{ServiceID: c.svc.ID, OperationName: op.name, Err: err}
+		return &smithy.OperationError{ServiceID: c.svc.ID, OperationName: op.name(), Err: err}
 	}
 	return nil
 }
 
 // validateInput checks the input of op, collecting its problems in perr
-// (pooled with a request); it returns a copy of perr when there are any.
-func validateInput(op *operation, in any, perr *smithy.InvalidParamsError) error {
-	if op.validate == nil {
+// (pooled with a request); it returns a copy of perr when there are any,
+// each stamped with the context of the input's name, as smithy's Add does.
+func validateInput(op operation, in any, perr *smithy.InvalidParamsError) error {
+	op.validate(in, perr)
+	if perr.Len() == 0 {
 		return nil
 	}
-	// The context is set first: Add stamps it on each error.
-	perr.Context = op.inputName
-	op.validate(in, perr)
-	if perr.Len() > 0 {
-		e := *perr
-		return &e
+	e := *perr
+	e.Context = op.name() + "Input"
+	for _, pe := range e.Errs() {
+		if pe, ok := pe.(smithy.InvalidParamError); ok {
+			pe.SetContext(e.Context)
+		}
 	}
-	return nil
+	return &e
 }

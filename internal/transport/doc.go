@@ -13,29 +13,45 @@
 //
 // # Describing a service
 //
+// iot1click/service.go is the reference; a second service writes the same:
+//
 //	var service = &transport.Service{
-//		ID:             "IoT 1Click Projects",
-//		SigningName:    "iot1click",
-//		EndpointPrefix: "projects.iot1click",
-//		EndpointEnvVar: "AWS_ENDPOINT_URL_IOT_1CLICK_PROJECTS",
+//		ID:             model.ProjectsServiceID,
+//		SigningName:    model.SigningName,
+//		EndpointPrefix: model.ProjectsEndpointPrefix,
+//		EndpointEnvVar: model.ProjectsEndpointEnvVar,
+//		ConfigKey:      model.ProjectsConfigKey,
 //		Scope:          "github.com/iot1click-sdk/iot1click-go/iot1click/projects",
-//		Exceptions: []transport.Exception{
-//			{Code: "ResourceNotFoundException", Status: 404, New: func(msg, code string) error {
+//		Exceptions: transport.Exceptions(model.ProjectsExceptions, map[string]func(msg, code string) error{
+//			"ResourceNotFoundException": func(msg, code string) error {
 //				return &ResourceNotFoundException{Message: msg, Code: code}
-//			}},
-//			// ...
-//		},
+//			},
+//			// ... one constructor per modelled exception
+//		}),
+//		// RedirectError has Redirect's fields, in its order.
 //		NewRedirectError: func(r transport.Redirect) error { return (*RedirectError)(&r) },
-//		Walk: transport.WalkErrors{...},
+//		Walk: transport.WalkErrors{NoMorePages: ErrNoMorePages, Duplicate: ..., Limit: ...},
 //	}
+//
+// # Options
+//
+// The service's public Options converts to the engine's Options field by
+// field (its EndpointResolverV2 becomes an EndpointResolver function, its
+// EndpointParameters converts to EndpointParameters as they have the same
+// fields). New makes the engine with NewClient, which resolves the options
+// (Resolve), and reads the filled defaults back from Client.Options;
+// NewFromConfig starts from OptionsFromConfig. A call with option functions
+// applies them to a copy of the service's Options and passes
+// Client.CallOptions of its conversion to Call; a call without passes nil.
 //
 // # Binding an operation
 //
-// An operation is a package-level *Operation made once by [NewOperation]
-// from its name and four functions over the service's own input and output
-// types:
+// An operation is a package-level *Operation, a composite literal of its
+// name and four functions over the service's own input and output types
+// (static data: a program that never calls the operation links none of
+// it, so keep it a literal, not the result of a function call):
 //
-//	var opDescribeProject = transport.NewOperation(transport.OperationSpec[DescribeProjectInput, DescribeProjectOutput]{
+//	var opDescribeProject = &transport.Operation[DescribeProjectInput, DescribeProjectOutput]{
 //		Name: "DescribeProject",
 //		Validate: func(in *DescribeProjectInput, errs *smithy.InvalidParamsError) {
 //			transport.RequireLabel(errs, "ProjectName", in.ProjectName)
@@ -49,7 +65,7 @@
 //			return d.Object(func(key string) error { ... })
 //		},
 //		Metadata: func(out *DescribeProjectOutput) *middleware.Metadata { return &out.ResultMetadata },
-//	})
+//	}
 //
 // and the public method converts the options and calls [Call]:
 //
@@ -63,17 +79,25 @@
 // where c.engine is the *Client made by [NewClient] from the service's
 // description and its converted options, and c.callOptions returns nil
 // without option functions (the client's own resolved options) or, with
-// them, [Client.CallOptions] of the changed copy.
+// them, [Client.CallOptions] of the changed copy. Paginators hold a [Walk]
+// made by [NewWalk], and their item iterators are [Items] over it
+// (iot1click/paginator.go and iterator.go).
 //
 // # One call, two paths
 //
 // Call runs an operation on the fast path, which builds no middleware
 // stack, unless the options set APIOptions, a TracerProvider or a
 // MeterProvider: then it runs a smithy-go middleware.Stack laid out as in
-// the official clients. Both paths run the same pieces (validation,
-// serialization, the endpoint, signing, one attempt's send and read, the
-// retry loop's decisions); on the stack they are middleware with the
-// official IDs. So both return the same result and the same error chain.
+// the official clients. Both run the same pieces, written once: validation,
+// serialization, the invocation ID, the endpoint, the payload hash,
+// signing, the send with the redirect guard, and the reading of a response
+// (request ID, server time, errors, clock skew, the output); on the stack
+// they are middleware with the official IDs (stack.go). The stack's Retry
+// middleware is aws-sdk-go-v2's own, for the attempt results and metrics
+// the official clients record; the fast path's retry loop makes its
+// decisions (X-Amz-Retry-After, the errors of a cancelled call). So both
+// paths return the same output and the same error chain, which the tests
+// of the service packages check for every operation and hostile answer.
 //
 // # Walks
 //

@@ -7,16 +7,19 @@ import (
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
-// OperationSpec describes an operation of a service over its input type I
-// and output type O, with function values, so that the public types need
-// no exported method for the engine's sake.
-type OperationSpec[I, O any] struct {
+// Operation describes an operation of a service over its input type I and
+// output type O, with function values, so that the public types need no
+// exported method for the engine's sake. A service keeps each in a
+// package-level variable initialized by a composite literal: it is static
+// data, so a program that never calls an operation links none of its code.
+type Operation[I, O any] struct {
 	// Name is the operation's name, such as "DescribeDevice".
 	Name string
 
 	// Validate adds every problem of the input to errs; nil for an input
 	// that cannot be invalid. RequireLabel, CheckMaxResults and ParamError
-	// help.
+	// help. The errors get the context NameInput (such as
+	// "DescribeDeviceInput") once validation is over.
 	Validate func(in *I, errs *smithy.InvalidParamsError)
 
 	// Serialize writes the request: method, path, query and body.
@@ -31,39 +34,45 @@ type OperationSpec[I, O any] struct {
 	Metadata func(out *O) *middleware.Metadata
 }
 
-// Operation is an operation bound to the engine, made once by
-// NewOperation and kept in a package-level variable.
-type Operation[I, O any] struct {
-	op operation
-}
-
 // operation is an Operation with its types erased, as the attempt core
-// and the middleware stack handle it: every function takes the input or
-// output pointer as an any, which costs no allocation.
-type operation struct {
-	name        string
-	inputName   string // such as "DescribeDeviceInput"
-	validate    func(in any, errs *smithy.InvalidParamsError)
-	serialize   func(in any, r *Request)
-	deserialize func(out any, d *wire.Decoder) error
-	metadata    func(out any) *middleware.Metadata
+// and the middleware stack handle it: every method takes the input or
+// output pointer as an any, which costs no allocation, and a
+// *Operation[I, O] is one without allocating either.
+type operation interface {
+	name() string
+	validate(in any, errs *smithy.InvalidParamsError)
+	serialize(in any, r *Request)
+	deserialize(out any, d *wire.Decoder) error
+	metadata(out any) *middleware.Metadata
 }
 
-// NewOperation binds an operation.
-func NewOperation[I, O any](spec OperationSpec[I, O]) *Operation[I, O] {
-	op := &Operation[I, O]{op: operation{
-		name:      spec.Name,
-		inputName: spec.Name + "Input",
-		serialize: func(in any, r *Request) { spec.Serialize(in.(*I), r) },
-		metadata:  func(out any) *middleware.Metadata { return spec.Metadata(out.(*O)) },
-	}}
-	if spec.Validate != nil {
-		op.op.validate = func(in any, errs *smithy.InvalidParamsError) { spec.Validate(in.(*I), errs) }
+func (op *Operation[I, O]) name() string { return op.Name }
+
+func (op *Operation[I, O]) validate(in any, errs *smithy.InvalidParamsError) {
+	if op.Validate != nil {
+		op.Validate(in.(*I), errs)
 	}
-	if spec.Deserialize != nil {
-		op.op.deserialize = func(out any, d *wire.Decoder) error { return spec.Deserialize(out.(*O), d) }
-	} else {
-		op.op.deserialize = func(_ any, d *wire.Decoder) error { return d.Object(nil) }
-	}
-	return op
 }
+
+func (op *Operation[I, O]) serialize(in any, r *Request) { op.Serialize(in.(*I), r) }
+
+func (op *Operation[I, O]) deserialize(out any, d *wire.Decoder) error {
+	if op.Deserialize == nil {
+		return d.Object(nil)
+	}
+	return op.Deserialize(out.(*O), d)
+}
+
+func (op *Operation[I, O]) metadata(out any) *middleware.Metadata { return op.Metadata(out.(*O)) }
+
+// OperationSpec is Operation, under the name of its first form.
+//
+// Deprecated: write &Operation[I, O]{...}.
+type OperationSpec[I, O any] = Operation[I, O]
+
+// NewOperation returns &spec.
+//
+// Deprecated: write &Operation[I, O]{...}, a composite literal: a
+// package-level variable initialized by a call is linked into every program
+// that imports the package, called or not.
+func NewOperation[I, O any](spec OperationSpec[I, O]) *Operation[I, O] { return &spec }

@@ -2,8 +2,6 @@ package transport
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"io"
 	"net/http"
 	"net/url"
@@ -18,6 +16,7 @@ import (
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"github.com/iot1click-sdk/iot1click-go/internal/sigv4"
+	"github.com/iot1click-sdk/iot1click-go/internal/uuid"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
@@ -46,7 +45,7 @@ type Request struct {
 	scratch []byte
 	perr    smithy.InvalidParamsError
 	dec     wire.Decoder
-	random  randomBatch
+	random  uuid.Batch
 }
 
 var builderPool = sync.Pool{New: func() any { return new(Request) }}
@@ -193,7 +192,7 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 	b.scratch = append(b.scratch, b.query...)
 	q := len(b.scratch)
 	if withID {
-		b.scratch = appendInvocationID(b.scratch, &b.random)
+		b.scratch = b.random.Append(b.scratch)
 	}
 	s := string(b.scratch)
 
@@ -242,42 +241,6 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 	hr.dec = &b.dec
 	hr.signer = c.signerFor(o)
 	return req.WithContext(ctx), hr
-}
-
-// randomBatch holds random bytes from crypto/rand for invocation IDs, read
-// in batches: one read serves 32 calls. Each request builder has one.
-type randomBatch struct {
-	b     [512]byte
-	avail int // unused bytes, at the end of b
-}
-
-// read fills u with random bytes not handed out before.
-func (r *randomBatch) read(u []byte) {
-	if r.avail < len(u) {
-		_, _ = rand.Read(r.b[:])
-		r.avail = len(r.b)
-	}
-	r.avail -= copy(u, r.b[len(r.b)-r.avail:])
-}
-
-// appendInvocationID appends a random UUID (version 4), drawn from r, to
-// dst.
-func appendInvocationID(dst []byte, r *randomBatch) []byte {
-	var u [16]byte
-	r.read(u[:])
-	u[6] = u[6]&0x0f | 0x40
-	u[8] = u[8]&0x3f | 0x80
-	var s [36]byte
-	hex.Encode(s[0:8], u[0:4])
-	s[8] = '-'
-	hex.Encode(s[9:13], u[4:6])
-	s[13] = '-'
-	hex.Encode(s[14:18], u[6:8])
-	s[18] = '-'
-	hex.Encode(s[19:23], u[8:10])
-	s[23] = '-'
-	hex.Encode(s[24:], u[10:])
-	return append(dst, s[:]...)
 }
 
 // buildUserAgent returns the User-Agent header value, with app/appID when

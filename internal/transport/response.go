@@ -73,7 +73,7 @@ func (f *responseFacts) record(md *middleware.Metadata) {
 // facts are f, into out. A response to another request than sent (an
 // HTTPClient followed a redirect) is a redirect error, and a response whose
 // reading the end of ctx cut short is a *smithy.CanceledError, as a send is.
-func (c *Client) readResponse(ctx context.Context, o *Options, op *operation, sent *http.Request, resp *http.Response,
+func (c *Client) readResponse(ctx context.Context, o *Options, op operation, sent *http.Request, resp *http.Response,
 	f *responseFacts, d *wire.Decoder, out any) error {
 	if err := c.checkAnswer(sent, resp, f); err != nil {
 		return err

@@ -48,7 +48,7 @@ func newDefaultRetryer(mode aws.RetryMode) aws.Retryer {
 // own error before an attempt, *retry.MaxAttemptsError, an
 // *aws.RequestCanceledError when the wait for a retry is cancelled) and the
 // same delay, X-Amz-Retry-After included.
-func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint, op *operation, b *Request, out any) error {
+func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint, op operation, b *Request, out any) error {
 	req, hr := c.newRequest(ctx, o, ep, b, true)
 
 	retryer := o.Retryer
@@ -80,7 +80,7 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 		}
 
 		if attempt > 1 && o.ClientLogMode.IsRetries() {
-			o.Logger.Logf(logging.Debug, "retrying request %s/%s, attempt %d", c.svc.ID, op.name, attempt)
+			o.Logger.Logf(logging.Debug, "retrying request %s/%s, attempt %d", c.svc.ID, op.name(), attempt)
 		}
 		err := c.attempt(ctx, o, op, req, hr, attempt, out)
 		if releaseRetry != nil {

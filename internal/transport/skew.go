@@ -17,12 +17,12 @@ import (
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
-// maxSkew bounds the clock skew the client corrects: a service clock more
+// maxCorrectedSkew bounds the clock skew the client corrects: a service clock more
 // than a day from the local one is implausible (a broken or hostile answer,
 // or a wrong endpoint), and the signature error is returned as it is, with
 // the refused offset in its message. A loopback endpoint is exempt: it is
 // an emulator on this machine, whose clock a test may set years away.
-const maxSkew = 24 * time.Hour
+const maxCorrectedSkew = 24 * time.Hour
 
 // maxSkewHosts bounds how many endpoint hosts a client keeps a learned clock
 // skew for; past it, learning a new host forgets another.
@@ -63,14 +63,14 @@ func (t *skewTable) set(host string, skew time.Duration) {
 }
 
 // skewRefusedError marks a signature error whose service clock is more than
-// maxSkew from the local one: the clock was not corrected.
+// maxCorrectedSkew from the local one: the clock was not corrected.
 type skewRefusedError struct {
 	Err  error
 	Skew time.Duration
 }
 
 func (e *skewRefusedError) Error() string {
-	return fmt.Sprintf("clock skew of %v not corrected, beyond the %v bound: %v", e.Skew.Round(time.Second), maxSkew, e.Err)
+	return fmt.Sprintf("clock skew of %v not corrected, beyond the %v bound: %v", e.Skew.Round(time.Second), maxCorrectedSkew, e.Err)
 }
 
 func (e *skewRefusedError) Unwrap() error { return e.Err }
@@ -108,9 +108,9 @@ var clockSkewCodes = map[string]bool{
 // checkSkew corrects the signing clock of the response's endpoint host
 // when err is a signature error and the service's clock is over
 // skewThreshold from that host's signing clock, and, unless the host is a
-// loopback one, no more than maxSkew from the local clock. The service's time is its Date header or, without
+// loopback one, no more than maxCorrectedSkew from the local clock. The service's time is its Date header or, without
 // one, the time an AWS "Signature expired" message quotes. A skew beyond
-// maxSkew is refused: err comes back wrapped, saying so, and is logged as a
+// maxCorrectedSkew is refused: err comes back wrapped, saying so, and is logged as a
 // warning.
 func (c *Client) checkSkew(o *Options, resp *http.Response, err error, server time.Time) error {
 	if o.DisableClockSkewCorrection {
@@ -134,8 +134,8 @@ func (c *Client) checkSkew(o *Options, resp *http.Response, err error, server ti
 	if (skew - c.skew.get(host)).Abs() <= skewThreshold {
 		return err
 	}
-	if skew.Abs() > maxSkew && !loopback.IsHost(resp.Request.URL.Hostname()) {
-		o.Logger.Logf(logging.Warn, "clock skew of %v for %s not corrected: beyond the %v bound", skew.Round(time.Second), wire.Excerpt(host), maxSkew)
+	if skew.Abs() > maxCorrectedSkew && !loopback.IsHost(resp.Request.URL.Hostname()) {
+		o.Logger.Logf(logging.Warn, "clock skew of %v for %s not corrected: beyond the %v bound", skew.Round(time.Second), wire.Excerpt(host), maxCorrectedSkew)
 		return &skewRefusedError{Err: err, Skew: skew}
 	}
 	c.skew.set(host, skew)

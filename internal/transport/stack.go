@@ -46,7 +46,7 @@ type stackCall struct {
 	o     *Options
 	ep    resolvedEndpoint
 	epErr error
-	op    *operation
+	op    operation
 	b     *Request
 	hr    *httpRequest // set by the serializer
 
@@ -68,7 +68,7 @@ func (sc *stackCall) responseFacts(resp *http.Response) *responseFacts {
 
 // invokeStack builds the stack of one call and runs it, as the official
 // clients' invokeOperation does.
-func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoint, epErr error, op *operation,
+func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoint, epErr error, op operation,
 	in any, newOutput func() any) (result any, md middleware.Metadata, err error) {
 	svc := c.svc
 	// The values existing middleware read, set before the stack as the
@@ -76,9 +76,9 @@ func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoin
 	// added ahead of RegisterServiceMetadata sees them too.
 	ctx = middleware.ClearStackValues(ctx)
 	ctx = middleware.WithServiceID(ctx, svc.ID)
-	ctx = middleware.WithOperationName(ctx, op.name)
+	ctx = middleware.WithOperationName(ctx, op.name())
 	ctx = awsmiddleware.SetServiceID(ctx, svc.ID)
-	ctx = awsmiddleware.SetOperationName(ctx, op.name)
+	ctx = awsmiddleware.SetOperationName(ctx, op.name())
 	//lint:ignore SA1019 existing middleware (otelaws, users' own) still reads the signing name here, as the official clients set it.
 	ctx = awsmiddleware.SetSigningName(ctx, svc.SigningName)
 	if o.Region != "" {
@@ -92,7 +92,7 @@ func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoin
 	defer putBuilder(b)
 	sc := &stackCall{c: c, o: o, ep: ep, epErr: epErr, op: op, b: b, newOutput: newOutput}
 	opErr := func(err error) error {
-		return &smithy.OperationError{ServiceID: svc.ID, OperationName: op.name, Err: err}
+		return &smithy.OperationError{ServiceID: svc.ID, OperationName: op.name(), Err: err}
 	}
 
 	mp := o.MeterProvider
@@ -101,7 +101,7 @@ func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoin
 	}
 	meter := mp.Meter(svc.Scope)
 
-	stack := middleware.NewStack(op.name, smithyhttp.NewStackRequest)
+	stack := middleware.NewStack(op.name(), smithyhttp.NewStackRequest)
 	if err := sc.addMiddlewares(stack, meter); err != nil {
 		return nil, md, opErr(err)
 	}
@@ -119,7 +119,7 @@ func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoin
 	if tp == nil {
 		tp = tracing.NopTracerProvider{}
 	}
-	ctx, span := startOperationSpan(ctx, tp, svc, op.name)
+	ctx, span := startOperationSpan(ctx, tp, svc, op.name())
 	endTimer := startMetricTimer(ctx, metricCallDuration)
 
 	handler := smithyhttp.NewClientHandlerWithOptions(guardedHTTPClient{o}, func(h *smithyhttp.ClientHandler) {
@@ -140,7 +140,7 @@ func (sc *stackCall) addMiddlewares(stack *middleware.Stack, meter metrics.Meter
 	steps := []func() error{
 		func() error {
 			return stack.Initialize.Add(&awsmiddleware.RegisterServiceMetadata{
-				ServiceID: sc.c.svc.ID, SigningName: sc.c.svc.SigningName, Region: o.Region, OperationName: sc.op.name,
+				ServiceID: sc.c.svc.ID, SigningName: sc.c.svc.SigningName, Region: o.Region, OperationName: sc.op.name(),
 			}, middleware.Before)
 		},
 		func() error { return stack.Initialize.Add((*validateMiddleware)(sc), middleware.After) },
@@ -241,7 +241,7 @@ func (m *invocationIDMiddleware) HandleBuild(ctx context.Context, in middleware.
 	if !ok {
 		return middleware.BuildOutput{}, middleware.Metadata{}, fmt.Errorf("unknown transport type %T", in.Request)
 	}
-	req.Header[headerInvocationID] = []string{string(appendInvocationID(nil, &m.b.random))}
+	req.Header[headerInvocationID] = []string{string(m.b.random.Append(nil))}
 	return next.HandleBuild(ctx, in)
 }
 

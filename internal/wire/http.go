@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/model"
 )
 
 // hexUpper is used for percent-encoding, which uses upper-case hex digits.
@@ -55,8 +57,9 @@ func AppendQueryEscaped(b []byte, s string) []byte {
 }
 
 // timestampLayout formats UTC timestamps with millisecond precision and the
-// trailing zeros of the fraction trimmed.
-const timestampLayout = "2006-01-02T15:04:05.999Z"
+// trailing zeros of the fraction trimmed, as the query timestamps of
+// ListDeviceEvents are written.
+const timestampLayout = model.QueryTimeLayout
 
 // FormatTimestamp formats t in UTC as an ISO 8601 / RFC 3339 date-time with
 // at most millisecond precision, trimming trailing zeros of the fraction:
