@@ -233,6 +233,7 @@ func TestTracerAndMeterProviders(t *testing.T) {
 		"client.call.attempts":                  "{attempt}",
 		"client.call.errors":                    "{error}",
 		"client.call.attempt_duration":          "s",
+		"client.http.do_request_duration":       "s",
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -68,17 +68,3 @@ func sendError(ctx context.Context, err error) error {
 	}
 	return &smithyhttp.RequestSendError{Err: shortenError(err)}
 }
-
-// guardedHTTPClient is the stack path's HTTPClient: it sends with send, and
-// cuts an error's message short as the fast path does; smithy-go's client
-// handler then wraps it as sendError does.
-type guardedHTTPClient struct{ o *Options }
-
-// Do sends req.
-func (g guardedHTTPClient) Do(req *http.Request) (*http.Response, error) {
-	resp, err := send(g.o, req)
-	if err != nil {
-		return nil, shortenError(err)
-	}
-	return resp, nil
-}

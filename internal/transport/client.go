@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"github.com/aws/smithy-go/middleware"
-
-	"github.com/iot1click-sdk/iot1click-go/internal/sigv4"
 )
 
 // Version is the version of this SDK, sent in the User-Agent header.
@@ -18,7 +16,7 @@ const Version = "0.1.0"
 type Client struct {
 	svc       *Service
 	options   Options
-	signer    *sigv4.Signer
+	signer    *requestSigner
 	userAgent string
 	ep        resolvedEndpoint // for the client's options; per-call options resolve anew
 	epErr     error

@@ -15,7 +15,6 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
-	"github.com/iot1click-sdk/iot1click-go/internal/sigv4"
 	"github.com/iot1click-sdk/iot1click-go/internal/uuid"
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
@@ -148,7 +147,7 @@ type httpRequest struct {
 	values      [4]string
 	payloadHash string
 	maxAttempts int
-	signer      *sigv4.Signer
+	signer      *requestSigner
 	dec         *wire.Decoder // pooled with the request builder
 }
 

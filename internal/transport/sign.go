@@ -26,14 +26,21 @@ func payloadHash(body []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// This file is all the engine knows of signing: the signer type, how it is
+// made for a client's options, and sign, which signs one attempt's request.
+// The rest of the engine sees requestSigner only by name.
+
+// requestSigner is the SigV4 signer of the engine: internal/sigv4's, the
+// package the emulator verifies with.
+type requestSigner = sigv4.Signer
+
 // newSigner returns the SigV4 signer of a client: one per client, which
-// keeps the signing key of the day and its buffers between calls. The
-// emulator verifies with the same package.
-func newSigner(*Options) *sigv4.Signer { return new(sigv4.Signer) }
+// keeps the signing key of the day and its buffers between calls.
+func newSigner(*Options) *requestSigner { return new(requestSigner) }
 
 // signerFor returns the signer of a call made with options o: the
 // client's. What a signing logs is decided per call, from o.
-func (c *Client) signerFor(*Options) *sigv4.Signer { return c.signer }
+func (c *Client) signerFor(*Options) *requestSigner { return c.signer }
 
 // sign signs one attempt's request with SigV4, at the local time corrected
 // by the learned clock skew of the request's host, and logs the canonical

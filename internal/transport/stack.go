@@ -36,6 +36,8 @@ import (
 // the retry metrics. The invocation ID, the payload hash, the request ID and
 // the server time are each made and recorded once per call or attempt.
 //
+// The handler at the end of the stack is the engine's send (sendHandler).
+//
 // APIOptions run after these are added, so a middleware added with
 // middleware.Before runs ahead of them and one added with middleware.After
 // runs after them, as in the official clients.
@@ -122,9 +124,7 @@ func (c *Client) invokeStack(ctx context.Context, o *Options, ep resolvedEndpoin
 	ctx, span := startOperationSpan(ctx, tp, svc, op.name())
 	endTimer := startMetricTimer(ctx, metricCallDuration)
 
-	handler := smithyhttp.NewClientHandlerWithOptions(guardedHTTPClient{o}, func(h *smithyhttp.ClientHandler) {
-		h.Meter = meter
-	})
+	handler := sendHandler{o}
 	result, md, err = middleware.DecorateHandler(handler, stack).Handle(ctx, in)
 	endTimer()
 	endOperationSpan(span, err)
@@ -431,4 +431,38 @@ func (m *deserializeMiddleware) HandleDeserialize(ctx context.Context, in middle
 	}
 	out.Result = result
 	return out, md, nil
+}
+
+// sendHandler is the stack's handler: it sends each attempt's request as the
+// fast path does (send, sendError), under a "DoHTTPRequest" span, and
+// records client.http.do_request_duration. It stands in for smithy-go's
+// ClientHandler, whose connection metrics (through net/http/httptrace)
+// would cost every program 53 KB.
+type sendHandler struct{ o *Options }
+
+// Handle sends the *smithyhttp.Request input and returns the
+// *smithyhttp.Response: on a failure, an empty one and sendError's error,
+// as smithy-go's ClientHandler does.
+func (h sendHandler) Handle(ctx context.Context, input any) (any, middleware.Metadata, error) {
+	ctx, span := tracing.StartSpan(ctx, "DoHTTPRequest")
+	defer span.End()
+	req, ok := input.(*smithyhttp.Request)
+	if !ok {
+		return nil, middleware.Metadata{}, fmt.Errorf("expect Smithy http.Request value as input, got unsupported type %T", input)
+	}
+	built := req.Build(ctx)
+	span.SetProperty("http.method", built.Method)
+	endTimer := startMetricTimer(ctx, metricDoRequestDuration)
+	resp, err := send(h.o, built)
+	endTimer()
+	// The transport may not close the body in a timely manner; Build wrapped
+	// it so that closing it here is safe.
+	if built.Body != nil {
+		_ = built.Body.Close()
+	}
+	if err != nil {
+		return &smithyhttp.Response{Response: &http.Response{Header: http.Header{}, Body: http.NoBody}}, middleware.Metadata{}, sendError(ctx, err)
+	}
+	span.SetProperty("http.status_code", resp.StatusCode)
+	return &smithyhttp.Response{Response: resp}, middleware.Metadata{}, nil
 }

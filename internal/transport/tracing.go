@@ -14,15 +14,17 @@ import (
 
 // The names below are those of the official generated clients (see
 // api_client.go of any aws-sdk-go-v2 service), so that dashboards built for
-// them keep working. The retry middleware (client.call.attempts,
-// client.call.errors, client.call.attempt_duration) and the HTTP client
-// handler (client.http.*) record their own metrics.
+// them keep working. The retry middleware records client.call.attempts,
+// client.call.errors and client.call.attempt_duration. Of smithy-go's
+// client.http.* metrics, only client.http.do_request_duration is recorded
+// (by sendHandler): the others need net/http/httptrace.
 const (
 	metricCallDuration            = "client.call.duration"
 	metricSerializationDuration   = "client.call.serialization_duration"
 	metricResolveEndpointDuration = "client.call.resolve_endpoint_duration"
 	metricSigningDuration         = "client.call.auth.signing_duration"
 	metricDeserializationDuration = "client.call.deserialization_duration"
+	metricDoRequestDuration       = "client.http.do_request_duration"
 )
 
 // operationMetrics are the histograms of one call.
@@ -32,6 +34,7 @@ type operationMetrics struct {
 	ResolveEndpointDuration metrics.Float64Histogram
 	SignRequestDuration     metrics.Float64Histogram
 	DeserializeDuration     metrics.Float64Histogram
+	DoRequestDuration       metrics.Float64Histogram
 }
 
 func (m *operationMetrics) histogramFor(name string) metrics.Float64Histogram {
@@ -46,6 +49,8 @@ func (m *operationMetrics) histogramFor(name string) metrics.Float64Histogram {
 		return m.SignRequestDuration
 	case metricDeserializationDuration:
 		return m.DeserializeDuration
+	case metricDoRequestDuration:
+		return m.DoRequestDuration
 	}
 	return nil
 }
@@ -74,6 +79,8 @@ func withOperationMetrics(ctx context.Context, mp metrics.MeterProvider, scope s
 			"The time it takes to sign a request"},
 		{&om.DeserializeDuration, metricDeserializationDuration,
 			"The time it takes to deserialize a message body"},
+		{&om.DoRequestDuration, metricDoRequestDuration,
+			"The time it takes to send the request and receive the response headers"},
 	} {
 		var err error
 		*h.dst, err = meter.Float64Histogram(h.name, func(o *metrics.InstrumentOptions) {

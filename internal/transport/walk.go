@@ -132,7 +132,7 @@ func Items[O, T, Opt any](ctx context.Context, w *Walk[O, Opt], items func(O) []
 // tokenWalk holds the page-token state shared by the paginators. The walk
 // ends at a page without NextToken, at its MaxPages or MaxItems bound, or at
 // a NextToken already seen, which is never sent (it would repeat pages):
-// that end is reported as a *DuplicateTokenError by the next NextPage,
+// that end is reported as the service's duplicate-token error by the next Next,
 // unless stopQuietly.
 //
 // The tokens it keeps are copies: a token decoded from a page shares that
