@@ -1,6 +1,7 @@
 package sigv4
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
@@ -9,7 +10,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
+
+// This file holds what signing and verification share: the URI encoding,
+// the canonical query, header-value trimming, the canonical request, the
+// string to sign, HMAC-SHA256 and the key derivation. The byte-appending
+// forms work in pooled buffers, so that signing allocates only what it
+// leaves on the request.
 
 // payloadHash returns the hashed payload line of the canonical request.
 func payloadHash(a *authInfo, h http.Header, query []queryPair, body []byte) (string, *Error) {
@@ -57,10 +65,16 @@ func requestTarget(r *http.Request) (path, rawQuery string) {
 		}
 		return path, rawQuery
 	}
-	u := r.URL
-	if u == nil {
+	if r.URL == nil {
 		return "/", ""
 	}
+	return urlPath(r.URL), r.URL.RawQuery
+}
+
+// urlPath returns the escaped path of a client-side URL: the path part of
+// URL.Opaque when set, else URL.EscapedPath; "/" when empty.
+func urlPath(u *url.URL) string {
+	path := ""
 	if u.Opaque != "" {
 		opaque, _, _ := strings.Cut(u.Opaque, "?")
 		opaque = strings.TrimPrefix(opaque, "//")
@@ -73,7 +87,7 @@ func requestTarget(r *http.Request) (path, rawQuery string) {
 	if path == "" {
 		path = "/"
 	}
-	return path, u.RawQuery
+	return path
 }
 
 // normalizePath removes empty, "." and ".." segments from an escaped path,
@@ -126,10 +140,29 @@ func isUnreserved(c byte) bool {
 		c == '-' || c == '_' || c == '.' || c == '~'
 }
 
+const upperHex = "0123456789ABCDEF"
+
+// appendEncodedByte appends c, percent-encoded with upper-case hex digits
+// unless it is unreserved (or "/" when keepSlash).
+func appendEncodedByte(dst []byte, c byte, keepSlash bool) []byte {
+	if isUnreserved(c) || keepSlash && c == '/' {
+		return append(dst, c)
+	}
+	return append(dst, '%', upperHex[c>>4], upperHex[c&15])
+}
+
+// appendEncoded appends s with every byte outside the unreserved set (and
+// outside "/" when keepSlash) percent-encoded.
+func appendEncoded(dst []byte, s string, keepSlash bool) []byte {
+	for i := 0; i < len(s); i++ {
+		dst = appendEncodedByte(dst, s[i], keepSlash)
+	}
+	return dst
+}
+
 // uriEncode percent-encodes every byte of s outside the unreserved set (and
 // outside "/" when keepSlash), with upper-case hex digits.
 func uriEncode(s string, keepSlash bool) string {
-	const hexDigits = "0123456789ABCDEF"
 	i := 0
 	for i < len(s) && (isUnreserved(s[i]) || keepSlash && s[i] == '/') {
 		i++
@@ -137,19 +170,7 @@ func uriEncode(s string, keepSlash bool) string {
 	if i == len(s) {
 		return s // nothing to encode, the usual case
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if isUnreserved(c) || keepSlash && c == '/' {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hexDigits[c>>4])
-		b.WriteByte(hexDigits[c&15])
-	}
-	return b.String()
+	return string(appendEncoded(make([]byte, 0, len(s)+16), s, keepSlash))
 }
 
 // escapePath encodes an already escaped path once more, as SigV4 requires for
@@ -189,34 +210,109 @@ func hasParam(q []queryPair, key string) bool {
 	return false
 }
 
-// canonicalQuery encodes, sorts and joins the query parameters.
-func canonicalQuery(q []queryPair, presigned bool) string {
-	if len(q) == 0 {
-		return ""
+// validEscapes reports whether every '%' in s starts a two-hex-digit
+// escape, as url.QueryUnescape requires.
+func validEscapes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' {
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return false
+			}
+			i += 2
+		}
 	}
-	enc := make([]queryPair, 0, len(q))
-	for _, p := range q {
-		if presigned && p.key == "X-Amz-Signature" {
+	return true
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}
+
+// appendRecoded appends a query component, decoded as url.QueryUnescape
+// does ('+' is a space) and encoded again with the unreserved set. The
+// escapes of s must be valid.
+func appendRecoded(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '+':
+			c = ' '
+		case '%':
+			c = unhex(s[i+1])<<4 | unhex(s[i+2])
+			i += 2
+		}
+		dst = appendEncodedByte(dst, c, false)
+	}
+	return dst
+}
+
+// qspan locates one encoded query parameter in scratch.q.
+type qspan struct{ k0, k1, v1 int }
+
+// appendCanonicalQuery appends the canonical query string of a raw query:
+// every parameter url.ParseQuery would keep (repeated keys kept), each name
+// and value decoded and encoded again with the unreserved set, sorted by
+// encoded name and then by encoded value, joined by "&". A parameter named
+// skip is left out (the presigned signature); "" skips nothing.
+func appendCanonicalQuery(dst []byte, raw, skip string, s *scratch) []byte {
+	if raw == "" {
+		return dst
+	}
+	q, spans := s.q[:0], s.spans[:0]
+	for raw != "" {
+		var part string
+		part, raw, _ = strings.Cut(raw, "&")
+		if part == "" || strings.IndexByte(part, ';') >= 0 {
 			continue
 		}
-		enc = append(enc, queryPair{uriEncode(p.key, false), uriEncode(p.value, false)})
-	}
-	sort.Slice(enc, func(i, j int) bool {
-		if enc[i].key != enc[j].key {
-			return enc[i].key < enc[j].key
+		k, v, _ := strings.Cut(part, "=")
+		if !validEscapes(k) || !validEscapes(v) {
+			continue
 		}
-		return enc[i].value < enc[j].value
-	})
-	var b strings.Builder
-	for i, p := range enc {
+		sp := qspan{k0: len(q)}
+		q = appendRecoded(q, k)
+		sp.k1 = len(q)
+		if skip != "" && string(q[sp.k0:sp.k1]) == skip {
+			q = q[:sp.k0]
+			continue
+		}
+		q = appendRecoded(q, v)
+		sp.v1 = len(q)
+		spans = append(spans, sp)
+	}
+	less := func(a, b qspan) int {
+		if c := bytes.Compare(q[a.k0:a.k1], q[b.k0:b.k1]); c != 0 {
+			return c
+		}
+		return bytes.Compare(q[a.k1:a.v1], q[b.k1:b.v1])
+	}
+	shellSort(spans, less)
+	for i, sp := range spans {
 		if i > 0 {
-			b.WriteByte('&')
+			dst = append(dst, '&')
 		}
-		b.WriteString(p.key)
-		b.WriteByte('=')
-		b.WriteString(p.value)
+		dst = append(dst, q[sp.k0:sp.k1]...)
+		dst = append(dst, '=')
+		dst = append(dst, q[sp.k1:sp.v1]...)
 	}
-	return b.String()
+	s.q, s.spans = q, spans
+	return dst
+}
+
+// canonicalQuery returns the canonical query string of a raw query (see
+// appendCanonicalQuery).
+func canonicalQuery(raw, skip string) string {
+	s := getScratch()
+	defer s.put()
+	return string(appendCanonicalQuery(nil, raw, skip, s))
 }
 
 // canonicalNames are the canonical keys of the header names the verifier
@@ -270,78 +366,118 @@ func firstValue(h http.Header, name string) string {
 	return ""
 }
 
-// trimValue trims a header value and collapses runs of spaces into one.
-func trimValue(s string) string {
+// appendTrimmed appends a header value trimmed (strings.TrimSpace) with
+// inner runs of spaces collapsed into one, as the canonical headers want.
+func appendTrimmed(dst []byte, s string) []byte {
 	s = strings.TrimSpace(s)
-	if !strings.Contains(s, "  ") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		if s[i] == ' ' && i > 0 && s[i-1] == ' ' {
 			continue
 		}
-		b.WriteByte(s[i])
+		dst = append(dst, s[i])
 	}
-	return b.String()
+	return dst
+}
+
+// appendHeaderLine appends one canonical header line: name, ':', the
+// values trimmed and joined by ',', and '\n'.
+func appendHeaderLine(dst []byte, name string, vals []string) []byte {
+	dst = append(dst, name...)
+	dst = append(dst, ':')
+	for i, v := range vals {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendTrimmed(dst, v)
+	}
+	return append(dst, '\n')
 }
 
 // canonicalHeaders builds the canonical headers block (each line ending in
-// "\n") for the signed header names.
+// "\n") for the signed header names, as listed by the client.
 func canonicalHeaders(r *http.Request, signed []string) string {
-	var b strings.Builder
-	b.Grow(64 * len(signed))
+	b := make([]byte, 0, 64*len(signed))
 	for _, name := range signed {
-		b.WriteString(name)
-		b.WriteByte(':')
 		lower := strings.ToLower(name)
+		var vals []string
 		if lower == "host" {
 			host := r.Host
 			if host == "" && r.URL != nil {
 				host = r.URL.Host
 			}
-			b.WriteString(trimValue(host))
+			vals = []string{host}
 		} else {
-			vals := headerValues(r.Header, lower)
+			vals = headerValues(r.Header, lower)
 			if len(vals) == 0 && lower == "content-length" && r.ContentLength > 0 {
 				vals = []string{strconv.FormatInt(r.ContentLength, 10)}
 			}
-			for i, val := range vals {
-				if i > 0 {
-					b.WriteByte(',')
-				}
-				b.WriteString(trimValue(val))
-			}
 		}
-		b.WriteByte('\n')
+		b = appendHeaderLine(b, name, vals)
 	}
-	return b.String()
+	return string(b)
 }
 
-func canonicalRequest(method, uri, query, headers, signedHeaders, payloadHash string) string {
-	return strings.Join([]string{method, uri, query, headers, signedHeaders, payloadHash}, "\n")
+// appendCanonicalRequest appends the canonical request: the method, the
+// escaped path encoded once more, the canonical query (without a parameter
+// named skip), the canonical headers block, the signed-headers line and the
+// payload hash, on lines of their own.
+func appendCanonicalRequest(dst []byte, method, escapedPath, rawQuery, skip string, headers, signedHeaders []byte, payloadHash string, s *scratch) []byte {
+	dst = append(dst, method...)
+	dst = append(dst, '\n')
+	dst = appendEncoded(dst, escapedPath, true)
+	dst = append(dst, '\n')
+	dst = appendCanonicalQuery(dst, rawQuery, skip, s)
+	dst = append(dst, '\n')
+	dst = append(dst, headers...)
+	dst = append(dst, '\n')
+	dst = append(dst, signedHeaders...)
+	dst = append(dst, '\n')
+	return append(dst, payloadHash...)
 }
 
-func stringToSign(amzDate, scope, canonicalRequest string) string {
-	sum := sha256.Sum256([]byte(canonicalRequest))
-	var digest [2 * sha256.Size]byte
-	hex.Encode(digest[:], sum[:])
-	var b strings.Builder
-	b.Grow(len(algorithm) + len(amzDate) + len(scope) + len(digest) + 3)
-	b.WriteString(algorithm + "\n")
-	b.WriteString(amzDate)
-	b.WriteByte('\n')
-	b.WriteString(scope)
-	b.WriteByte('\n')
-	b.Write(digest[:])
-	return b.String()
+// appendScope appends the credential scope date/region/service/aws4_request.
+func appendScope[T string | []byte](dst []byte, date T, region, service string) []byte {
+	dst = append(dst, date...)
+	dst = append(dst, '/')
+	dst = append(dst, region...)
+	dst = append(dst, '/')
+	dst = append(dst, service...)
+	dst = append(dst, '/')
+	return append(dst, scopeTerminator...)
+}
+
+// appendStringToSign appends the string to sign of a canonical request.
+func appendStringToSign[T string | []byte](dst []byte, amzDate, date T, region, service string, canonicalRequest []byte) []byte {
+	sum := sha256.Sum256(canonicalRequest)
+	dst = append(dst, algorithm+"\n"...)
+	dst = append(dst, amzDate...)
+	dst = append(dst, '\n')
+	dst = appendScope(dst, date, region, service)
+	dst = append(dst, '\n')
+	return hex.AppendEncode(dst, sum[:])
+}
+
+// shellSort sorts s by cmp, in place and without allocating: a Shell sort
+// (Ciura's gaps), which is short code, quick for the few headers and query
+// parameters of a request and still subquadratic for many.
+func shellSort[T any](s []T, cmp func(a, b T) int) {
+	gaps := [...]int{701, 301, 132, 57, 23, 10, 4, 1}
+	for _, gap := range gaps {
+		for i := gap; i < len(s); i++ {
+			v := s[i]
+			j := i
+			for ; j >= gap && cmp(v, s[j-gap]) < 0; j -= gap {
+				s[j] = s[j-gap]
+			}
+			s[j] = v
+		}
+	}
 }
 
 // hmacSHA256 returns the HMAC-SHA256 of data under key (RFC 2104), computed
 // with sha256.Sum256 over buffers on the stack for the short keys and
 // strings of SigV4, so that it does not allocate.
-func hmacSHA256(key []byte, data string) [sha256.Size]byte {
+func hmacSHA256(key, data []byte) [sha256.Size]byte {
 	const blockSize = 64
 	if len(key) > blockSize {
 		k := sha256.Sum256(key)
@@ -369,9 +505,43 @@ func hmacSHA256(key []byte, data string) [sha256.Size]byte {
 
 // deriveKey computes the SigV4 signing key for a credential scope.
 func deriveKey(secret, date, region, service string) []byte {
-	k := hmacSHA256([]byte("AWS4"+secret), date)
-	k = hmacSHA256(k[:], region)
-	k = hmacSHA256(k[:], service)
-	k = hmacSHA256(k[:], scopeTerminator)
+	k := hmacSHA256([]byte("AWS4"+secret), []byte(date))
+	k = hmacSHA256(k[:], []byte(region))
+	k = hmacSHA256(k[:], []byte(service))
+	k = hmacSHA256(k[:], []byte(scopeTerminator))
 	return k[:]
+}
+
+// scratch holds the buffers of one signing or verification; they are
+// pooled, so that a steady stream of requests reuses them.
+type scratch struct {
+	creq    []byte  // canonical request
+	headers []byte  // canonical headers block
+	names   []byte  // lower-case header names and literal values
+	q       []byte  // encoded query parameters
+	out     []byte  // string to sign, then the signed header values
+	spans   []qspan // the query parameters in q
+	ents    []hdrEntry
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// maxPooledBuffer bounds the buffers kept in the pool, so that one huge
+// request does not pin its buffers.
+const maxPooledBuffer = 64 << 10
+
+// tooBig reports whether s holds buffers too big to keep.
+func (s *scratch) tooBig() bool {
+	return cap(s.creq) > maxPooledBuffer || cap(s.headers) > maxPooledBuffer || cap(s.names) > maxPooledBuffer ||
+		cap(s.q) > maxPooledBuffer || cap(s.out) > maxPooledBuffer || cap(s.spans) > 1024 || cap(s.ents) > 1024
+}
+
+// put returns s to the pool, unless its buffers are too big to keep.
+func (s *scratch) put() {
+	if s.tooBig() {
+		return
+	}
+	scratchPool.Put(s)
 }

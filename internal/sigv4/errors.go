@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // Error is a verification failure shaped like the answer of an AWS front door.
@@ -32,11 +34,11 @@ func invalid(format string, a ...any) *Error {
 }
 
 // clip makes client-supplied text safe to echo in a message: at most 64
-// bytes, control characters replaced.
+// bytes, cut at a rune boundary (wire.Cut), control characters replaced.
 func clip(s string) string {
 	const limit = 64
 	if len(s) > limit {
-		s = s[:limit] + "..."
+		s = wire.Cut(s, limit) + "..."
 	}
 	return strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f {

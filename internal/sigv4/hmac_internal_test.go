@@ -18,7 +18,7 @@ func TestHMACSHA256(t *testing.T) {
 			m := hmac.New(sha256.New, key)
 			m.Write([]byte(data))
 			want := m.Sum(nil)
-			if got := hmacSHA256(key, data); string(got[:]) != string(want) {
+			if got := hmacSHA256(key, []byte(data)); string(got[:]) != string(want) {
 				t.Errorf("key of %d bytes, data of %d: %x, want %x", keyLen, dataLen, got, want)
 			}
 		}

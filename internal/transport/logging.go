@@ -1,7 +1,6 @@
 package transport
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"sort"
@@ -45,29 +44,6 @@ func writeHeaders(sb *strings.Builder, h http.Header) {
 			fmt.Fprintf(sb, "%s: %s\n", k, redactHeader(k, v))
 		}
 	}
-}
-
-// redactingLogger hides the session token in the signer's log of the
-// canonical request.
-type redactingLogger struct{ logging.Logger }
-
-func (l redactingLogger) Logf(c logging.Classification, format string, v ...interface{}) {
-	s := fmt.Sprintf(format, v...)
-	const key = "x-amz-security-token:"
-	if i := strings.Index(s, key); i >= 0 {
-		i += len(key)
-		end := strings.IndexByte(s[i:], '\n')
-		if end < 0 {
-			end = len(s) - i
-		}
-		s = s[:i] + "[REDACTED]" + s[i+end:]
-	}
-	l.Logger.Logf(c, "%s", s)
-}
-
-// WithContext passes the context on to the wrapped logger.
-func (l redactingLogger) WithContext(ctx context.Context) logging.Logger {
-	return redactingLogger{logging.WithContext(ctx, l.Logger)}
 }
 
 // redactHeader hides the secrets a header may carry: the signature of the

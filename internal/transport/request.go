@@ -149,7 +149,6 @@ type httpRequest struct {
 	maxAttempts int
 	signer      *requestSigner
 	dec         *wire.Decoder // pooled with the request builder
-	signSlots   *signSlots
 }
 
 // bodyReader is a rewindable request body.
@@ -172,9 +171,8 @@ func (r *bodyReader) Close() error { return nil }
 // requestAlloc holds what newRequest allocates for one call, in one
 // allocation.
 type requestAlloc struct {
-	hr        httpRequest
-	url       url.URL
-	signSlots signSlots
+	hr  httpRequest
+	url url.URL
 }
 
 // newRequest builds the HTTP request of a call from the serialized input
@@ -241,7 +239,6 @@ func (c *Client) newRequest(ctx context.Context, o *Options, ep resolvedEndpoint
 	hr.payloadHash = payloadHash(hr.body)
 	hr.dec = &b.dec
 	hr.signer = c.signerFor(o)
-	hr.signSlots = &a.signSlots
 	return req.WithContext(ctx), hr
 }
 

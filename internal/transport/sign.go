@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/smithy-go/logging"
+
+	"github.com/iot1click-sdk/iot1click-go/internal/sigv4"
 )
 
 // emptyPayloadHash is the SHA-256 of an empty payload.
@@ -28,29 +30,22 @@ func payloadHash(body []byte) string {
 // made for a client's options, and sign, which signs one attempt's request.
 // The rest of the engine sees requestSigner only by name.
 
-// requestSigner is the SigV4 signer of the engine.
-type requestSigner = v4.Signer
+// requestSigner is the SigV4 signer of the engine: internal/sigv4's, the
+// package the emulator verifies with.
+type requestSigner = sigv4.Signer
 
-// newSigner returns the SigV4 signer for options o; its log, when
-// ClientLogMode asks for one, hides the session token.
-func newSigner(o *Options) *requestSigner {
-	return v4.NewSigner(func(so *v4.SignerOptions) {
-		so.Logger = redactingLogger{o.Logger}
-		so.LogSigning = o.ClientLogMode.IsSigning()
-	})
-}
+// newSigner returns the SigV4 signer of a client: one per client, which
+// keeps the signing key of the day and its buffers between calls.
+func newSigner(*Options) *requestSigner { return new(requestSigner) }
 
-// signerFor returns the signer of a call made with options o: the client's,
-// unless per-call options change what the signer logs.
-func (c *Client) signerFor(o *Options) *requestSigner {
-	if o != &c.options && (o.ClientLogMode.IsSigning() || c.options.ClientLogMode.IsSigning()) {
-		return newSigner(o)
-	}
-	return c.signer
-}
+// signerFor returns the signer of a call made with options o: the
+// client's. What a signing logs is decided per call, from o.
+func (c *Client) signerFor(*Options) *requestSigner { return c.signer }
 
 // sign signs one attempt's request with SigV4, at the local time corrected
-// by the learned clock skew. Requests go unsigned when o has no
+// by the learned clock skew of the request's host, and logs the canonical
+// request and the string to sign when o's ClientLogMode asks for signing
+// logs (the session token redacted). Requests go unsigned when o has no
 // credentials or anonymous ones.
 func (c *Client) sign(ctx context.Context, o *Options, req *http.Request, hr *httpRequest) error {
 	if o.Credentials == nil || isAnonymous(o.Credentials) {
@@ -64,46 +59,18 @@ func (c *Client) sign(ctx context.Context, o *Options, req *http.Request, hr *ht
 	if !o.DisableClockSkewCorrection {
 		signAt = signAt.Add(c.skew.get(req.URL.Host))
 	}
-	presetSignedHeaders(req.Header, hr.signSlots)
-	if err := hr.signer.SignHTTP(ctx, creds, req, hr.payloadHash, c.svc.SigningName, o.Region, signAt); err != nil {
+	var trace *sigv4.Trace
+	if o.ClientLogMode.IsSigning() {
+		trace = new(sigv4.Trace)
+	}
+	sc := sigv4.Credentials{AccessKeyID: creds.AccessKeyID, SecretAccessKey: creds.SecretAccessKey, SessionToken: creds.SessionToken}
+	if err := hr.signer.Sign(req, sc, hr.payloadHash, c.svc.SigningName, o.Region, signAt, trace); err != nil {
 		return fmt.Errorf("failed to sign request: %w", err)
 	}
+	if trace != nil {
+		logging.WithContext(ctx, o.Logger).Logf(logging.Debug, "%s", trace.LogMessage())
+	}
 	return nil
-}
-
-const (
-	headerAmzDate       = "X-Amz-Date"
-	headerAuthorization = "Authorization"
-)
-
-// signSlots back the X-Amz-Date and Authorization headers of a call's
-// first signed request (see presetSignedHeaders).
-type signSlots struct {
-	used bool
-	v    [2]string
-}
-
-// presetSignedHeaders gives the signer room for the X-Amz-Date and
-// Authorization headers it sets: it writes them with
-// append(h[key][:0], value), which then fills slots instead of allocating a
-// slice for each. Slots serve one request, the first signed, and only if it
-// has neither header yet: a retry's request, cloned from the previous one
-// or from the unsigned one, gets its own, so that a request an HTTPClient
-// or a middleware keeps is never changed. An empty slot is neither signed
-// nor sent: the signer sets both headers before they are read.
-func presetSignedHeaders(h http.Header, slots *signSlots) {
-	if slots == nil || slots.used || h == nil {
-		return
-	}
-	if _, ok := h[headerAmzDate]; ok {
-		return
-	}
-	if _, ok := h[headerAuthorization]; ok {
-		return
-	}
-	slots.used = true
-	h[headerAmzDate] = slots.v[0:0:1]
-	h[headerAuthorization] = slots.v[1:1:2]
 }
 
 // isAnonymous reports whether p is aws.AnonymousCredentials, with which
