@@ -20,7 +20,7 @@ const (
 
 	// EndpointEnvVar is the environment variable that sets this service's
 	// endpoint, ahead of AWS_ENDPOINT_URL.
-	EndpointEnvVar = "AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE"
+	EndpointEnvVar = model.EndpointEnvVar
 )
 
 // Client is a client of the AWS IoT 1-Click Devices Service. It is safe for
