@@ -39,10 +39,8 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	for _, fn := range optFns {
 		fn(&options)
 	}
-	c := &Client{engine: transport.NewClient(service, options.engine())}
-	c.options = options
-	c.options.resolved(c.engine.Options())
-	return c
+	engine := transport.NewClient(service, options.toEngine())
+	return &Client{engine: engine, options: fromEngine(engine.Options(), options.EndpointResolverV2)}
 }
 
 // NewFromConfig returns a client configured from cfg, as loaded by
@@ -56,7 +54,8 @@ func New(options Options, optFns ...func(*Options)) *Client {
 // Options.MeterProvider with an option function. optFns apply last, so an
 // endpoint set there wins over all of these.
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
-	return New(fromEngine(transport.OptionsFromConfig(service, cfg)), optFns...)
+	e := transport.OptionsFromConfig(service, cfg)
+	return New(fromEngine(&e, nil), optFns...)
 }
 
 // Options returns a copy of the client's options.
@@ -69,12 +68,5 @@ func (c *Client) Options() Options {
 // options changed by optFns. An option function that clears HTTPClient
 // gets the client's, so that no call builds a transport of its own.
 func (c *Client) callOptions(optFns []func(*Options)) *transport.Options {
-	if len(optFns) == 0 {
-		return nil
-	}
-	o := c.options.Copy()
-	for _, fn := range optFns {
-		fn(&o)
-	}
-	return c.engine.CallOptions(o.engine())
+	return transport.CallOptions(c.engine, &c.options, optFns)
 }

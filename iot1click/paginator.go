@@ -3,10 +3,8 @@ package iot1click
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/transport"
-	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // ErrDuplicateToken is matched, with errors.Is, by the *DuplicateTokenError
@@ -38,12 +36,7 @@ type DuplicateTokenError struct {
 
 // Error describes the repeat without printing a long token in full.
 func (e *DuplicateTokenError) Error() string {
-	tok := e.Token
-	if len(tok) > 16 {
-		tok = wire.Cut(tok, 12) + "…"
-	}
-	return fmt.Sprintf("iot1click: %s page %d returned a page token already seen in this walk (%q); stopped to avoid a loop",
-		e.Operation, e.Page, tok)
+	return (*transport.DuplicateToken)(e).Message("iot1click")
 }
 
 // Is reports whether target is ErrDuplicateToken.
@@ -77,12 +70,7 @@ type WalkLimitError struct {
 
 // Error describes the bound reached.
 func (e *WalkLimitError) Error() string {
-	bound := fmt.Sprintf("MaxPages %d", e.MaxPages)
-	if e.MaxItems > 0 && e.Items >= e.MaxItems {
-		bound = fmt.Sprintf("MaxItems %d", e.MaxItems)
-	}
-	return fmt.Sprintf("iot1click: %s walk stopped at its bound (%s) after %d pages and %d items; the listing may go on",
-		e.Operation, bound, e.Pages, e.Items)
+	return (*transport.WalkLimit)(e).Message("iot1click")
 }
 
 // Is reports whether target is ErrWalkLimit.

@@ -22,14 +22,13 @@ type WalkErrors struct {
 	// NoMorePages is returned by a Next after the last page.
 	NoMorePages error
 
-	// Duplicate returns the error of a page token already seen in the
-	// walk: page is the number, from 1, of the page that returned it.
-	Duplicate func(op string, page int, token string) error
+	// Duplicate returns the service's error of a page token already seen
+	// in the walk (its *DuplicateTokenError, which has d's fields).
+	Duplicate func(d DuplicateToken) error
 
-	// Limit returns the error of a walk stopped at its MaxPages or
-	// MaxItems bound (zero: none) after pages and items, with the token
-	// to resume from ("" when the bound fell inside a page).
-	Limit func(op string, maxPages, maxItems, pages, items int, nextToken string) error
+	// Limit returns the service's error of a walk stopped at its MaxPages
+	// or MaxItems bound (its *WalkLimitError, which has l's fields).
+	Limit func(l WalkLimit) error
 }
 
 // WalkSpec describes a walk over the pages of a list operation. O is the
@@ -247,12 +246,12 @@ func (w *tokenWalk) after(next string, n int) (keep int) {
 		if w.stopQuietly {
 			w.done = true
 		} else {
-			w.err = w.errs.Duplicate(w.op, w.pages, next)
+			w.err = w.errs.Duplicate(DuplicateToken{Operation: w.op, Page: w.pages, Token: next})
 		}
 		return keep
 	}
 	if cut || (w.maxPages > 0 && w.pages >= w.maxPages) || (w.maxItems > 0 && w.items >= w.maxItems) {
-		w.err = w.errs.Limit(w.op, w.maxPages, w.maxItems, w.pages, w.items, next)
+		w.err = w.errs.Limit(WalkLimit{Operation: w.op, MaxPages: w.maxPages, MaxItems: w.maxItems, Pages: w.pages, Items: w.items, NextToken: next})
 		return keep
 	}
 	w.nextToken = next

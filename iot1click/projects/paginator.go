@@ -3,12 +3,10 @@ package projects
 import (
 	"context"
 	"errors"
-	"fmt"
 	"iter"
 	"slices"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/transport"
-	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // ErrNoMorePages is returned by NextPage when it is called after the last
@@ -42,12 +40,7 @@ type DuplicateTokenError struct {
 
 // Error describes the repeat without printing a long token in full.
 func (e *DuplicateTokenError) Error() string {
-	tok := e.Token
-	if len(tok) > 16 {
-		tok = wire.Cut(tok, 12) + "…"
-	}
-	return fmt.Sprintf("projects: %s page %d returned a page token already seen in this walk (%q); stopped to avoid a loop",
-		e.Operation, e.Page, tok)
+	return (*transport.DuplicateToken)(e).Message("projects")
 }
 
 // Is reports whether target is ErrDuplicateToken.
@@ -74,12 +67,7 @@ type WalkLimitError struct {
 
 // Error describes the bound reached.
 func (e *WalkLimitError) Error() string {
-	bound := fmt.Sprintf("MaxPages %d", e.MaxPages)
-	if e.MaxItems > 0 && e.Items >= e.MaxItems {
-		bound = fmt.Sprintf("MaxItems %d", e.MaxItems)
-	}
-	return fmt.Sprintf("projects: %s walk stopped at its bound (%s) after %d pages and %d items; the listing may go on",
-		e.Operation, bound, e.Pages, e.Items)
+	return (*transport.WalkLimit)(e).Message("projects")
 }
 
 // Is reports whether target is ErrWalkLimit.
@@ -88,12 +76,8 @@ func (e *WalkLimitError) Is(target error) bool { return target == ErrWalkLimit }
 // walkErrors are the errors the walk engine returns for this package.
 var walkErrors = transport.WalkErrors{
 	NoMorePages: ErrNoMorePages,
-	Duplicate: func(op string, page int, token string) error {
-		return &DuplicateTokenError{Operation: op, Page: page, Token: token}
-	},
-	Limit: func(op string, maxPages, maxItems, pages, items int, nextToken string) error {
-		return &WalkLimitError{Operation: op, MaxPages: maxPages, MaxItems: maxItems, Pages: pages, Items: items, NextToken: nextToken}
-	},
+	Duplicate:   func(d transport.DuplicateToken) error { return (*DuplicateTokenError)(&d) },
+	Limit:       func(l transport.WalkLimit) error { return (*WalkLimitError)(&l) },
 }
 
 // ListProjectsPaginatorOptions configure a ListProjectsPaginator.
