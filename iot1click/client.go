@@ -1,6 +1,8 @@
 package iot1click
 
 import (
+	"context"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
@@ -69,4 +71,10 @@ func (c *Client) Options() Options {
 // gets the client's, so that no call builds a transport of its own.
 func (c *Client) callOptions(optFns []func(*Options)) *transport.Options {
 	return transport.CallOptions(c.engine, &c.options, optFns)
+}
+
+// call runs operation op with the call's option functions; a nil input
+// is an empty one.
+func call[I, O any](ctx context.Context, c *Client, op *transport.Operation[I, O], in *I, optFns []func(*Options)) (*O, error) {
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), op, in)
 }

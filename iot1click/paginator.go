@@ -162,19 +162,11 @@ func NewListDevicesPaginator(client ListDevicesAPIClient, params *ListDevicesInp
 	if params != nil {
 		in = *params
 	}
-	opts := ListDevicesPaginatorOptions{Limit: in.MaxResults}
-	for _, fn := range optFns {
-		fn(&opts)
-	}
 	return &ListDevicesPaginator{w: transport.NewWalk(transport.WalkSpec[*ListDevicesOutput, func(*Options)]{
-		Operation:            "ListDevices",
-		Errors:               &service.Walk,
-		StartToken:           in.NextToken,
-		Limit:                opts.Limit,
-		StopOnDuplicateToken: opts.StopOnDuplicateToken,
-		MaxPages:             opts.MaxPages,
-		MaxItems:             opts.MaxItems,
-		Prefetch:             opts.Prefetch,
+		Operation:  "ListDevices",
+		Errors:     &service.Walk,
+		StartToken: in.NextToken,
+		Options:    transport.NewPaginatorOptions(in.MaxResults, optFns),
 		Request: func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListDevicesOutput, error) {
 			in := in
 			in.NextToken, in.MaxResults = token, size
@@ -272,19 +264,11 @@ func NewListDeviceEventsPaginator(client ListDeviceEventsAPIClient, params *List
 	if params != nil {
 		in = *params
 	}
-	opts := ListDeviceEventsPaginatorOptions{Limit: in.MaxResults}
-	for _, fn := range optFns {
-		fn(&opts)
-	}
 	return &ListDeviceEventsPaginator{w: transport.NewWalk(transport.WalkSpec[*ListDeviceEventsOutput, func(*Options)]{
-		Operation:            "ListDeviceEvents",
-		Errors:               &service.Walk,
-		StartToken:           in.NextToken,
-		Limit:                opts.Limit,
-		StopOnDuplicateToken: opts.StopOnDuplicateToken,
-		MaxPages:             opts.MaxPages,
-		MaxItems:             opts.MaxItems,
-		Prefetch:             opts.Prefetch,
+		Operation:  "ListDeviceEvents",
+		Errors:     &service.Walk,
+		StartToken: in.NextToken,
+		Options:    transport.NewPaginatorOptions(in.MaxResults, optFns),
 		Request: func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListDeviceEventsOutput, error) {
 			in := in
 			in.NextToken, in.MaxResults = token, size

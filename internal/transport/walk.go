@@ -31,6 +31,34 @@ type WalkErrors struct {
 	Limit func(l WalkLimit) error
 }
 
+// PaginatorOptions has the fields of a service's paginator options (such
+// as ListDevicesPaginatorOptions), in their order, which convert to it:
+// Limit is the MaxResults sent with every request (0: none);
+// StopOnDuplicateToken ends the walk quietly at a repeated token, instead
+// of with WalkErrors.Duplicate; MaxPages, MaxItems and Prefetch bound the
+// walk and request pages ahead.
+type PaginatorOptions paginatorFields
+
+// paginatorFields is the struct type of PaginatorOptions.
+type paginatorFields = struct {
+	Limit                int32
+	StopOnDuplicateToken bool
+	MaxPages             int
+	MaxItems             int
+	Prefetch             int
+}
+
+// NewPaginatorOptions returns the options of a paginator whose input asks
+// for pages of limit items (its MaxResults), changed by the paginator's
+// option functions optFns, over its options type PO.
+func NewPaginatorOptions[PO ~paginatorFields](limit int32, optFns []func(*PO)) PaginatorOptions {
+	opts := PO{Limit: limit}
+	for _, fn := range optFns {
+		fn(&opts)
+	}
+	return PaginatorOptions(opts)
+}
+
 // WalkSpec describes a walk over the pages of a list operation. O is the
 // output type of a page, Opt the service's per-call option function type.
 type WalkSpec[O, Opt any] struct {
@@ -44,17 +72,10 @@ type WalkSpec[O, Opt any] struct {
 	// page.
 	StartToken string
 
-	// Limit is the MaxResults sent with every request, 0 for none.
-	Limit int32
-
-	// StopOnDuplicateToken ends the walk quietly at a repeated token,
-	// instead of with Errors.Duplicate.
-	StopOnDuplicateToken bool
-
-	// MaxPages, MaxItems and Prefetch are the paginator's options of the
-	// same names; a negative one is an error returned by the first Next,
-	// before any request.
-	MaxPages, MaxItems, Prefetch int
+	// Options are the paginator's options. A negative MaxPages, MaxItems
+	// or Prefetch is an error returned by the first Next, before any
+	// request.
+	Options PaginatorOptions
 
 	// Request sends the request for the page of token with MaxResults
 	// size (0: none), with the call's option functions.
@@ -78,9 +99,9 @@ type Walk[O, Opt any] struct {
 // NewWalk returns the walk that spec describes.
 func NewWalk[O, Opt any](spec WalkSpec[O, Opt]) Walk[O, Opt] {
 	return Walk[O, Opt]{w: pageWalk[O, Opt]{
-		walk:     newTokenWalk(spec.Operation, spec.Errors, spec.StartToken, spec.StopOnDuplicateToken, spec.MaxPages, spec.MaxItems, spec.Prefetch),
-		limit:    spec.Limit,
-		prefetch: max(spec.Prefetch, 0),
+		walk:     newTokenWalk(spec.Operation, spec.Errors, spec.StartToken, spec.Options.StopOnDuplicateToken, spec.Options.MaxPages, spec.Options.MaxItems, spec.Options.Prefetch),
+		limit:    spec.Options.Limit,
+		prefetch: max(spec.Options.Prefetch, 0),
 		request:  spec.Request,
 		page:     spec.Page,
 		cut:      spec.Cut,

@@ -83,11 +83,9 @@ func (c *Client) callOptions(optFns []func(*Options)) *transport.Options {
 	return transport.CallOptions(c.engine, &c.options, optFns)
 }
 
-// call runs operation op; a nil input is an empty one.
+// call runs operation op with the call's option functions; a nil input
+// is an empty one.
 func call[I, O any](ctx context.Context, c *Client, op *transport.Operation[I, O], in *I, optFns []func(*Options)) (*O, error) {
-	if in == nil {
-		in = new(I)
-	}
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), op, in)
 }
 

@@ -136,38 +136,18 @@ type ListPlacementsPaginatorOptions struct {
 	Prefetch int
 }
 
-// newPaginatorOptions returns the options of a paginator whose input asks
-// for pages of limit items, changed by optFns.
-func newPaginatorOptions[PO ~struct {
-	Limit                int32
-	StopOnDuplicateToken bool
-	MaxPages             int
-	MaxItems             int
-	Prefetch             int
-}](limit int32, optFns []func(*PO)) ListProjectsPaginatorOptions {
-	opts := PO{Limit: limit}
-	for _, fn := range optFns {
-		fn(&opts)
-	}
-	return ListProjectsPaginatorOptions(opts)
-}
-
 // newWalk returns the walk of op with opts from the page of startToken.
-func newWalk[O any](op, startToken string, opts ListProjectsPaginatorOptions,
+func newWalk[O any](op, startToken string, opts transport.PaginatorOptions,
 	request func(ctx context.Context, token string, size int32, optFns []func(*Options)) (O, error),
 	page func(O) (string, int), cut func(O, int)) transport.Walk[O, func(*Options)] {
 	return transport.NewWalk(transport.WalkSpec[O, func(*Options)]{
-		Operation:            op,
-		Errors:               &walkErrors,
-		StartToken:           startToken,
-		Limit:                opts.Limit,
-		StopOnDuplicateToken: opts.StopOnDuplicateToken,
-		MaxPages:             opts.MaxPages,
-		MaxItems:             opts.MaxItems,
-		Prefetch:             opts.Prefetch,
-		Request:              request,
-		Page:                 page,
-		Cut:                  cut,
+		Operation:  op,
+		Errors:     &walkErrors,
+		StartToken: startToken,
+		Options:    opts,
+		Request:    request,
+		Page:       page,
+		Cut:        cut,
 	})
 }
 
@@ -199,7 +179,7 @@ func NewListProjectsPaginator(client ListProjectsAPIClient, params *ListProjects
 	if params != nil {
 		in = *params
 	}
-	opts := newPaginatorOptions(in.MaxResults, optFns)
+	opts := transport.NewPaginatorOptions(in.MaxResults, optFns)
 	return &ListProjectsPaginator{w: newWalk("ListProjects", in.NextToken, opts,
 		func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListProjectsOutput, error) {
 			in := in
@@ -291,7 +271,7 @@ func NewListPlacementsPaginator(client ListPlacementsAPIClient, params *ListPlac
 	if params != nil {
 		in = *params
 	}
-	opts := newPaginatorOptions(in.MaxResults, optFns)
+	opts := transport.NewPaginatorOptions(in.MaxResults, optFns)
 	return &ListPlacementsPaginator{w: newWalk("ListPlacements", in.NextToken, opts,
 		func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListPlacementsOutput, error) {
 			in := in
