@@ -35,10 +35,7 @@ type ClaimDevicesByClaimCodeOutput struct {
 // ClaimDevicesByClaimCode claims every device that came with a claim code
 // into the caller's account: PUT /claims/{claimCode}.
 func (c *Client) ClaimDevicesByClaimCode(ctx context.Context, params *ClaimDevicesByClaimCodeInput, optFns ...func(*Options)) (*ClaimDevicesByClaimCodeOutput, error) {
-	if params == nil {
-		params = &ClaimDevicesByClaimCodeInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opClaimDevicesByClaimCode, params)
+	return call(ctx, c, opClaimDevicesByClaimCode, params, optFns)
 }
 
 var opClaimDevicesByClaimCode = &transport.Operation[ClaimDevicesByClaimCodeInput, ClaimDevicesByClaimCodeOutput]{

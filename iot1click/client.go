@@ -1,6 +1,8 @@
 package iot1click
 
 import (
+	"context"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
@@ -20,7 +22,7 @@ const (
 
 	// EndpointEnvVar is the environment variable that sets this service's
 	// endpoint, ahead of AWS_ENDPOINT_URL.
-	EndpointEnvVar = "AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE"
+	EndpointEnvVar = model.EndpointEnvVar
 )
 
 // Client is a client of the AWS IoT 1-Click Devices Service. It is safe for
@@ -39,10 +41,8 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	for _, fn := range optFns {
 		fn(&options)
 	}
-	c := &Client{engine: transport.NewClient(service, options.engine())}
-	c.options = options
-	c.options.resolved(c.engine.Options())
-	return c
+	engine := transport.NewClient(service, options.toEngine())
+	return &Client{engine: engine, options: fromEngine(engine.Options(), options.EndpointResolverV2)}
 }
 
 // NewFromConfig returns a client configured from cfg, as loaded by
@@ -56,7 +56,8 @@ func New(options Options, optFns ...func(*Options)) *Client {
 // Options.MeterProvider with an option function. optFns apply last, so an
 // endpoint set there wins over all of these.
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
-	return New(fromEngine(transport.OptionsFromConfig(service, cfg)), optFns...)
+	e := transport.OptionsFromConfig(service, cfg)
+	return New(fromEngine(&e, nil), optFns...)
 }
 
 // Options returns a copy of the client's options.
@@ -69,12 +70,11 @@ func (c *Client) Options() Options {
 // options changed by optFns. An option function that clears HTTPClient
 // gets the client's, so that no call builds a transport of its own.
 func (c *Client) callOptions(optFns []func(*Options)) *transport.Options {
-	if len(optFns) == 0 {
-		return nil
-	}
-	o := c.options.Copy()
-	for _, fn := range optFns {
-		fn(&o)
-	}
-	return c.engine.CallOptions(o.engine())
+	return transport.CallOptions(c.engine, &c.options, optFns)
+}
+
+// call runs operation op with the call's option functions; a nil input
+// is an empty one.
+func call[I, O any](ctx context.Context, c *Client, op *transport.Operation[I, O], in *I, optFns []func(*Options)) (*O, error) {
+	return transport.Call(ctx, c.engine, c.callOptions(optFns), op, in)
 }

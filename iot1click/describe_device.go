@@ -33,10 +33,7 @@ type DescribeDeviceOutput struct {
 
 // DescribeDevice returns the details of a device: GET /devices/{deviceId}.
 func (c *Client) DescribeDevice(ctx context.Context, params *DescribeDeviceInput, optFns ...func(*Options)) (*DescribeDeviceOutput, error) {
-	if params == nil {
-		params = &DescribeDeviceInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opDescribeDevice, params)
+	return call(ctx, c, opDescribeDevice, params, optFns)
 }
 
 var opDescribeDevice = &transport.Operation[DescribeDeviceInput, DescribeDeviceOutput]{

@@ -138,15 +138,3 @@ func decodeState(d *wire.Decoder, state *string) error {
 		return d.Skip()
 	})
 }
-
-// decodeTags reads a {"tags": {...}} body.
-func decodeTags(d *wire.Decoder, tags *map[string]string) error {
-	return d.Object(func(key string) error {
-		if key == "tags" {
-			var err error
-			*tags, err = d.StringMap()
-			return err
-		}
-		return d.Skip()
-	})
-}

@@ -27,15 +27,8 @@ type EndpointResolverV2 interface {
 	ResolveEndpoint(ctx context.Context, params EndpointParameters) (smithyendpoints.Endpoint, error)
 }
 
-type defaultEndpointResolver struct{}
-
 // NewDefaultEndpointResolverV2 returns the resolver that applies the
 // service's endpoint rules over the AWS partitions.
 func NewDefaultEndpointResolverV2() EndpointResolverV2 {
-	return defaultEndpointResolver{}
-}
-
-// ResolveEndpoint applies the service's endpoint rules.
-func (defaultEndpointResolver) ResolveEndpoint(_ context.Context, p EndpointParameters) (smithyendpoints.Endpoint, error) {
-	return transport.ResolveEndpoint(service, transport.EndpointParameters(p))
+	return transport.NewDefaultResolver[EndpointParameters](service)
 }

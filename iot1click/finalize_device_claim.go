@@ -34,10 +34,7 @@ type FinalizeDeviceClaimOutput struct {
 // InitiateDeviceClaim and a device event: PUT
 // /devices/{deviceId}/finalize-claim. The claimed device starts disabled.
 func (c *Client) FinalizeDeviceClaim(ctx context.Context, params *FinalizeDeviceClaimInput, optFns ...func(*Options)) (*FinalizeDeviceClaimOutput, error) {
-	if params == nil {
-		params = &FinalizeDeviceClaimInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opFinalizeDeviceClaim, params)
+	return call(ctx, c, opFinalizeDeviceClaim, params, optFns)
 }
 
 var opFinalizeDeviceClaim = &transport.Operation[FinalizeDeviceClaimInput, FinalizeDeviceClaimOutput]{

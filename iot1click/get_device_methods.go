@@ -30,10 +30,7 @@ type GetDeviceMethodsOutput struct {
 // GetDeviceMethods lists the methods that can be invoked on a device: GET
 // /devices/{deviceId}/methods.
 func (c *Client) GetDeviceMethods(ctx context.Context, params *GetDeviceMethodsInput, optFns ...func(*Options)) (*GetDeviceMethodsOutput, error) {
-	if params == nil {
-		params = &GetDeviceMethodsInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opGetDeviceMethods, params)
+	return call(ctx, c, opGetDeviceMethods, params, optFns)
 }
 
 var opGetDeviceMethods = &transport.Operation[GetDeviceMethodsInput, GetDeviceMethodsOutput]{

@@ -32,10 +32,7 @@ type InitiateDeviceClaimOutput struct {
 // event (a button is clicked) before FinalizeDeviceClaim completes the
 // claim. ClaimDevice runs the three steps.
 func (c *Client) InitiateDeviceClaim(ctx context.Context, params *InitiateDeviceClaimInput, optFns ...func(*Options)) (*InitiateDeviceClaimOutput, error) {
-	if params == nil {
-		params = &InitiateDeviceClaimInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opInitiateDeviceClaim, params)
+	return call(ctx, c, opInitiateDeviceClaim, params, optFns)
 }
 
 var opInitiateDeviceClaim = &transport.Operation[InitiateDeviceClaimInput, InitiateDeviceClaimOutput]{

@@ -37,10 +37,7 @@ type InvokeDeviceMethodOutput struct {
 // InvokeDeviceMethod invokes a method of a device, such as
 // getDeviceHealthParameters: POST /devices/{deviceId}/methods.
 func (c *Client) InvokeDeviceMethod(ctx context.Context, params *InvokeDeviceMethodInput, optFns ...func(*Options)) (*InvokeDeviceMethodOutput, error) {
-	if params == nil {
-		params = &InvokeDeviceMethodInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opInvokeDeviceMethod, params)
+	return call(ctx, c, opInvokeDeviceMethod, params, optFns)
 }
 
 var opInvokeDeviceMethod = &transport.Operation[InvokeDeviceMethodInput, InvokeDeviceMethodOutput]{

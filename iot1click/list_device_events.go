@@ -57,10 +57,7 @@ type ListDeviceEventsOutput struct {
 // one page at a time: GET /devices/{deviceId}/events.
 // NewListDeviceEventsPaginator and Client.AllDeviceEvents walk every page.
 func (c *Client) ListDeviceEvents(ctx context.Context, params *ListDeviceEventsInput, optFns ...func(*Options)) (*ListDeviceEventsOutput, error) {
-	if params == nil {
-		params = &ListDeviceEventsInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opListDeviceEvents, params)
+	return call(ctx, c, opListDeviceEvents, params, optFns)
 }
 
 var opListDeviceEvents = &transport.Operation[ListDeviceEventsInput, ListDeviceEventsOutput]{

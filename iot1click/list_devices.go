@@ -49,10 +49,7 @@ type ListDevicesOutput struct {
 // time: GET /devices. NewListDevicesPaginator and Client.AllDevices walk
 // every page.
 func (c *Client) ListDevices(ctx context.Context, params *ListDevicesInput, optFns ...func(*Options)) (*ListDevicesOutput, error) {
-	if params == nil {
-		params = &ListDevicesInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opListDevices, params)
+	return call(ctx, c, opListDevices, params, optFns)
 }
 
 var opListDevices = &transport.Operation[ListDevicesInput, ListDevicesOutput]{

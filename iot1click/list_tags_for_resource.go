@@ -2,7 +2,6 @@ package iot1click
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -30,10 +29,7 @@ type ListTagsForResourceOutput struct {
 // ListTagsForResource lists the tags of a resource: GET
 // /tags/{resource-arn}. The ARN is sent as one escaped path segment.
 func (c *Client) ListTagsForResource(ctx context.Context, params *ListTagsForResourceInput, optFns ...func(*Options)) (*ListTagsForResourceOutput, error) {
-	if params == nil {
-		params = &ListTagsForResourceInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opListTagsForResource, params)
+	return call(ctx, c, opListTagsForResource, params, optFns)
 }
 
 var opListTagsForResource = &transport.Operation[ListTagsForResourceInput, ListTagsForResourceOutput]{
@@ -41,13 +37,11 @@ var opListTagsForResource = &transport.Operation[ListTagsForResourceInput, ListT
 	Validate: func(in *ListTagsForResourceInput, errs *smithy.InvalidParamsError) {
 		transport.RequireLabel(errs, "ResourceArn", in.ResourceArn)
 	},
-	Serialize: func(in *ListTagsForResourceInput, b *transport.Request) {
-		b.Method(http.MethodGet)
-		b.Literal("/tags/")
-		b.Label(in.ResourceArn)
+	Serialize: func(in *ListTagsForResourceInput, r *transport.Request) {
+		transport.ListTagsRequest(r, in.ResourceArn)
 	},
 	Deserialize: func(out *ListTagsForResourceOutput, d *wire.Decoder) error {
-		return decodeTags(d, &out.Tags)
+		return transport.DecodeTags(d, &out.Tags)
 	},
 	Metadata: func(out *ListTagsForResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
 }

@@ -1,11 +1,9 @@
 package iot1click
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
@@ -114,70 +112,19 @@ type Options struct {
 // Copy returns a copy of o. Its APIOptions are a new slice, so appending
 // to them leaves o unchanged.
 func (o Options) Copy() Options {
-	to := o
-	if o.APIOptions != nil {
-		to.APIOptions = make([]func(*middleware.Stack) error, len(o.APIOptions))
-		copy(to.APIOptions, o.APIOptions)
-	}
-	return to
+	return Options((*public)(&o).Copy())
 }
 
-// engine returns the engine's form of o.
-func (o *Options) engine() transport.Options {
-	e := transport.Options{
-		Region:                     o.Region,
-		Credentials:                o.Credentials,
-		BaseEndpoint:               o.BaseEndpoint,
-		UseFIPSEndpoint:            o.UseFIPSEndpoint,
-		UseDualStackEndpoint:       o.UseDualStackEndpoint,
-		HTTPClient:                 o.HTTPClient,
-		Retryer:                    o.Retryer,
-		RetryMaxAttempts:           o.RetryMaxAttempts,
-		RetryMode:                  o.RetryMode,
-		Logger:                     o.Logger,
-		ClientLogMode:              o.ClientLogMode,
-		AppID:                      o.AppID,
-		DisableClockSkewCorrection: o.DisableClockSkewCorrection,
-		APIOptions:                 o.APIOptions,
-		TracerProvider:             o.TracerProvider,
-		MeterProvider:              o.MeterProvider,
-	}
-	if r := o.EndpointResolverV2; r != nil {
-		e.EndpointResolver = func(ctx context.Context, p transport.EndpointParameters) (smithyendpoints.Endpoint, error) {
-			return r.ResolveEndpoint(ctx, EndpointParameters(p))
-		}
-	}
-	return e
+// public is the engine's form of Options, which has its fields.
+type public = transport.PublicOptions[HTTPClient, EndpointResolverV2, EndpointParameters]
+
+// toEngine returns the engine's options of o.
+func (o *Options) toEngine() transport.Options {
+	return (*public)(o).Engine()
 }
 
-// fromEngine returns the Options of the engine's options e, which set no
-// endpoint resolver.
-func fromEngine(e transport.Options) Options {
-	return Options{
-		Region:                     e.Region,
-		Credentials:                e.Credentials,
-		BaseEndpoint:               e.BaseEndpoint,
-		UseFIPSEndpoint:            e.UseFIPSEndpoint,
-		UseDualStackEndpoint:       e.UseDualStackEndpoint,
-		HTTPClient:                 e.HTTPClient,
-		Retryer:                    e.Retryer,
-		RetryMaxAttempts:           e.RetryMaxAttempts,
-		RetryMode:                  e.RetryMode,
-		Logger:                     e.Logger,
-		ClientLogMode:              e.ClientLogMode,
-		AppID:                      e.AppID,
-		DisableClockSkewCorrection: e.DisableClockSkewCorrection,
-		APIOptions:                 e.APIOptions,
-		TracerProvider:             e.TracerProvider,
-		MeterProvider:              e.MeterProvider,
-	}
-}
-
-// resolved reads back into o the fields the engine filled in r, its
-// resolved form: the defaults New fills.
-func (o *Options) resolved(r *transport.Options) {
-	o.HTTPClient = r.HTTPClient
-	o.Retryer = r.Retryer
-	o.Credentials = r.Credentials
-	o.Logger = r.Logger
+// fromEngine returns the public options of e, resolved by the engine, with
+// the endpoint resolver r the caller gave.
+func fromEngine(e *transport.Options, r EndpointResolverV2) Options {
+	return Options(transport.Public[HTTPClient](e, r))
 }

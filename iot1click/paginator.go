@@ -3,10 +3,8 @@ package iot1click
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/transport"
-	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // ErrDuplicateToken is matched, with errors.Is, by the *DuplicateTokenError
@@ -38,12 +36,7 @@ type DuplicateTokenError struct {
 
 // Error describes the repeat without printing a long token in full.
 func (e *DuplicateTokenError) Error() string {
-	tok := e.Token
-	if len(tok) > 16 {
-		tok = wire.Cut(tok, 12) + "…"
-	}
-	return fmt.Sprintf("iot1click: %s page %d returned a page token already seen in this walk (%q); stopped to avoid a loop",
-		e.Operation, e.Page, tok)
+	return (*transport.DuplicateToken)(e).Message("iot1click")
 }
 
 // Is reports whether target is ErrDuplicateToken.
@@ -77,12 +70,7 @@ type WalkLimitError struct {
 
 // Error describes the bound reached.
 func (e *WalkLimitError) Error() string {
-	bound := fmt.Sprintf("MaxPages %d", e.MaxPages)
-	if e.MaxItems > 0 && e.Items >= e.MaxItems {
-		bound = fmt.Sprintf("MaxItems %d", e.MaxItems)
-	}
-	return fmt.Sprintf("iot1click: %s walk stopped at its bound (%s) after %d pages and %d items; the listing may go on",
-		e.Operation, bound, e.Pages, e.Items)
+	return (*transport.WalkLimit)(e).Message("iot1click")
 }
 
 // Is reports whether target is ErrWalkLimit.
@@ -174,19 +162,11 @@ func NewListDevicesPaginator(client ListDevicesAPIClient, params *ListDevicesInp
 	if params != nil {
 		in = *params
 	}
-	opts := ListDevicesPaginatorOptions{Limit: in.MaxResults}
-	for _, fn := range optFns {
-		fn(&opts)
-	}
 	return &ListDevicesPaginator{w: transport.NewWalk(transport.WalkSpec[*ListDevicesOutput, func(*Options)]{
-		Operation:            "ListDevices",
-		Errors:               &service.Walk,
-		StartToken:           in.NextToken,
-		Limit:                opts.Limit,
-		StopOnDuplicateToken: opts.StopOnDuplicateToken,
-		MaxPages:             opts.MaxPages,
-		MaxItems:             opts.MaxItems,
-		Prefetch:             opts.Prefetch,
+		Operation:  "ListDevices",
+		Errors:     &service.Walk,
+		StartToken: in.NextToken,
+		Options:    transport.NewPaginatorOptions(in.MaxResults, optFns),
 		Request: func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListDevicesOutput, error) {
 			in := in
 			in.NextToken, in.MaxResults = token, size
@@ -284,19 +264,11 @@ func NewListDeviceEventsPaginator(client ListDeviceEventsAPIClient, params *List
 	if params != nil {
 		in = *params
 	}
-	opts := ListDeviceEventsPaginatorOptions{Limit: in.MaxResults}
-	for _, fn := range optFns {
-		fn(&opts)
-	}
 	return &ListDeviceEventsPaginator{w: transport.NewWalk(transport.WalkSpec[*ListDeviceEventsOutput, func(*Options)]{
-		Operation:            "ListDeviceEvents",
-		Errors:               &service.Walk,
-		StartToken:           in.NextToken,
-		Limit:                opts.Limit,
-		StopOnDuplicateToken: opts.StopOnDuplicateToken,
-		MaxPages:             opts.MaxPages,
-		MaxItems:             opts.MaxItems,
-		Prefetch:             opts.Prefetch,
+		Operation:  "ListDeviceEvents",
+		Errors:     &service.Walk,
+		StartToken: in.NextToken,
+		Options:    transport.NewPaginatorOptions(in.MaxResults, optFns),
 		Request: func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListDeviceEventsOutput, error) {
 			in := in
 			in.NextToken, in.MaxResults = token, size

@@ -1,10 +1,6 @@
 package iot1click
 
-import (
-	"fmt"
-
-	"github.com/iot1click-sdk/iot1click-go/internal/wire"
-)
+import "github.com/iot1click-sdk/iot1click-go/internal/transport"
 
 // RedirectError reports a redirect: a 3xx answer, which the client does not
 // follow, or an answer to a request other than the one sent, when an
@@ -53,14 +49,7 @@ type RedirectError struct {
 
 // Error describes the redirect.
 func (e *RedirectError) Error() string {
-	if e.Followed {
-		return fmt.Sprintf("the HTTPClient followed a redirect: the answer (HTTP %d) is to %s, not to %s as sent",
-			e.StatusCode, wire.Excerpt(e.Answered), wire.Excerpt(e.Sent))
-	}
-	if e.Host == "" {
-		return fmt.Sprintf("redirect (HTTP %d) without a Location host not followed", e.StatusCode)
-	}
-	return fmt.Sprintf("redirect (HTTP %d) to host %s not followed", e.StatusCode, wire.Excerpt(e.Host))
+	return (*transport.Redirect)(e).Message()
 }
 
 // RetryableError reports false: the same request would be redirected again.

@@ -39,11 +39,7 @@ var service = &transport.Service{
 	NewRedirectError: func(r transport.Redirect) error { return (*RedirectError)(&r) },
 	Walk: transport.WalkErrors{
 		NoMorePages: ErrNoMorePages,
-		Duplicate: func(op string, page int, token string) error {
-			return &DuplicateTokenError{Operation: op, Page: page, Token: token}
-		},
-		Limit: func(op string, maxPages, maxItems, pages, items int, next string) error {
-			return &WalkLimitError{Operation: op, MaxPages: maxPages, MaxItems: maxItems, Pages: pages, Items: items, NextToken: next}
-		},
+		Duplicate:   func(d transport.DuplicateToken) error { return (*DuplicateTokenError)(&d) },
+		Limit:       func(l transport.WalkLimit) error { return (*WalkLimitError)(&l) },
 	},
 }

@@ -2,13 +2,11 @@ package iot1click
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/transport"
-	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // TagResourceInput is the input of TagResource.
@@ -29,10 +27,7 @@ type TagResourceOutput struct {
 
 // TagResource adds or updates tags of a resource: POST /tags/{resource-arn}.
 func (c *Client) TagResource(ctx context.Context, params *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error) {
-	if params == nil {
-		params = &TagResourceInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opTagResource, params)
+	return call(ctx, c, opTagResource, params, optFns)
 }
 
 var opTagResource = &transport.Operation[TagResourceInput, TagResourceOutput]{
@@ -43,14 +38,8 @@ var opTagResource = &transport.Operation[TagResourceInput, TagResourceOutput]{
 			errs.Add(smithy.NewErrParamRequired("Tags"))
 		}
 	},
-	Serialize: func(in *TagResourceInput, b *transport.Request) {
-		b.Method(http.MethodPost)
-		b.Literal("/tags/")
-		b.Label(in.ResourceArn)
-		b.JSONBody()
-		b.Member("tags")
-		b.Body = wire.AppendStringMap(b.Body, in.Tags)
-		b.EndBody()
+	Serialize: func(in *TagResourceInput, r *transport.Request) {
+		transport.TagRequest(r, in.ResourceArn, in.Tags)
 	},
 	Metadata: func(out *TagResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
 }

@@ -30,10 +30,7 @@ type UnclaimDeviceOutput struct {
 // UnclaimDevice removes a device from the caller's account: PUT
 // /devices/{deviceId}/unclaim.
 func (c *Client) UnclaimDevice(ctx context.Context, params *UnclaimDeviceInput, optFns ...func(*Options)) (*UnclaimDeviceOutput, error) {
-	if params == nil {
-		params = &UnclaimDeviceInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opUnclaimDevice, params)
+	return call(ctx, c, opUnclaimDevice, params, optFns)
 }
 
 var opUnclaimDevice = &transport.Operation[UnclaimDeviceInput, UnclaimDeviceOutput]{

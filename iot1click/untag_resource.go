@@ -2,7 +2,6 @@ package iot1click
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -29,10 +28,7 @@ type UntagResourceOutput struct {
 // UntagResource removes tags from a resource: DELETE
 // /tags/{resource-arn}?tagKeys=a&tagKeys=b.
 func (c *Client) UntagResource(ctx context.Context, params *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error) {
-	if params == nil {
-		params = &UntagResourceInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opUntagResource, params)
+	return call(ctx, c, opUntagResource, params, optFns)
 }
 
 var opUntagResource = &transport.Operation[UntagResourceInput, UntagResourceOutput]{
@@ -43,13 +39,8 @@ var opUntagResource = &transport.Operation[UntagResourceInput, UntagResourceOutp
 			errs.Add(smithy.NewErrParamRequired("TagKeys"))
 		}
 	},
-	Serialize: func(in *UntagResourceInput, b *transport.Request) {
-		b.Method(http.MethodDelete)
-		b.Literal("/tags/")
-		b.Label(in.ResourceArn)
-		for _, k := range in.TagKeys {
-			b.Query("tagKeys", k)
-		}
+	Serialize: func(in *UntagResourceInput, r *transport.Request) {
+		transport.UntagRequest(r, in.ResourceArn, in.TagKeys)
 	},
 	Metadata: func(out *UntagResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
 }

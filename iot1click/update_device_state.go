@@ -30,10 +30,7 @@ type UpdateDeviceStateOutput struct {
 // UpdateDeviceState enables or disables a device: PUT
 // /devices/{deviceId}/state.
 func (c *Client) UpdateDeviceState(ctx context.Context, params *UpdateDeviceStateInput, optFns ...func(*Options)) (*UpdateDeviceStateOutput, error) {
-	if params == nil {
-		params = &UpdateDeviceStateInput{}
-	}
-	return transport.Call(ctx, c.engine, c.callOptions(optFns), opUpdateDeviceState, params)
+	return call(ctx, c, opUpdateDeviceState, params, optFns)
 }
 
 var opUpdateDeviceState = &transport.Operation[UpdateDeviceStateInput, UpdateDeviceStateOutput]{

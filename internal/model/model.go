@@ -10,6 +10,9 @@ const (
 	APIVersion = "2018-05-14"
 	// SigningName is the SigV4 signing name.
 	SigningName = "iot1click"
+	// EndpointEnvVar names the environment variable of the
+	// service-specific endpoint override, as the Go SDK reads it.
+	EndpointEnvVar = "AWS_ENDPOINT_URL_IOT_1CLICK_DEVICES_SERVICE"
 )
 
 // Exception is a modelled exception and the status the service answers it

@@ -21,6 +21,19 @@ const (
 	ProjectsConfigKey = "iot_1click_projects"
 )
 
+// The patterns the Projects model gives its names, as quoted in the
+// client's validation errors and in the API description.
+const (
+	// ProjectNamePattern is ProjectName's pattern.
+	ProjectNamePattern = "^[0-9A-Za-z_-]+$"
+	// NamePattern is the pattern of PlacementName and DeviceTemplateName.
+	NamePattern = "^[a-zA-Z0-9_-]+$"
+	// TagKeyPattern is TagKey's pattern.
+	TagKeyPattern = "^(?!aws:)[a-zA-Z+-=._:/]+$"
+	// ProjectArnPattern is ProjectArn's pattern.
+	ProjectArnPattern = `^arn:aws:iot1click:[A-Za-z0-9_/.-]{0,63}:\d+:projects/[0-9A-Za-z_-]{1,128}$`
+)
+
 // ProjectsExceptions are the Projects service's five modelled exceptions.
 var ProjectsExceptions = []Exception{
 	{"InvalidRequestException", 400},

@@ -11,13 +11,13 @@ var (
 	pCode        = &Shape{Name: "Code", Kind: KindString}
 	pMessage     = &Shape{Name: "Message", Kind: KindString}
 	pProjectName = &Shape{Name: "ProjectName", Kind: KindString, Min: bound(1), Max: bound(MaxNameLen),
-		Pattern: "^[0-9A-Za-z_-]+$"}
+		Pattern: ProjectNamePattern}
 	pPlacementName = &Shape{Name: "PlacementName", Kind: KindString, Min: bound(1), Max: bound(MaxNameLen),
-		Pattern: "^[a-zA-Z0-9_-]+$"}
+		Pattern: NamePattern}
 	pDeviceTemplateName = &Shape{Name: "DeviceTemplateName", Kind: KindString, Min: bound(1), Max: bound(MaxNameLen),
-		Pattern: "^[a-zA-Z0-9_-]+$"}
+		Pattern: NamePattern}
 	pProjectArn = &Shape{Name: "ProjectArn", Kind: KindString,
-		Pattern: `^arn:aws:iot1click:[A-Za-z0-9_/.-]{0,63}:\d+:projects/[0-9A-Za-z_-]{1,128}$`}
+		Pattern: ProjectArnPattern}
 	pDescription           = &Shape{Name: "Description", Kind: KindString, Min: bound(0), Max: bound(MaxDescriptionLen)}
 	pDeviceID              = &Shape{Name: "DeviceId", Kind: KindString, Min: bound(1), Max: bound(MaxProjectsDeviceIDLen)}
 	pDeviceType            = &Shape{Name: "DeviceType", Kind: KindString, Max: bound(MaxDeviceTypeLen)}
@@ -29,7 +29,7 @@ var (
 	pMaxResults            = &Shape{Name: "MaxResults", Kind: KindInteger, Min: bound(MinMaxResults), Max: bound(MaxMaxResults)}
 	pNextToken             = &Shape{Name: "NextToken", Kind: KindString, Min: bound(1), Max: bound(MaxNextTokenLen)}
 	pTagKey                = &Shape{Name: "TagKey", Kind: KindString, Min: bound(1), Max: bound(MaxTagKeyLen),
-		Pattern: "^(?!aws:)[a-zA-Z+-=._:/]+$"}
+		Pattern: TagKeyPattern}
 	pTagValue   = &Shape{Name: "TagValue", Kind: KindString, Max: bound(MaxTagValueLen)}
 	pTagKeyList = &Shape{Name: "TagKeyList", Kind: KindList, Elem: pTagKey, Min: bound(1), Max: bound(MaxTags)}
 	pTagMap     = &Shape{Name: "TagMap", Kind: KindMap, Key: pTagKey, Elem: pTagValue, Min: bound(1), Max: bound(MaxTags)}

@@ -7,7 +7,8 @@ import (
 	"github.com/aws/smithy-go"
 )
 
-// Call runs operation op with input in and returns its output. o is nil
+// Call runs operation op with input in (nil: an empty input) and returns
+// its output. o is nil
 // for the client's own options, or the options of this call from
 // Client.CallOptions. Calls whose options set APIOptions, a
 // TracerProvider or a MeterProvider run through a middleware stack; the
@@ -16,6 +17,9 @@ import (
 func Call[I, O any](ctx context.Context, c *Client, o *Options, op *Operation[I, O], in *I) (*O, error) {
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	if in == nil {
+		in = new(I)
 	}
 	o, ep, err := c.callOptions(ctx, o)
 	if o.usesStack() {

@@ -30,19 +30,28 @@
 //		}),
 //		// RedirectError has Redirect's fields, in its order.
 //		NewRedirectError: func(r transport.Redirect) error { return (*RedirectError)(&r) },
-//		Walk: transport.WalkErrors{NoMorePages: ErrNoMorePages, Duplicate: ..., Limit: ...},
+//		Walk: transport.WalkErrors{
+//			NoMorePages: ErrNoMorePages,
+//			Duplicate:   func(d transport.DuplicateToken) error { return (*DuplicateTokenError)(&d) },
+//			Limit:       func(l transport.WalkLimit) error { return (*WalkLimitError)(&l) },
+//		},
 //	}
 //
 // # Options
 //
-// The service's public Options converts to the engine's Options field by
-// field (its EndpointResolverV2 becomes an EndpointResolver function, its
-// EndpointParameters converts to EndpointParameters as they have the same
-// fields). New makes the engine with NewClient, which resolves the options
-// (Resolve), and reads the filled defaults back from Client.Options;
-// NewFromConfig starts from OptionsFromConfig. A call with option functions
-// applies them to a copy of the service's Options and passes
-// Client.CallOptions of its conversion to Call; a call without passes nil.
+// The service's public types have the fields of the engine's public forms
+// in this package, in their order, and convert to them, so that the
+// service package keeps only the declarations (public.go): its Options
+// are a PublicOptions over its HTTPClient, EndpointResolverV2 and
+// EndpointParameters, which Engine turns into the engine's Options (an
+// EndpointResolverV2 other than the default becomes an EndpointResolver
+// function) and Public turns back; NewDefaultEndpointResolverV2 returns a
+// DefaultResolver; RedirectError, DuplicateTokenError and WalkLimitError
+// take their texts from Redirect, DuplicateToken and WalkLimit. New makes
+// the engine with NewClient, which resolves the options (Resolve), and
+// reads the resolved options back from Client.Options; NewFromConfig
+// starts from OptionsFromConfig. A call with option functions gets its
+// options from CallOptions; a call without passes nil.
 //
 // # Binding an operation
 //

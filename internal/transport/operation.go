@@ -64,13 +64,3 @@ func (op *Operation[I, O]) deserialize(out any, d *wire.Decoder) error {
 }
 
 func (op *Operation[I, O]) metadata(out any) *middleware.Metadata { return op.Metadata(out.(*O)) }
-
-// OperationSpec is Operation, under the name of its first form.
-type OperationSpec[I, O any] = Operation[I, O]
-
-// NewOperation returns &spec: the first form of binding an operation. Prefer
-// the composite literal &Operation[I, O]{...}: a package-level variable
-// initialized by a call is linked into every program that imports the
-// package, called or not. (Not marked deprecated, so that code still on
-// this form passes staticcheck until it moves.)
-func NewOperation[I, O any](spec OperationSpec[I, O]) *Operation[I, O] { return &spec }

@@ -31,8 +31,8 @@ var testService = &Service{
 	NewRedirectError: func(r Redirect) error { return errors.New("redirect to " + r.Host) },
 	Walk: WalkErrors{
 		NoMorePages: errors.New("no more pages"),
-		Duplicate:   func(string, int, string) error { return errors.New("duplicate") },
-		Limit:       func(string, int, int, int, int, string) error { return errors.New("limit") },
+		Duplicate:   func(DuplicateToken) error { return errors.New("duplicate") },
+		Limit:       func(WalkLimit) error { return errors.New("limit") },
 	},
 }
 

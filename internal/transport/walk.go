@@ -22,14 +22,41 @@ type WalkErrors struct {
 	// NoMorePages is returned by a Next after the last page.
 	NoMorePages error
 
-	// Duplicate returns the error of a page token already seen in the
-	// walk: page is the number, from 1, of the page that returned it.
-	Duplicate func(op string, page int, token string) error
+	// Duplicate returns the service's error of a page token already seen
+	// in the walk (its *DuplicateTokenError, which has d's fields).
+	Duplicate func(d DuplicateToken) error
 
-	// Limit returns the error of a walk stopped at its MaxPages or
-	// MaxItems bound (zero: none) after pages and items, with the token
-	// to resume from ("" when the bound fell inside a page).
-	Limit func(op string, maxPages, maxItems, pages, items int, nextToken string) error
+	// Limit returns the service's error of a walk stopped at its MaxPages
+	// or MaxItems bound (its *WalkLimitError, which has l's fields).
+	Limit func(l WalkLimit) error
+}
+
+// PaginatorOptions has the fields of a service's paginator options (such
+// as ListDevicesPaginatorOptions), in their order, which convert to it:
+// Limit is the MaxResults sent with every request (0: none);
+// StopOnDuplicateToken ends the walk quietly at a repeated token, instead
+// of with WalkErrors.Duplicate; MaxPages, MaxItems and Prefetch bound the
+// walk and request pages ahead.
+type PaginatorOptions paginatorFields
+
+// paginatorFields is the struct type of PaginatorOptions.
+type paginatorFields = struct {
+	Limit                int32
+	StopOnDuplicateToken bool
+	MaxPages             int
+	MaxItems             int
+	Prefetch             int
+}
+
+// NewPaginatorOptions returns the options of a paginator whose input asks
+// for pages of limit items (its MaxResults), changed by the paginator's
+// option functions optFns, over its options type PO.
+func NewPaginatorOptions[PO ~paginatorFields](limit int32, optFns []func(*PO)) PaginatorOptions {
+	opts := PO{Limit: limit}
+	for _, fn := range optFns {
+		fn(&opts)
+	}
+	return PaginatorOptions(opts)
 }
 
 // WalkSpec describes a walk over the pages of a list operation. O is the
@@ -45,17 +72,10 @@ type WalkSpec[O, Opt any] struct {
 	// page.
 	StartToken string
 
-	// Limit is the MaxResults sent with every request, 0 for none.
-	Limit int32
-
-	// StopOnDuplicateToken ends the walk quietly at a repeated token,
-	// instead of with Errors.Duplicate.
-	StopOnDuplicateToken bool
-
-	// MaxPages, MaxItems and Prefetch are the paginator's options of the
-	// same names; a negative one is an error returned by the first Next,
-	// before any request.
-	MaxPages, MaxItems, Prefetch int
+	// Options are the paginator's options. A negative MaxPages, MaxItems
+	// or Prefetch is an error returned by the first Next, before any
+	// request.
+	Options PaginatorOptions
 
 	// Request sends the request for the page of token with MaxResults
 	// size (0: none), with the call's option functions.
@@ -79,9 +99,9 @@ type Walk[O, Opt any] struct {
 // NewWalk returns the walk that spec describes.
 func NewWalk[O, Opt any](spec WalkSpec[O, Opt]) Walk[O, Opt] {
 	return Walk[O, Opt]{w: pageWalk[O, Opt]{
-		walk:     newTokenWalk(spec.Operation, spec.Errors, spec.StartToken, spec.StopOnDuplicateToken, spec.MaxPages, spec.MaxItems, spec.Prefetch),
-		limit:    spec.Limit,
-		prefetch: max(spec.Prefetch, 0),
+		walk:     newTokenWalk(spec.Operation, spec.Errors, spec.StartToken, spec.Options.StopOnDuplicateToken, spec.Options.MaxPages, spec.Options.MaxItems, spec.Options.Prefetch),
+		limit:    spec.Options.Limit,
+		prefetch: max(spec.Options.Prefetch, 0),
 		request:  spec.Request,
 		page:     spec.Page,
 		cut:      spec.Cut,
@@ -247,12 +267,12 @@ func (w *tokenWalk) after(next string, n int) (keep int) {
 		if w.stopQuietly {
 			w.done = true
 		} else {
-			w.err = w.errs.Duplicate(w.op, w.pages, next)
+			w.err = w.errs.Duplicate(DuplicateToken{Operation: w.op, Page: w.pages, Token: next})
 		}
 		return keep
 	}
 	if cut || (w.maxPages > 0 && w.pages >= w.maxPages) || (w.maxItems > 0 && w.items >= w.maxItems) {
-		w.err = w.errs.Limit(w.op, w.maxPages, w.maxItems, w.pages, w.items, next)
+		w.err = w.errs.Limit(WalkLimit{Operation: w.op, MaxPages: w.maxPages, MaxItems: w.maxItems, Pages: w.pages, Items: w.items, NextToken: next})
 		return keep
 	}
 	w.nextToken = next

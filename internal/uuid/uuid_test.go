@@ -34,3 +34,19 @@ func TestBatchAllocations(t *testing.T) {
 		t.Errorf("%v allocations, want 0", n)
 	}
 }
+
+// TestVersionBits checks that the version and variant bits are set over
+// any random bytes, and that the UUID is appended after dst's content.
+func TestVersionBits(t *testing.T) {
+	var ones [16]byte
+	for i := range ones {
+		ones[i] = 0xff
+	}
+	if got, want := string(appendV4([]byte("id="), &ones)), "id=ffffffff-ffff-4fff-bfff-ffffffffffff"; got != want {
+		t.Errorf("appendV4(all ones) = %q, want %q", got, want)
+	}
+	var zeros [16]byte
+	if got, want := string(appendV4(nil, &zeros)), "00000000-0000-4000-8000-000000000000"; got != want {
+		t.Errorf("appendV4(zeros) = %q, want %q", got, want)
+	}
+}

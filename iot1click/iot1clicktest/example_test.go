@@ -45,12 +45,12 @@ func ExampleNewServer() {
 		return
 	}
 	for _, d := range out.Devices {
-		fmt.Println(d.DeviceId, d.Type, d.Attributes["projectName"])
+		fmt.Println(d.DeviceId, d.Type, "enabled:", d.Enabled)
 	}
 	fmt.Println("more:", out.NextToken != "")
 	// Output:
-	// G030PM1947779410 button MeetingRooms
-	// G030PM3838182873 button FrontDesk
+	// G030PM1947779410 button enabled: true
+	// G030PM3838182873 button enabled: false
 	// more: true
 }
 

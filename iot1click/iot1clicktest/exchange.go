@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/iot1click-sdk/iot1click-go/internal/model"
+	"github.com/iot1click-sdk/iot1click-go/internal/uuid"
 )
 
 // apiError is an error answer.
@@ -165,7 +165,7 @@ func (s *Handler) newExchange(w http.ResponseWriter, r *http.Request) *exchange 
 		Path:      r.URL.EscapedPath(),
 		RawQuery:  r.URL.RawQuery,
 		Header:    r.Header,
-		RequestID: model.NewUUID(),
+		RequestID: uuid.New(),
 		Time:      s.Now(),
 	}
 	// The log keeps the request's own header map, which nothing changes

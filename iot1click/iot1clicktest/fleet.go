@@ -4,25 +4,9 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strconv"
 )
 
 var (
-	fleetProjects  = []string{"AnytownDumpsters", "OfficeSupplies", "FrontDesk", "Warehouse", "MeetingRooms"}
-	fleetTemplates = map[string]string{
-		"AnytownDumpsters": "empty-dumpster-request",
-		"OfficeSupplies":   "reorder-supplies",
-		"FrontDesk":        "call-reception",
-		"Warehouse":        "pickup-request",
-		"MeetingRooms":     "report-issue",
-	}
-	fleetPlacements = map[string]string{
-		"AnytownDumpsters": "customer",
-		"OfficeSupplies":   "floor",
-		"FrontDesk":        "desk",
-		"Warehouse":        "dock",
-		"MeetingRooms":     "room",
-	}
 	fleetTags = []map[string]string{
 		{"environment": "test"},
 		{"environment": "production", "team": "facilities"},
@@ -35,16 +19,16 @@ var (
 const MaxFleet = 100_000
 
 // AddFleet adds n generated buttons claimed by the default account and
-// returns their IDs. The devices have IDs like G030PM0123456789, the
-// placement attributes projectRegion, projectName, placementName and
-// deviceTemplateName, a remaining life between 5 and 100 percent, and some
-// have tags; most are enabled. The same seed generates the same fleet.
+// returns their IDs. The devices have IDs like G030PM0123456789, a
+// remaining life between 5 and 100 percent, and some have tags; most are
+// enabled. The same seed generates the same fleet.
 //
-// The attributes are sample data, as a real fleet's looked: no project of
-// the Projects service holds the devices, so their clicks carry no
-// placementInfo and go where an unplaced device's go (see Click). Place a
-// device with AssociateDeviceWithPlacement, AddProjects or WithProjects to
-// route its clicks.
+// No project of the Projects service holds the devices, so they have no
+// attributes, their clicks carry no placementInfo and go where an unplaced
+// device's go (see Click). Place a device with
+// AssociateDeviceWithPlacement, AddProjects or WithProjects to give it the
+// placement attributes (projectRegion, projectName, placementName,
+// deviceTemplateName) and route its clicks.
 func (s *Handler) AddFleet(n int) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -66,9 +50,9 @@ func (s *Handler) AddUnclaimedDevices(n int) []string {
 }
 
 // addFleetLocked generates n devices in bulk: one allocation for the
-// records, attribute and tag maps shared by the devices that have the same
-// ones (nothing changes a device's maps in place), IDs formatted by hand
-// and sorted as numbers for the list indexes.
+// records, one empty attribute map and tag maps shared by the devices that
+// have the same ones (nothing changes a device's maps in place), IDs
+// formatted by hand and sorted as numbers for the list indexes.
 func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 	rng := s.fleetRNG
 	n = min(max(n, 0), 1<<fleetIndexBits)
@@ -85,7 +69,6 @@ func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 	for i, t := range fleetTags {
 		tags[i] = maps.Clone(t)
 	}
-	attrs := map[int]map[string]string{} // by project and placement number
 	// Into a server with no devices, a device goes into the map at once,
 	// one hash instead of two: an ID drawn twice shows as a map that did not
 	// grow, and the earlier device of this batch goes back in.
@@ -123,20 +106,10 @@ func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 		d.DeviceId, d.Type, d.Attributes = id, DeviceTypeButton, empty
 		d.RemainingLife = math.Round(life*100) / 100
 		if claimed {
-			p := rng.Intn(len(fleetProjects))
-			placement := 1 + rng.Intn(999)
-			a, ok := attrs[p*1000+placement]
-			if !ok {
-				project := fleetProjects[p]
-				a = map[string]string{
-					"projectRegion":      s.cfg.region,
-					"projectName":        project,
-					"placementName":      fleetPlacements[project] + strconv.Itoa(1000 + placement)[1:],
-					"deviceTemplateName": fleetTemplates[project],
-				}
-				attrs[p*1000+placement] = a
-			}
-			d.Attributes = a
+			// Two draws that once chose sample placement attributes, kept so
+			// that a seed generates the IDs, states and tags it always has
+			// (the README's quickstart output shows them).
+			_, _ = rng.Intn(5), rng.Intn(999)
 			d.AccountID = s.cfg.accountID
 			d.State = StateClaimed
 			d.Enabled = rng.Intn(5) != 0

@@ -21,7 +21,7 @@ const (
 // CallbackOnClick is the key of a device template's callbackOverrides that
 // names the Lambda function (by ARN) a click of the template's devices
 // invokes.
-const CallbackOnClick = "onClickCallback"
+const CallbackOnClick = model.CallbackOnClick
 
 // ProjectRecord is the emulator's record of a project of the IoT 1-Click
 // Projects service, with its placements. AddProjects, WithProjects and POST

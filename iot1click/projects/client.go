@@ -80,21 +80,12 @@ func (c *Client) Options() Options {
 // callOptions returns the engine's options of one call: nil, the client's
 // own, without option functions.
 func (c *Client) callOptions(optFns []func(*Options)) *transport.Options {
-	if len(optFns) == 0 {
-		return nil
-	}
-	o := c.options.Copy()
-	for _, fn := range optFns {
-		fn(&o)
-	}
-	return c.engine.CallOptions(o.toEngine())
+	return transport.CallOptions(c.engine, &c.options, optFns)
 }
 
-// call runs operation op; a nil input is an empty one.
+// call runs operation op with the call's option functions; a nil input
+// is an empty one.
 func call[I, O any](ctx context.Context, c *Client, op *transport.Operation[I, O], in *I, optFns []func(*Options)) (*O, error) {
-	if in == nil {
-		in = new(I)
-	}
 	return transport.Call(ctx, c.engine, c.callOptions(optFns), op, in)
 }
 

@@ -27,17 +27,10 @@ type EndpointResolverV2 interface {
 	ResolveEndpoint(ctx context.Context, params EndpointParameters) (smithyendpoints.Endpoint, error)
 }
 
-type defaultEndpointResolver struct{}
-
 // NewDefaultEndpointResolverV2 returns the resolver that applies the
 // service's endpoint rules over the AWS partitions:
 // https://projects.iot1click.{region}.{dnsSuffix}, with the FIPS host
 // projects.iot1click-fips and the dual-stack suffix when asked.
 func NewDefaultEndpointResolverV2() EndpointResolverV2 {
-	return defaultEndpointResolver{}
-}
-
-// ResolveEndpoint applies the service's endpoint rules.
-func (defaultEndpointResolver) ResolveEndpoint(_ context.Context, p EndpointParameters) (smithyendpoints.Endpoint, error) {
-	return transport.ResolveEndpoint(service, transport.EndpointParameters(p))
+	return transport.NewDefaultResolver[EndpointParameters](service)
 }

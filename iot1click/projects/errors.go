@@ -1,13 +1,10 @@
 package projects
 
 import (
-	"strconv"
-
 	"github.com/aws/smithy-go"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/model"
 	"github.com/iot1click-sdk/iot1click-go/internal/transport"
-	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // The five exceptions below are the service's modelled errors. A failed
@@ -178,14 +175,7 @@ type RedirectError struct {
 
 // Error describes the redirect.
 func (e *RedirectError) Error() string {
-	switch {
-	case e.Followed:
-		return "the HTTPClient followed a redirect: the answer (HTTP " + strconv.Itoa(e.StatusCode) + ") is to " +
-			wire.Excerpt(e.Answered) + ", not to " + wire.Excerpt(e.Sent) + " as sent"
-	case e.Host == "":
-		return "redirect (HTTP " + strconv.Itoa(e.StatusCode) + ") without a Location host not followed"
-	}
-	return "redirect (HTTP " + strconv.Itoa(e.StatusCode) + ") to host " + wire.Excerpt(e.Host) + " not followed"
+	return (*transport.Redirect)(e).Message()
 }
 
 // RetryableError reports false: the same request would be redirected again.

@@ -2,7 +2,6 @@ package projects
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -39,15 +38,10 @@ var opListTagsForResource = &transport.Operation[ListTagsForResourceInput, ListT
 		checkProjectArn(errs, "ResourceArn", in.ResourceArn)
 	},
 	Serialize: func(in *ListTagsForResourceInput, r *transport.Request) {
-		r.Method(http.MethodGet)
-		r.Literal("/tags/")
-		r.Label(in.ResourceArn)
+		transport.ListTagsRequest(r, in.ResourceArn)
 	},
 	Deserialize: func(out *ListTagsForResourceOutput, d *wire.Decoder) error {
-		return decodeMember(d, "tags", func() (err error) {
-			out.Tags, err = d.StringMap()
-			return err
-		})
+		return transport.DecodeTags(d, &out.Tags)
 	},
 	Metadata: func(out *ListTagsForResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
 }

@@ -1,11 +1,9 @@
 package projects
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
@@ -102,67 +100,19 @@ type Options struct {
 // Copy returns a copy of o. Its APIOptions are a new slice, so appending
 // to them leaves o unchanged.
 func (o Options) Copy() Options {
-	to := o
-	if o.APIOptions != nil {
-		to.APIOptions = append([]func(*middleware.Stack) error(nil), o.APIOptions...)
-	}
-	return to
+	return Options((*public)(&o).Copy())
 }
+
+// public is the engine's form of Options, which has its fields.
+type public = transport.PublicOptions[HTTPClient, EndpointResolverV2, EndpointParameters]
 
 // toEngine returns the engine's options of o.
 func (o *Options) toEngine() transport.Options {
-	e := transport.Options{
-		Region:                     o.Region,
-		Credentials:                o.Credentials,
-		BaseEndpoint:               o.BaseEndpoint,
-		UseFIPSEndpoint:            o.UseFIPSEndpoint,
-		UseDualStackEndpoint:       o.UseDualStackEndpoint,
-		Retryer:                    o.Retryer,
-		RetryMaxAttempts:           o.RetryMaxAttempts,
-		RetryMode:                  o.RetryMode,
-		Logger:                     o.Logger,
-		ClientLogMode:              o.ClientLogMode,
-		AppID:                      o.AppID,
-		DisableClockSkewCorrection: o.DisableClockSkewCorrection,
-		APIOptions:                 o.APIOptions,
-		TracerProvider:             o.TracerProvider,
-		MeterProvider:              o.MeterProvider,
-	}
-	if o.HTTPClient != nil {
-		e.HTTPClient = o.HTTPClient
-	}
-	if r := o.EndpointResolverV2; r != nil {
-		if _, ok := r.(defaultEndpointResolver); !ok {
-			// The service's own rules need no resolver: the engine resolves
-			// them once per client.
-			e.EndpointResolver = func(ctx context.Context, p transport.EndpointParameters) (smithyendpoints.Endpoint, error) {
-				return r.ResolveEndpoint(ctx, EndpointParameters(p))
-			}
-		}
-	}
-	return e
+	return (*public)(o).Engine()
 }
 
 // fromEngine returns the public options of e, resolved by the engine, with
 // the endpoint resolver r the caller gave.
 func fromEngine(e *transport.Options, r EndpointResolverV2) Options {
-	return Options{
-		Region:                     e.Region,
-		Credentials:                e.Credentials,
-		BaseEndpoint:               e.BaseEndpoint,
-		UseFIPSEndpoint:            e.UseFIPSEndpoint,
-		UseDualStackEndpoint:       e.UseDualStackEndpoint,
-		EndpointResolverV2:         r,
-		HTTPClient:                 e.HTTPClient,
-		Retryer:                    e.Retryer,
-		RetryMaxAttempts:           e.RetryMaxAttempts,
-		RetryMode:                  e.RetryMode,
-		Logger:                     e.Logger,
-		ClientLogMode:              e.ClientLogMode,
-		AppID:                      e.AppID,
-		DisableClockSkewCorrection: e.DisableClockSkewCorrection,
-		APIOptions:                 e.APIOptions,
-		TracerProvider:             e.TracerProvider,
-		MeterProvider:              e.MeterProvider,
-	}
+	return Options(transport.Public[HTTPClient](e, r))
 }

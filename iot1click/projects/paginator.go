@@ -3,12 +3,10 @@ package projects
 import (
 	"context"
 	"errors"
-	"fmt"
 	"iter"
 	"slices"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/transport"
-	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // ErrNoMorePages is returned by NextPage when it is called after the last
@@ -42,12 +40,7 @@ type DuplicateTokenError struct {
 
 // Error describes the repeat without printing a long token in full.
 func (e *DuplicateTokenError) Error() string {
-	tok := e.Token
-	if len(tok) > 16 {
-		tok = wire.Cut(tok, 12) + "…"
-	}
-	return fmt.Sprintf("projects: %s page %d returned a page token already seen in this walk (%q); stopped to avoid a loop",
-		e.Operation, e.Page, tok)
+	return (*transport.DuplicateToken)(e).Message("projects")
 }
 
 // Is reports whether target is ErrDuplicateToken.
@@ -74,12 +67,7 @@ type WalkLimitError struct {
 
 // Error describes the bound reached.
 func (e *WalkLimitError) Error() string {
-	bound := fmt.Sprintf("MaxPages %d", e.MaxPages)
-	if e.MaxItems > 0 && e.Items >= e.MaxItems {
-		bound = fmt.Sprintf("MaxItems %d", e.MaxItems)
-	}
-	return fmt.Sprintf("projects: %s walk stopped at its bound (%s) after %d pages and %d items; the listing may go on",
-		e.Operation, bound, e.Pages, e.Items)
+	return (*transport.WalkLimit)(e).Message("projects")
 }
 
 // Is reports whether target is ErrWalkLimit.
@@ -88,12 +76,8 @@ func (e *WalkLimitError) Is(target error) bool { return target == ErrWalkLimit }
 // walkErrors are the errors the walk engine returns for this package.
 var walkErrors = transport.WalkErrors{
 	NoMorePages: ErrNoMorePages,
-	Duplicate: func(op string, page int, token string) error {
-		return &DuplicateTokenError{Operation: op, Page: page, Token: token}
-	},
-	Limit: func(op string, maxPages, maxItems, pages, items int, nextToken string) error {
-		return &WalkLimitError{Operation: op, MaxPages: maxPages, MaxItems: maxItems, Pages: pages, Items: items, NextToken: nextToken}
-	},
+	Duplicate:   func(d transport.DuplicateToken) error { return (*DuplicateTokenError)(&d) },
+	Limit:       func(l transport.WalkLimit) error { return (*WalkLimitError)(&l) },
 }
 
 // ListProjectsPaginatorOptions configure a ListProjectsPaginator.
@@ -152,38 +136,18 @@ type ListPlacementsPaginatorOptions struct {
 	Prefetch int
 }
 
-// newPaginatorOptions returns the options of a paginator whose input asks
-// for pages of limit items, changed by optFns.
-func newPaginatorOptions[PO ~struct {
-	Limit                int32
-	StopOnDuplicateToken bool
-	MaxPages             int
-	MaxItems             int
-	Prefetch             int
-}](limit int32, optFns []func(*PO)) ListProjectsPaginatorOptions {
-	opts := PO{Limit: limit}
-	for _, fn := range optFns {
-		fn(&opts)
-	}
-	return ListProjectsPaginatorOptions(opts)
-}
-
 // newWalk returns the walk of op with opts from the page of startToken.
-func newWalk[O any](op, startToken string, opts ListProjectsPaginatorOptions,
+func newWalk[O any](op, startToken string, opts transport.PaginatorOptions,
 	request func(ctx context.Context, token string, size int32, optFns []func(*Options)) (O, error),
 	page func(O) (string, int), cut func(O, int)) transport.Walk[O, func(*Options)] {
 	return transport.NewWalk(transport.WalkSpec[O, func(*Options)]{
-		Operation:            op,
-		Errors:               &walkErrors,
-		StartToken:           startToken,
-		Limit:                opts.Limit,
-		StopOnDuplicateToken: opts.StopOnDuplicateToken,
-		MaxPages:             opts.MaxPages,
-		MaxItems:             opts.MaxItems,
-		Prefetch:             opts.Prefetch,
-		Request:              request,
-		Page:                 page,
-		Cut:                  cut,
+		Operation:  op,
+		Errors:     &walkErrors,
+		StartToken: startToken,
+		Options:    opts,
+		Request:    request,
+		Page:       page,
+		Cut:        cut,
 	})
 }
 
@@ -215,7 +179,7 @@ func NewListProjectsPaginator(client ListProjectsAPIClient, params *ListProjects
 	if params != nil {
 		in = *params
 	}
-	opts := newPaginatorOptions(in.MaxResults, optFns)
+	opts := transport.NewPaginatorOptions(in.MaxResults, optFns)
 	return &ListProjectsPaginator{w: newWalk("ListProjects", in.NextToken, opts,
 		func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListProjectsOutput, error) {
 			in := in
@@ -307,7 +271,7 @@ func NewListPlacementsPaginator(client ListPlacementsAPIClient, params *ListPlac
 	if params != nil {
 		in = *params
 	}
-	opts := newPaginatorOptions(in.MaxResults, optFns)
+	opts := transport.NewPaginatorOptions(in.MaxResults, optFns)
 	return &ListPlacementsPaginator{w: newWalk("ListPlacements", in.NextToken, opts,
 		func(ctx context.Context, token string, size int32, optFns []func(*Options)) (*ListPlacementsOutput, error) {
 			in := in

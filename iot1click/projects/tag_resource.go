@@ -2,13 +2,11 @@ package projects
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/transport"
-	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
 // TagResourceInput is the input of TagResource.
@@ -43,13 +41,7 @@ var opTagResource = &transport.Operation[TagResourceInput, TagResourceOutput]{
 		checkTags(errs, "Tags", in.Tags)
 	},
 	Serialize: func(in *TagResourceInput, r *transport.Request) {
-		r.Method(http.MethodPost)
-		r.Literal("/tags/")
-		r.Label(in.ResourceArn)
-		r.JSONBody()
-		r.Member("tags")
-		r.Body = wire.AppendStringMap(r.Body, in.Tags)
-		r.EndBody()
+		transport.TagRequest(r, in.ResourceArn, in.Tags)
 	},
 	Metadata: func(out *TagResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
 }

@@ -2,7 +2,6 @@ package projects
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -39,12 +38,7 @@ var opUntagResource = &transport.Operation[UntagResourceInput, UntagResourceOutp
 		checkTagKeys(errs, "TagKeys", in.TagKeys)
 	},
 	Serialize: func(in *UntagResourceInput, r *transport.Request) {
-		r.Method(http.MethodDelete)
-		r.Literal("/tags/")
-		r.Label(in.ResourceArn)
-		for _, k := range in.TagKeys {
-			r.Query("tagKeys", k)
-		}
+		transport.UntagRequest(r, in.ResourceArn, in.TagKeys)
 	},
 	Metadata: func(out *UntagResourceOutput) *middleware.Metadata { return &out.ResultMetadata },
 }

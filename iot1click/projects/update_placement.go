@@ -45,7 +45,7 @@ var opUpdatePlacement = &transport.Operation[UpdatePlacementInput, UpdatePlaceme
 	Validate: func(in *UpdatePlacementInput, errs *smithy.InvalidParamsError) {
 		checkPlacementNames(errs, in.ProjectName, in.PlacementName)
 		if len(in.Attributes) > model.MaxPlacementAttributes {
-			errs.Add(transport.ParamError("Attributes", "must hold at most 50 attributes, got "+strconv.Itoa(len(in.Attributes))))
+			errs.Add(transport.ParamError("Attributes", "must hold at most "+strconv.Itoa(model.MaxPlacementAttributes)+" attributes, got "+strconv.Itoa(len(in.Attributes))))
 		}
 		checkStringMap(errs, "Attributes", "", in.Attributes, model.MaxAttributeValueLen)
 	},

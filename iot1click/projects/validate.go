@@ -11,29 +11,21 @@ import (
 	"github.com/iot1click-sdk/iot1click-go/internal/wire"
 )
 
-// The patterns of the model's names, quoted in validation errors.
-const (
-	projectNamePattern = "^[0-9A-Za-z_-]+$"
-	namePattern        = "^[a-zA-Z0-9_-]+$" // PlacementName, DeviceTemplateName
-	tagKeyPattern      = "^(?!aws:)[a-zA-Z+-=._:/]+$"
-	projectArnPattern  = `^arn:aws:iot1click:[A-Za-z0-9_/.-]{0,63}:\d+:projects/[0-9A-Za-z_-]{1,128}$`
-)
-
 // checkProjectName checks a required ProjectName.
 func checkProjectName(errs *smithy.InvalidParamsError, field, v string) {
-	checkName(errs, field, v, model.ValidProjectName(v), projectNamePattern)
+	checkName(errs, field, v, model.ValidProjectName(v), model.ProjectNamePattern)
 }
 
 // checkPlacementNames checks the required ProjectName and PlacementName of
 // a placement.
 func checkPlacementNames(errs *smithy.InvalidParamsError, projectName, placementName string) {
 	checkProjectName(errs, "ProjectName", projectName)
-	checkName(errs, "PlacementName", placementName, model.ValidPlacementName(placementName), namePattern)
+	checkName(errs, "PlacementName", placementName, model.ValidPlacementName(placementName), model.NamePattern)
 }
 
 // checkTemplateName checks a required DeviceTemplateName.
 func checkTemplateName(errs *smithy.InvalidParamsError, field, v string) {
-	checkName(errs, field, v, model.ValidDeviceTemplateName(v), namePattern)
+	checkName(errs, field, v, model.ValidDeviceTemplateName(v), model.NamePattern)
 }
 
 // checkName reports a required name that is missing, too long or, when
@@ -61,7 +53,7 @@ func checkProjectArn(errs *smithy.InvalidParamsError, field, v string) {
 	case v == "":
 		errs.Add(smithy.NewErrParamRequired(field))
 	case !model.ValidProjectArn(v):
-		errs.Add(transport.ParamError(field, "must be a project ARN matching "+projectArnPattern+", got "+wire.Excerpt(v)))
+		errs.Add(transport.ParamError(field, "must be a project ARN matching "+model.ProjectArnPattern+", got "+wire.Excerpt(v)))
 	}
 }
 
@@ -110,7 +102,7 @@ func checkTags(errs *smithy.InvalidParamsError, field string, tags map[string]st
 		return
 	}
 	if len(tags) == 0 || len(tags) > model.MaxTags {
-		errs.Add(transport.ParamError(field, "must hold 1 to 50 tags, got "+strconv.Itoa(len(tags))))
+		errs.Add(transport.ParamError(field, "must hold 1 to "+strconv.Itoa(model.MaxTags)+" tags, got "+strconv.Itoa(len(tags))))
 	}
 	bad := func(k, v string) bool { return !model.ValidTagKey(k) || len(v) > model.MaxTagValueLen }
 	for _, k := range badKeys(tags, bad) {
@@ -130,7 +122,7 @@ func checkTagKeys(errs *smithy.InvalidParamsError, field string, keys []string) 
 		return
 	}
 	if len(keys) > model.MaxTags {
-		errs.Add(transport.ParamError(field, "must hold 1 to 50 keys, got "+strconv.Itoa(len(keys))))
+		errs.Add(transport.ParamError(field, "must hold 1 to "+strconv.Itoa(model.MaxTags)+" keys, got "+strconv.Itoa(len(keys))))
 	}
 	for i, k := range keys {
 		if !model.ValidTagKey(k) {
@@ -147,7 +139,7 @@ func tagKeyProblem(k string) string {
 	if k == "" {
 		return "keys must not be empty"
 	}
-	return "key " + wire.Excerpt(k) + " must match the pattern " + tagKeyPattern
+	return "key " + wire.Excerpt(k) + " must match the pattern " + model.TagKeyPattern
 }
 
 // checkPlacementTemplate checks a placement template's default attributes,
@@ -167,7 +159,7 @@ func checkPlacementTemplate(errs *smithy.InvalidParamsError, field string, t *Pl
 		case name == "":
 			errs.Add(transport.ParamError(field+".DeviceTemplates", "keys must not be empty"))
 		case !model.ValidDeviceTemplateName(name):
-			errs.Add(transport.ParamError(field+".DeviceTemplates", "key "+nameProblem(name, namePattern)))
+			errs.Add(transport.ParamError(field+".DeviceTemplates", "key "+nameProblem(name, model.NamePattern)))
 		}
 		f := field + ".DeviceTemplates[" + wire.Excerpt(name) + "]"
 		checkLen(errs, f+".DeviceType", dt.DeviceType, model.MaxDeviceTypeLen)
