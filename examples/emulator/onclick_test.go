@@ -56,11 +56,10 @@ func TestStandaloneEmulatorOnClick(t *testing.T) {
 	default:
 		t.Fatal("the click was answered before its event was delivered")
 	}
-	a := d.Attributes
+	// No project holds a generated device: no attributes, no placementInfo.
 	want := `{"deviceEvent":{"buttonClicked":{"clickType":"DOUBLE","reportedTime":"` + rec.Time.UTC().Format(clickevent.ReportedTimeLayout) + `"}},` +
-		`"deviceInfo":{"attributes":{"deviceTemplateName":"` + a["deviceTemplateName"] + `","placementName":"` + a["placementName"] +
-		`","projectName":"` + a["projectName"] + `","projectRegion":"us-west-2"},"type":"button","deviceId":"` + d.DeviceId +
-		`","remainingLife":` + strconv.FormatFloat(d.RemainingLife, 'f', -1, 64) + `}}` // no project holds a generated device
+		`"deviceInfo":{"attributes":{},"type":"button","deviceId":"` + d.DeviceId +
+		`","remainingLife":` + strconv.FormatFloat(d.RemainingLife, 'f', -1, 64) + `}}`
 	if p != (post{"POST", invocations, "application/json", want}) {
 		t.Errorf("function received %+v\nwant body %s", p, want)
 	}
