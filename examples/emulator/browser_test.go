@@ -85,7 +85,7 @@ func TestConsoleInBrowser(t *testing.T) {
 
 	button := `tr[data-device="` + id + `"] button[data-click="DOUBLE"]`
 	fed := `#feed li[data-device="` + id + `"][data-click="DOUBLE"]`
-	var row, feedText, about string
+	var row, feedText, about, pageError string
 	err = chromedp.Run(bctx,
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(button, chromedp.ByQuery),
@@ -94,9 +94,13 @@ func TestConsoleInBrowser(t *testing.T) {
 		chromedp.Click(button, chromedp.ByQuery),
 		chromedp.WaitVisible(fed, chromedp.ByQuery),
 		chromedp.Text(fed, &feedText, chromedp.ByQuery),
+		chromedp.Evaluate(`(e => e.hidden ? "" : e.textContent)(document.getElementById("error"))`, &pageError),
 	)
 	if err != nil {
 		t.Fatalf("driving the console: %v", err)
+	}
+	if pageError != "" {
+		t.Errorf("the console shows an error: %q", pageError)
 	}
 	if !strings.Contains(row, "CLAIMED") || !strings.Contains(row, srv.AccountID()) {
 		t.Errorf("the device's row reads %q, want its claim state and owner", row)

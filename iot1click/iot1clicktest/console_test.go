@@ -50,6 +50,23 @@ func TestHealth(t *testing.T) {
 	}
 }
 
+// TestNoClickYet: before the first click, the deliveries of the control
+// API and of the console's feed are empty lists, not null (the console read
+// null as a failure of the emulator).
+func TestNoClickYet(t *testing.T) {
+	srv := newServer(t, iot1clicktest.WithFleet(1))
+	if _, body := get(t, srv, iot1clicktest.ControlPrefix+"deliveries", nil); strings.TrimSpace(body) != "[]" {
+		t.Errorf("GET deliveries before any click: %s, want []", body)
+	}
+	_, body := get(t, srv, iot1clicktest.ControlPrefix+"console/feed?after=0", nil)
+	if !strings.Contains(body, `"deliveries":[]`) || !strings.Contains(body, `"events":[]`) {
+		t.Errorf("console feed before any click: %s, want empty lists", body)
+	}
+	if d := srv.Deliveries(); d == nil || len(d) != 0 {
+		t.Errorf("Deliveries() before any click = %#v, want an empty slice", d)
+	}
+}
+
 func TestConsolePage(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(3))
 	resp, body := get(t, srv, "/", nil)

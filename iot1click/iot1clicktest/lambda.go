@@ -298,7 +298,9 @@ func (l *deliveryLog) add(d Delivery) {
 func (l *deliveryLog) snapshot() []Delivery {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return slices.Clone(l.recs)
+	// Never nil: the control API and the console answer [] before the first
+	// click, not null.
+	return append(make([]Delivery, 0, len(l.recs)), l.recs...)
 }
 
 func (l *deliveryLog) reset() {

@@ -187,7 +187,7 @@ async function refreshFeed() {
   first = false;
   const body = $("#deliveries tbody");
   body.replaceChildren();
-  for (const d of f.deliveries.slice().reverse()) {
+  for (const d of (f.deliveries || []).slice().reverse()) {
     const status = d.error ? el("td", d.error, "fail") : el("td", "delivered to " + (d.target || ""), "ok");
     body.appendChild(row([fmtTime(d.time), el("td", d.deviceId, "id"), d.clickType, d.functionArn || "", status, el("td", fmtLatency(d.duration), "num")]));
   }
