@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
@@ -182,6 +183,48 @@ func TestRetryDropsStaleSessionToken(t *testing.T) {
 		}
 		if strings.Contains(log.String(), "first-token") {
 			t.Errorf("the signing log holds the session token:\n%s", log.String())
+		}
+	})
+}
+
+// headerResolver resolves to url with the headers h, as an
+// EndpointResolverV2 may.
+type headerResolver struct {
+	url string
+	h   http.Header
+}
+
+func (r headerResolver) ResolveEndpoint(ctx context.Context, _ EndpointParameters) (smithyendpoints.Endpoint, error) {
+	ep, err := NewDefaultEndpointResolverV2().ResolveEndpoint(ctx, EndpointParameters{Region: aws.String(testRegion), Endpoint: aws.String(r.url)})
+	ep.Headers = r.h
+	return ep, err
+}
+
+// TestRetryKeepsEndpointHeaders checks that a retry carries the headers of
+// the resolved endpoint, a session token among them, as the first attempt
+// does, on both paths: a retry drops only what the last signing set.
+func TestRetryKeepsEndpointHeaders(t *testing.T) {
+	bothPaths(t, func(t *testing.T) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			if n == 1 {
+				writeError(w, 503, "", "rid-1", `{}`)
+				return
+			}
+			writeJSON(w, 200, "rid-2", `{"state":"UNCLAIMED"}`)
+		})
+		h := http.Header{"X-Amz-Security-Token": {"endpoint-token"}}
+		c := srv.client(withFastRetries, func(o *Options) { o.EndpointResolverV2 = headerResolver{srv.URL, h} })
+		if _, err := c.UnclaimDevice(context.Background(), &UnclaimDeviceInput{DeviceId: "d"}); err != nil {
+			t.Fatal(err)
+		}
+		reqs := srv.requests()
+		if len(reqs) != 2 {
+			t.Fatalf("%d requests, want 2", len(reqs))
+		}
+		for i, r := range reqs {
+			if got := r.Header.Values("X-Amz-Security-Token"); len(got) != 1 || got[0] != "endpoint-token" {
+				t.Errorf("attempt %d: X-Amz-Security-Token %q, want the endpoint's", i+1, got)
+			}
 		}
 	})
 }

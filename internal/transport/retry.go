@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -75,13 +76,16 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 		}
 		if attempt > 1 {
 			// A new request for each retry: the HTTPClient may still hold
-			// the previous one. It is signed afresh, without what the last
-			// signing set: the retry's credentials may have no session
-			// token, as the stack path's retries, cloned from the unsigned
-			// request, have none.
+			// the previous one. It is signed afresh, with the headers it
+			// was built with and without what the last signing set: the
+			// retry's credentials may have no session token, and the stack
+			// path's retries, cloned from the unsigned request, have none.
 			req = req.Clone(ctx)
 			for _, k := range signingHeaders {
 				delete(req.Header, k)
+				if v, ok := ep.headers[k]; ok {
+					req.Header[k] = slices.Clip(v)
+				}
 			}
 		}
 
