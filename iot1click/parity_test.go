@@ -3,13 +3,17 @@ package iot1click
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/logging"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
@@ -117,4 +121,110 @@ func TestSendErrorCutShort(t *testing.T) {
 	if msgs[t.Name()+"/fast"] != msgs[t.Name()+"/stack"] {
 		t.Errorf("the paths' messages differ:\nfast  %s\nstack %s", msgs[t.Name()+"/fast"], msgs[t.Name()+"/stack"])
 	}
+}
+
+// changingCreds returns session credentials (with a token) the first time
+// and credentials without a session token afterwards, as a provider chain
+// whose first source ran out would. The first credentials have expired,
+// so that the client's credentials cache asks again.
+type changingCreds struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *changingCreds) Retrieve(context.Context) (aws.Credentials, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	if c.n == 1 {
+		return aws.Credentials{AccessKeyID: testAccessKey, SecretAccessKey: testSecretKey, SessionToken: "first-token",
+			CanExpire: true, Expires: time.Now().Add(-time.Second)}, nil
+	}
+	return aws.Credentials{AccessKeyID: testAccessKey, SecretAccessKey: testSecretKey}, nil
+}
+
+// TestRetryDropsStaleSessionToken checks that a retry is signed with the
+// credentials of its own attempt alone, on both paths: when the first
+// attempt's credentials had a session token and the retry's have none, the
+// retry sends no X-Amz-Security-Token (the first attempt's would be sent,
+// signed, and logged unredacted in the signing log).
+func TestRetryDropsStaleSessionToken(t *testing.T) {
+	bothPaths(t, func(t *testing.T) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			if n == 1 {
+				writeError(w, 503, "", "rid-1", `{}`)
+				return
+			}
+			writeJSON(w, 200, "rid-2", `{"state":"UNCLAIMED"}`)
+		})
+		var log strings.Builder
+		var mu sync.Mutex
+		c := srv.client(withFastRetries, func(o *Options) {
+			o.Credentials = &changingCreds{}
+			o.ClientLogMode = aws.LogSigning
+			o.Logger = logging.LoggerFunc(func(_ logging.Classification, format string, v ...any) {
+				mu.Lock()
+				defer mu.Unlock()
+				fmt.Fprintf(&log, format+"\n", v...)
+			})
+		})
+		if _, err := c.UnclaimDevice(context.Background(), &UnclaimDeviceInput{DeviceId: "d"}); err != nil {
+			t.Fatal(err)
+		}
+		reqs := srv.requests()
+		if len(reqs) != 2 {
+			t.Fatalf("%d requests, want 2", len(reqs))
+		}
+		if got := reqs[0].Header.Get("X-Amz-Security-Token"); got != "first-token" {
+			t.Errorf("first attempt: X-Amz-Security-Token %q, want first-token", got)
+		}
+		if got := reqs[1].Header.Values("X-Amz-Security-Token"); len(got) != 0 {
+			t.Errorf("retry: X-Amz-Security-Token %q, want none", got)
+		}
+		if strings.Contains(log.String(), "first-token") {
+			t.Errorf("the signing log holds the session token:\n%s", log.String())
+		}
+	})
+}
+
+// headerResolver resolves to url with the headers h, as an
+// EndpointResolverV2 may.
+type headerResolver struct {
+	url string
+	h   http.Header
+}
+
+func (r headerResolver) ResolveEndpoint(ctx context.Context, _ EndpointParameters) (smithyendpoints.Endpoint, error) {
+	ep, err := NewDefaultEndpointResolverV2().ResolveEndpoint(ctx, EndpointParameters{Region: aws.String(testRegion), Endpoint: aws.String(r.url)})
+	ep.Headers = r.h
+	return ep, err
+}
+
+// TestRetryKeepsEndpointHeaders checks that a retry carries the headers of
+// the resolved endpoint, a session token among them, as the first attempt
+// does, on both paths: a retry drops only what the last signing set.
+func TestRetryKeepsEndpointHeaders(t *testing.T) {
+	bothPaths(t, func(t *testing.T) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			if n == 1 {
+				writeError(w, 503, "", "rid-1", `{}`)
+				return
+			}
+			writeJSON(w, 200, "rid-2", `{"state":"UNCLAIMED"}`)
+		})
+		h := http.Header{"X-Amz-Security-Token": {"endpoint-token"}}
+		c := srv.client(withFastRetries, func(o *Options) { o.EndpointResolverV2 = headerResolver{srv.URL, h} })
+		if _, err := c.UnclaimDevice(context.Background(), &UnclaimDeviceInput{DeviceId: "d"}); err != nil {
+			t.Fatal(err)
+		}
+		reqs := srv.requests()
+		if len(reqs) != 2 {
+			t.Fatalf("%d requests, want 2", len(reqs))
+		}
+		for i, r := range reqs {
+			if got := r.Header.Values("X-Amz-Security-Token"); len(got) != 1 || got[0] != "endpoint-token" {
+				t.Errorf("attempt %d: X-Amz-Security-Token %q, want the endpoint's", i+1, got)
+			}
+		}
+	})
 }

@@ -40,8 +40,9 @@ type Signer struct {
 }
 
 // Trace is what a signing computed, for a signing log: the canonical
-// request, with the value of X-Amz-Security-Token replaced by
-// "[REDACTED]", and the string to sign. Neither holds a secret.
+// request, with the value of X-Amz-Security-Token (from the credentials or
+// from a header of the request) replaced by "[REDACTED]", and the string
+// to sign. Neither holds a secret.
 type Trace struct {
 	CanonicalRequest string
 	StringToSign     string
@@ -124,13 +125,12 @@ func (s *Signer) Sign(r *http.Request, creds Credentials, payloadHash, service, 
 		first := true
 		j := i
 		for ; j < len(ents) && bytes.Equal(sc.names[ents[j].n0:ents[j].n1], sc.names[e.n0:e.n1]); j++ {
-			if ents[j].kind == entToken {
-				tok0 = start
-			}
 			hb = ents[j].appendValues(hb, sc.names, &first)
 		}
-		if tok0 == start {
-			tok1 = len(hb)
+		// The token is redacted whether it comes from creds or from a
+		// header of the request.
+		if string(sc.names[e.n0:e.n1]) == "x-amz-security-token" {
+			tok0, tok1 = start, len(hb)
 		}
 		hb = append(hb, '\n')
 		i = j

@@ -134,7 +134,7 @@ func checkSameSignature(t *testing.T, s *Signer, in *diffInput) {
 	if ours.Host != theirs.Host {
 		t.Errorf("Host: ours %q, v4.Signer's %q", ours.Host, theirs.Host)
 	}
-	if want := redactLogged(log.msg, in.creds.SessionToken); tr.LogMessage() != want {
+	if want := redactLogged(log.msg, in.loggedToken()); tr.LogMessage() != want {
 		t.Errorf("signing log:\n ours %q\nv4's %q", tr.LogMessage(), want)
 	}
 	if t.Failed() {
@@ -142,14 +142,40 @@ func checkSameSignature(t *testing.T, s *Signer, in *diffInput) {
 	}
 }
 
-// redactLogged replaces the token's canonical header value in v4.Signer's
-// log, as Trace does.
-func redactLogged(msg, token string) string {
-	if token == "" {
+// loggedToken returns the line of in's canonical request that holds a
+// session token, "\nx-amz-security-token:" and its canonical value (the
+// credentials' token or, without one, the trimmed values of the request's
+// own header of that name, joined by ','), and "" when there is none.
+func (in *diffInput) loggedToken() string {
+	const key = "\nx-amz-security-token:"
+	if in.creds.SessionToken != "" {
+		return key + string(appendTrimmed(nil, in.creds.SessionToken))
+	}
+	var b []byte
+	found := false
+	for _, h := range in.headers {
+		if strings.ToLower(h[0]) != "x-amz-security-token" {
+			continue
+		}
+		if found {
+			b = append(b, ',')
+		}
+		found = true
+		b = appendTrimmed(b, h[1])
+	}
+	if !found {
+		return ""
+	}
+	return key + string(b)
+}
+
+// redactLogged replaces the value of the token's line (see loggedToken) in
+// v4.Signer's log with "[REDACTED]", as Trace does.
+func redactLogged(msg, line string) string {
+	if line == "" {
 		return msg
 	}
-	const key = "\nx-amz-security-token:"
-	return strings.Replace(msg, key+string(appendTrimmed(nil, token))+"\n", key+"[REDACTED]\n", 1)
+	return strings.Replace(msg, line+"\n", "\nx-amz-security-token:[REDACTED]\n", 1)
 }
 
 // FuzzSignDifferential signs random requests with Sign and with
@@ -171,6 +197,12 @@ func FuzzSignDifferential(f *testing.F) {
 	f.Add("POST", "[::1]:80", "//./../x/", "", "a=1&a=0&b&=&%41=%61", "Content-Length:99\nExpect:100-continue", []byte("\x00\x01"),
 		int64(-62135596800), "us-gov-west-1", "iot1click", "AKID", "secret", "", uint8(7))
 	f.Add("", "", "", "", "", "", []byte(nil), int64(1<<40), "", "", "", "", "", uint8(255))
+	// A session token in the request's own header, without one in the
+	// credentials: signed, and redacted in the log.
+	f.Add("GET", "h", "/projects", "", "", "X-Amz-Security-Token: hdr  tok \nX-Amz-Security-Token:second", []byte(nil),
+		int64(1709251170), "us-west-2", "iot1click", "AKID", "secret", "", uint8(0))
+	f.Add("GET", "h", "/projects", "", "", "X-Amz-Security-Token:", []byte(nil),
+		int64(1709251170), "us-west-2", "iot1click", "AKID", "secret", "", uint8(0))
 	s := &Signer{}
 	f.Fuzz(func(t *testing.T, method, host, path, rawPath, query, headers string, body []byte, sec int64,
 		region, service, akid, secret, token string, flags uint8,

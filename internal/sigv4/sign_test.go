@@ -328,3 +328,32 @@ func BenchmarkVerify(b *testing.B) {
 		}
 	}
 }
+
+// TestSignTraceRedactsTokenHeader: a session token the request carries in
+// its own X-Amz-Security-Token header (set by a middleware, with
+// credentials that have none) is signed as v4.Signer signs it, and is
+// redacted in the trace as the credentials' token is.
+func TestSignTraceRedactsTokenHeader(t *testing.T) {
+	var s Signer
+	r := iot1clickRequest()
+	r.Header.Set("X-Amz-Security-Token", " header-token ")
+	var tr Trace
+	if err := s.Sign(r, sdkCreds, emptyPayloadHash, sdkService, sdkRegion, sdkTime, &tr); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(tr.LogMessage(), "header-token") {
+		t.Errorf("the trace holds the token:\n%s", tr.LogMessage())
+	}
+	if !strings.Contains(tr.CanonicalRequest, "\nx-amz-security-token:[REDACTED]\n") {
+		t.Errorf("canonical request %q, want the token line redacted", tr.CanonicalRequest)
+	}
+	ref := iot1clickRequest()
+	ref.Header.Set("X-Amz-Security-Token", " header-token ")
+	awsCreds := aws.Credentials{AccessKeyID: sdkCreds.AccessKeyID, SecretAccessKey: sdkCreds.SecretAccessKey}
+	if err := v4.NewSigner().SignHTTP(context.Background(), awsCreds, ref, emptyPayloadHash, sdkService, sdkRegion, sdkTime); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := r.Header.Get("Authorization"), ref.Header.Get("Authorization"); got != want {
+		t.Errorf("Authorization %s, v4.Signer's %s", got, want)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -75,8 +76,17 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 		}
 		if attempt > 1 {
 			// A new request for each retry: the HTTPClient may still hold
-			// the previous one.
+			// the previous one. It is signed afresh, with the headers it
+			// was built with and without what the last signing set: the
+			// retry's credentials may have no session token, and the stack
+			// path's retries, cloned from the unsigned request, have none.
 			req = req.Clone(ctx)
+			for _, k := range signingHeaders {
+				delete(req.Header, k)
+				if v, ok := ep.headers[k]; ok {
+					req.Header[k] = slices.Clip(v)
+				}
+			}
 		}
 
 		if attempt > 1 && o.ClientLogMode.IsRetries() {
@@ -123,6 +133,9 @@ func (c *Client) roundTrips(ctx context.Context, o *Options, ep resolvedEndpoint
 		}
 	}
 }
+
+// signingHeaders are the headers a signing sets on a request.
+var signingHeaders = [...]string{"Authorization", "X-Amz-Date", "X-Amz-Security-Token"}
 
 // maxRetryAfter is how far X-Amz-Retry-After may lengthen the retryer's
 // delay, as in aws-sdk-go-v2.
