@@ -27,10 +27,12 @@ type Store interface {
 
 // Snapshot is the whole saved state of a Handler, as Store.Load returns it.
 type Snapshot struct {
-	// Devices are the devices, with their events (ClickType, Time and
-	// AccountID of each, in the order saved), as AddDevices takes them,
-	// except that an event's empty AccountID means no account (an event of
-	// a device no account held).
+	// Devices are the devices, with their events (ClickType, Time,
+	// AccountID and Attributes of each, in the order saved), as AddDevices
+	// takes them, except that an event's empty AccountID means no account
+	// (an event of a device no account held), and that its Attributes are
+	// those its device had when it was recorded, which ListDeviceEvents
+	// answers.
 	Devices []DeviceRecord
 	// ClaimCodes are the registered claim codes.
 	ClaimCodes []ClaimCodeRecord
@@ -140,10 +142,11 @@ func (s *Handler) startLocked() error {
 	if err != nil {
 		return fmt.Errorf("loading the saved state: %w", err)
 	}
-	// AddDevices reads an event's empty account as the device's; a saved
-	// event's account is exact, empty for an event visible to no account.
-	// The device's events are in the order of a stable sort by time of the
-	// saved ones.
+	// AddDevices reads an event's empty account as the device's, and gives
+	// every event the device's attributes; a saved event's account is
+	// exact, empty for an event visible to no account, and so are its
+	// attributes. The device's events are in the order of a stable sort by
+	// time of the saved ones.
 	for i := range snap.Devices {
 		saved := &snap.Devices[i]
 		d := s.st.devices[saved.DeviceId]
@@ -154,6 +157,7 @@ func (s *Handler) startLocked() error {
 		slices.SortStableFunc(evs, func(a, b EventRecord) int { return a.Time.Compare(b.Time) })
 		for j := range evs {
 			d.Events[j].AccountID = evs[j].AccountID
+			d.Events[j].Attributes = evs[j].Attributes
 		}
 	}
 	for _, c := range snap.ClaimCodes {
