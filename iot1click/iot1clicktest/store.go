@@ -1,6 +1,7 @@
 package iot1clicktest
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -294,16 +295,13 @@ func (s *Handler) saveLocked() error {
 	}
 	if err := s.cfg.product.store.Save(&c); err != nil {
 		s.errorLog().Printf("saving a change of the state failed; the change is not durable: %v", err)
-		return fmt.Errorf("iot1clicktest: saving the state: %w", err)
+		return fmt.Errorf("%w: %w", errNotSaved, err)
 	}
 	return nil
 }
 
-// saveOrLog saves the change noted, logging a failure, for the control
-// methods that report no error.
-func (s *Handler) saveOrLog() {
-	_ = s.saveLocked()
-}
+// errNotSaved is the error of a change the Store could not save.
+var errNotSaved = errors.New("iot1clicktest: saving the state")
 
 // saveExchangeLocked saves the change a successful operation that writes
 // made, before its answer: a failure answers 500.
