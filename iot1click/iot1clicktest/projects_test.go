@@ -265,3 +265,23 @@ func TestProjectsFaultsAndReset(t *testing.T) {
 		t.Errorf("requests after Reset: %d", len(reqs))
 	}
 }
+
+// TestProjectsEmptyTagMap: the model's TagMap holds 1 to 50 tags, so
+// CreateProject and TagResource refuse an empty one (the SDKs check it; the
+// server must for the clients that do not), and change nothing.
+func TestProjectsEmptyTagMap(t *testing.T) {
+	srv := newServer(t)
+	arn := escapeLabel("arn:aws:iot1click:us-west-2:123456789012:projects/p")
+	for _, tc := range []struct {
+		method, path, body string
+		status             int
+		code               string
+	}{
+		{"POST", "/projects", `{"projectName":"q","tags":{}}`, 400, "InvalidRequestException"},
+		{"POST", "/projects", `{"projectName":"p","tags":{"k":"v"}}`, 200, ""},
+		{"POST", "/tags/" + arn, `{"tags":{}}`, 400, "InvalidRequestException"},
+		{"GET", "/projects/q", ``, 404, "ResourceNotFoundException"},
+	} {
+		wantStatus(t, call(t, srv, tc.method, tc.path, "", []byte(tc.body)), tc.status, tc.code)
+	}
+}
