@@ -485,6 +485,11 @@ func (s *Handler) updatePlacement(x *exchange) {
 			return nil, e
 		}
 		if in.Attributes != nil {
+			// A placement holds at most as many attributes as an update
+			// sets, as AddProjects, and so a restart, checks.
+			if len(mergeClearing(pl.attrs, in.Attributes)) > model.MaxPlacementAttributes {
+				return nil, invalid("A placement can have at most %d attributes: clear some (with the value \"\") to set others.", model.MaxPlacementAttributes)
+			}
 			s.updatePlacementLocked(pl, in.Attributes)
 		}
 		return empty, nil
