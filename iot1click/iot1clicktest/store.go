@@ -22,7 +22,9 @@ import (
 type Store interface {
 	// Load returns the saved state, or nil when the store holds none.
 	Load() (*Snapshot, error)
-	// Save makes the change durable before it returns.
+	// Save makes the change durable before it returns. A Save that fails
+	// must save none of the change: the Handler gives it again, within
+	// the next change it saves.
 	Save(*Change) error
 }
 
@@ -235,8 +237,9 @@ func (s *Handler) noteProjectLocked(p *project) {
 	}
 }
 
-// saveLocked saves the change noted since the last save. The caller holds
-// the write lock, so that changes are saved in the order they were made.
+// saveLocked saves the change noted since the last successful save. The
+// caller holds the write lock, so that changes are saved in the order they
+// were made.
 func (s *Handler) saveLocked() error {
 	if !s.persisting() {
 		return nil
@@ -289,14 +292,17 @@ func (s *Handler) saveLocked() error {
 			}
 		}
 	}
-	p.clear()
 	if c.empty() {
+		p.clear()
 		return nil
 	}
 	if err := s.cfg.product.store.Save(&c); err != nil {
-		s.errorLog().Printf("saving a change of the state failed; the change is not durable: %v", err)
+		// The change stays in the emulator and stays noted: the next save
+		// saves it with its own (a failed Save saved nothing).
+		s.errorLog().Printf("saving a change of the state failed; the change is not durable until a later save succeeds: %v", err)
 		return fmt.Errorf("%w: %w", errNotSaved, err)
 	}
+	p.clear()
 	return nil
 }
 
