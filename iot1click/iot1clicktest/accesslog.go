@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // productConfig holds the options of the emulator as a product: its
@@ -96,11 +98,19 @@ func resourceOf(path string) string {
 	return out
 }
 
+// unescapeOr returns a path segment unescaped, or as sent when it does not
+// unescape to printable text: a line break or terminal escape sequence of a
+// client's choosing must not reach the log as such.
 func unescapeOr(seg string) string {
-	if u, err := url.PathUnescape(seg); err == nil {
+	if u, err := url.PathUnescape(seg); err == nil && printable(u) {
 		return u
 	}
 	return seg
+}
+
+// printable reports whether s is valid UTF-8 of printable characters.
+func printable(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsPrint(r) })
 }
 
 // formatDuration formats d in milliseconds with one decimal, or in seconds

@@ -66,3 +66,25 @@ func (w *syncWriter) String() string {
 	defer w.mu.Unlock()
 	return w.b.String()
 }
+
+// TestAccessLogQuotesControlCharacters: a path label is unescaped for the
+// log, but anyone who can reach the server chooses it, so a line break or
+// a terminal escape sequence in it must not reach the terminal as such:
+// one request is one line, with no control characters.
+func TestAccessLogQuotesControlCharacters(t *testing.T) {
+	var out syncWriter
+	srv := newServer(t, iot1clicktest.WithAccessLog(&out))
+	forged := "/devices/G030PM0000000001%0A05:40:01.123%20%20200%20%20UnclaimDevice%20%20G030PM0000000002%1B%5B2J%7F"
+	resp, err := srv.HTTPClient().Get(srv.URL + forged) // unsigned: refused, and logged
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	line := strings.TrimSuffix(out.String(), "\n")
+	if strings.Count(out.String(), "\n") != 1 || strings.ContainsFunc(line, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		t.Errorf("access log = %q, want one line without control characters", out.String())
+	}
+	if !strings.Contains(line, "DescribeDevice") || !strings.Contains(line, "G030PM0000000001") {
+		t.Errorf("access log line %q does not name the operation and the device", line)
+	}
+}

@@ -41,8 +41,11 @@ func (s *Handler) serveControl(w http.ResponseWriter, r *http.Request) {
 	}
 	fail := func(err error) {
 		status := http.StatusBadRequest
-		if errors.Is(err, ErrDeviceNotFound) {
+		switch {
+		case errors.Is(err, ErrDeviceNotFound):
 			status = http.StatusNotFound
+		case errors.Is(err, errNotSaved):
+			status = http.StatusInternalServerError
 		}
 		controlError(w, status, err.Error())
 	}
@@ -123,11 +126,10 @@ func (s *Handler) serveControl(w http.ResponseWriter, r *http.Request) {
 			controlError(w, http.StatusBadRequest, fmt.Sprintf("count must be from 0 to %d", MaxFleet))
 			return
 		}
-		var ids []string
-		if in.Claimed == nil || *in.Claimed {
-			ids = s.AddFleet(in.Count)
-		} else {
-			ids = s.AddUnclaimedDevices(in.Count)
+		ids, err := s.addGenerated(in.Count, in.Claimed == nil || *in.Claimed)
+		if err != nil {
+			fail(err)
+			return
 		}
 		controlJSON(w, http.StatusOK, map[string][]string{"deviceIds": ids})
 	case key == "POST claim-codes":
@@ -211,7 +213,10 @@ func (s *Handler) serveControl(w http.ResponseWriter, r *http.Request) {
 		s.ResetRequests()
 		w.WriteHeader(http.StatusNoContent)
 	case key == "POST reset":
-		s.Reset()
+		if err := s.reset(); err != nil {
+			fail(err)
+			return
+		}
 		w.WriteHeader(http.StatusNoContent)
 	default:
 		controlError(w, http.StatusNotFound, "unknown control endpoint: "+r.Method+" "+r.URL.Path)

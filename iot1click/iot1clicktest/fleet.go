@@ -30,23 +30,26 @@ const MaxFleet = 100_000
 // placement attributes (projectRegion, projectName, placementName,
 // deviceTemplateName) and route its clicks.
 func (s *Handler) AddFleet(n int) []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ids := s.addFleetLocked(n, true)
-	s.noteReplacedLocked(ids...)
-	s.saveOrLog()
+	ids, _ := s.addGenerated(n, true) // a failure to save is logged
 	return ids
 }
 
 // AddUnclaimedDevices adds n generated buttons that no account has claimed,
 // ready for InitiateDeviceClaim, and returns their IDs.
 func (s *Handler) AddUnclaimedDevices(n int) []string {
+	ids, _ := s.addGenerated(n, false) // a failure to save is logged
+	return ids
+}
+
+// addGenerated adds n generated devices, claimed or not, as AddFleet and
+// AddUnclaimedDevices do, and reports a failure to save them, for the
+// control API, which must not acknowledge a change it could not save.
+func (s *Handler) addGenerated(n int, claimed bool) ([]string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ids := s.addFleetLocked(n, false)
+	ids := s.addFleetLocked(n, claimed)
 	s.noteReplacedLocked(ids...)
-	s.saveOrLog()
-	return ids
+	return ids, s.saveLocked()
 }
 
 // addFleetLocked generates n devices in bulk: one allocation for the

@@ -190,6 +190,15 @@ func checkProjectTags(tags map[string]string) *apiError {
 	return nil
 }
 
+// checkRequestTags checks the tags of a request, a TagMap: when present, 1
+// to 50 tags.
+func checkRequestTags(tags map[string]string) *apiError {
+	if tags != nil && len(tags) == 0 {
+		return invalid("The tags must hold 1 to %d tags when given.", model.MaxTags)
+	}
+	return checkProjectTags(tags)
+}
+
 func projectNotFound(name string) *apiError {
 	return &apiError{404, "ResourceNotFoundException", fmt.Sprintf("The project %s could not be found.", name)}
 }
@@ -271,7 +280,7 @@ func (s *Handler) createProject(x *exchange) {
 		e = checkProjectFields(in.Description, defaults, templates)
 	}
 	if e == nil {
-		e = checkProjectTags(in.Tags)
+		e = checkRequestTags(in.Tags)
 	}
 	if e != nil {
 		x.writeError(e)
@@ -476,6 +485,11 @@ func (s *Handler) updatePlacement(x *exchange) {
 			return nil, e
 		}
 		if in.Attributes != nil {
+			// A placement holds at most as many attributes as an update
+			// sets, as AddProjects, and so a restart, checks.
+			if len(mergeClearing(pl.attrs, in.Attributes)) > model.MaxPlacementAttributes {
+				return nil, invalid("A placement can have at most %d attributes: clear some (with the value \"\") to set others.", model.MaxPlacementAttributes)
+			}
 			s.updatePlacementLocked(pl, in.Attributes)
 		}
 		return empty, nil
@@ -640,7 +654,7 @@ func (s *Handler) tagProject(x *exchange) {
 	if !x.decode(&in, "tags") {
 		return
 	}
-	if e := checkProjectTags(in.Tags); e != nil {
+	if e := checkRequestTags(in.Tags); e != nil {
 		x.writeError(e)
 		return
 	}

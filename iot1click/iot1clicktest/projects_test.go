@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -263,5 +264,55 @@ func TestProjectsFaultsAndReset(t *testing.T) {
 	}
 	if reqs := srv.Requests(); len(reqs) != 0 {
 		t.Errorf("requests after Reset: %d", len(reqs))
+	}
+}
+
+// TestProjectsEmptyTagMap: the model's TagMap holds 1 to 50 tags, so
+// CreateProject and TagResource refuse an empty one (the SDKs check it; the
+// server must for the clients that do not), and change nothing.
+func TestProjectsEmptyTagMap(t *testing.T) {
+	srv := newServer(t)
+	arn := escapeLabel("arn:aws:iot1click:us-west-2:123456789012:projects/p")
+	for _, tc := range []struct {
+		method, path, body string
+		status             int
+		code               string
+	}{
+		{"POST", "/projects", `{"projectName":"q","tags":{}}`, 400, "InvalidRequestException"},
+		{"POST", "/projects", `{"projectName":"p","tags":{"k":"v"}}`, 200, ""},
+		{"POST", "/tags/" + arn, `{"tags":{}}`, 400, "InvalidRequestException"},
+		{"GET", "/projects/q", ``, 404, "ResourceNotFoundException"},
+	} {
+		wantStatus(t, call(t, srv, tc.method, tc.path, "", []byte(tc.body)), tc.status, tc.code)
+	}
+}
+
+// TestPlacementAttributesStayLoadable: a placement holds at most 50
+// attributes, the limit AddProjects (and so a restart from a state file)
+// checks: UpdatePlacement refuses a change that would take it past 50, and
+// the projects the server holds can always be added again.
+func TestPlacementAttributesStayLoadable(t *testing.T) {
+	srv := newServer(t)
+	wantStatus(t, call(t, srv, "POST", "/projects", "", []byte(`{"projectName":"p"}`)), 200, "")
+	attrs := func(from, n int) string {
+		var b strings.Builder
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `"a%d":"v"`, from+i)
+		}
+		return "{" + b.String() + "}"
+	}
+	wantStatus(t, call(t, srv, "POST", "/projects/p/placements", "", []byte(`{"placementName":"x","attributes":`+attrs(0, 50)+`}`)), 200, "")
+	wantStatus(t, call(t, srv, "PUT", "/projects/p/placements/x", "", []byte(`{"attributes":`+attrs(50, 1)+`}`)), 400, "InvalidRequestException")
+	// Replacing one and clearing one stay within the limit.
+	wantStatus(t, call(t, srv, "PUT", "/projects/p/placements/x", "", []byte(`{"attributes":{"a0":"w","a1":"","a50":"v"}}`)), 200, "")
+	projects := srv.Projects()
+	if n := len(projects[0].Placements[0].Attributes); n != 50 {
+		t.Errorf("the placement has %d attributes, want 50", n)
+	}
+	if err := srv.AddProjects(projects...); err != nil {
+		t.Errorf("adding the server's projects again: %v", err)
 	}
 }

@@ -250,9 +250,15 @@ func (s *Handler) NewClient(baseURL string, optFns ...func(*iot1click.Options)) 
 // fleets and clock of the options, no claim codes, faults or logged
 // requests. Page tokens issued before Reset are refused.
 func (s *Handler) Reset() {
+	_ = s.reset() // a failure to save is logged
+}
+
+// reset is Reset, reporting a failure to save the state it built, for the
+// control API, which must not acknowledge a change it could not save.
+func (s *Handler) reset() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	// The options were validated by NewServer, so this cannot fail.
 	_ = s.resetLocked()
-	s.saveOrLog()
+	return s.saveLocked()
 }

@@ -1,6 +1,7 @@
 package iot1clicktest
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -21,16 +22,20 @@ import (
 type Store interface {
 	// Load returns the saved state, or nil when the store holds none.
 	Load() (*Snapshot, error)
-	// Save makes the change durable before it returns.
+	// Save makes the change durable before it returns. A Save that fails
+	// must save none of the change: the Handler gives it again, within
+	// the next change it saves.
 	Save(*Change) error
 }
 
 // Snapshot is the whole saved state of a Handler, as Store.Load returns it.
 type Snapshot struct {
-	// Devices are the devices, with their events (ClickType, Time and
-	// AccountID of each, in the order saved), as AddDevices takes them,
-	// except that an event's empty AccountID means no account (an event of
-	// a device no account held).
+	// Devices are the devices, with their events (ClickType, Time,
+	// AccountID and Attributes of each, in the order saved), as AddDevices
+	// takes them, except that an event's empty AccountID means no account
+	// (an event of a device no account held), and that its Attributes are
+	// those its device had when it was recorded, which ListDeviceEvents
+	// answers.
 	Devices []DeviceRecord
 	// ClaimCodes are the registered claim codes.
 	ClaimCodes []ClaimCodeRecord
@@ -140,10 +145,11 @@ func (s *Handler) startLocked() error {
 	if err != nil {
 		return fmt.Errorf("loading the saved state: %w", err)
 	}
-	// AddDevices reads an event's empty account as the device's; a saved
-	// event's account is exact, empty for an event visible to no account.
-	// The device's events are in the order of a stable sort by time of the
-	// saved ones.
+	// AddDevices reads an event's empty account as the device's, and gives
+	// every event the device's attributes; a saved event's account is
+	// exact, empty for an event visible to no account, and so are its
+	// attributes. The device's events are in the order of a stable sort by
+	// time of the saved ones.
 	for i := range snap.Devices {
 		saved := &snap.Devices[i]
 		d := s.st.devices[saved.DeviceId]
@@ -154,6 +160,7 @@ func (s *Handler) startLocked() error {
 		slices.SortStableFunc(evs, func(a, b EventRecord) int { return a.Time.Compare(b.Time) })
 		for j := range evs {
 			d.Events[j].AccountID = evs[j].AccountID
+			d.Events[j].Attributes = evs[j].Attributes
 		}
 	}
 	for _, c := range snap.ClaimCodes {
@@ -230,8 +237,9 @@ func (s *Handler) noteProjectLocked(p *project) {
 	}
 }
 
-// saveLocked saves the change noted since the last save. The caller holds
-// the write lock, so that changes are saved in the order they were made.
+// saveLocked saves the change noted since the last successful save. The
+// caller holds the write lock, so that changes are saved in the order they
+// were made.
 func (s *Handler) saveLocked() error {
 	if !s.persisting() {
 		return nil
@@ -284,22 +292,22 @@ func (s *Handler) saveLocked() error {
 			}
 		}
 	}
-	p.clear()
 	if c.empty() {
+		p.clear()
 		return nil
 	}
 	if err := s.cfg.product.store.Save(&c); err != nil {
-		s.errorLog().Printf("saving a change of the state failed; the change is not durable: %v", err)
-		return fmt.Errorf("iot1clicktest: saving the state: %w", err)
+		// The change stays in the emulator and stays noted: the next save
+		// saves it with its own (a failed Save saved nothing).
+		s.errorLog().Printf("saving a change of the state failed; the change is not durable until a later save succeeds: %v", err)
+		return fmt.Errorf("%w: %w", errNotSaved, err)
 	}
+	p.clear()
 	return nil
 }
 
-// saveOrLog saves the change noted, logging a failure, for the control
-// methods that report no error.
-func (s *Handler) saveOrLog() {
-	_ = s.saveLocked()
-}
+// errNotSaved is the error of a change the Store could not save.
+var errNotSaved = errors.New("iot1clicktest: saving the state")
 
 // saveExchangeLocked saves the change a successful operation that writes
 // made, before its answer: a failure answers 500.

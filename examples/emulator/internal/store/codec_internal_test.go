@@ -35,13 +35,36 @@ func TestDeviceCodec(t *testing.T) {
 			t.Errorf("%s with a byte more decoded", d.DeviceId)
 		}
 	}
-	e := iot1clicktest.EventRecord{ClickType: "LONG", Time: time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC), AccountID: "123456789012"}
-	got, err := decodeEvent(encodeEvent(&e))
-	if err != nil || !got.Time.Equal(e.Time) || got.ClickType != e.ClickType || got.AccountID != e.AccountID {
-		t.Errorf("event round trip: %+v, %v", got, err)
+	for _, e := range []iot1clicktest.EventRecord{
+		{ClickType: "LONG", Time: time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC), AccountID: "123456789012"},
+		{ClickType: "SINGLE", Time: time.Date(2026, 1, 2, 3, 4, 5, 7, time.UTC), AccountID: "123456789012",
+			Attributes: map[string]string{"projectName": "office", "placementName": "desk"}},
+		{ClickType: "DOUBLE", Time: time.Date(2026, 1, 2, 3, 4, 5, 8, time.UTC)},
+	} {
+		b := encodeEvent(&e)
+		got, err := newDecoder().decodeEvent(b, map[string]string{"not": "these"})
+		if err != nil || !got.Time.Equal(e.Time) || got.ClickType != e.ClickType || got.AccountID != e.AccountID || !cmp.Equal(got.Attributes, e.Attributes) {
+			t.Errorf("event round trip: %+v, %v, want %+v", got, err, e)
+		}
+		for n := range len(b) {
+			if _, err := newDecoder().decodeEvent(b[:n], nil); err == nil {
+				t.Errorf("event %s cut to %d of %d bytes decoded", e.ClickType, n, len(b))
+			}
+		}
+		if _, err := newDecoder().decodeEvent(append(b, 0), nil); err == nil {
+			t.Errorf("event %s with a byte more decoded", e.ClickType)
+		}
 	}
-	for _, bad := range [][]byte{nil, {1, 2, 3}, append(make([]byte, 8), 200)} {
-		if _, err := decodeEvent(bad); err == nil {
+	// An event as files written before the attributes kept it: time,
+	// click type, account; its attributes are its device's.
+	old := append(append(append(make([]byte, 8), 4), "LONG"...), "123456789012"...)
+	attrs := map[string]string{"projectName": "office"}
+	got, err := newDecoder().decodeEvent(old, attrs)
+	if err != nil || got.ClickType != "LONG" || got.AccountID != "123456789012" || !cmp.Equal(got.Attributes, attrs) {
+		t.Errorf("event of the earlier layout: %+v, %v", got, err)
+	}
+	for _, bad := range [][]byte{nil, {1, 2, 3}, append(make([]byte, 8), 100), append(make([]byte, 8), 200)} {
+		if _, err := newDecoder().decodeEvent(bad, nil); err == nil {
 			t.Errorf("decodeEvent(%v) succeeded", bad)
 		}
 	}

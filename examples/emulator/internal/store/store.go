@@ -10,7 +10,7 @@
 //
 // The file holds five buckets: devices (ID → the DeviceRecord, without its
 // events, in a binary form: codec.go), events (ID, 0, sequence → time,
-// click type, account), claim codes (code → JSON), projects (account, 0,
+// click type, account, attributes), claim codes (code → JSON), projects (account, 0,
 // name → the ProjectRecord's JSON, with its placements) and meta (the
 // format).
 package store
@@ -118,13 +118,13 @@ func (d *DB) Load() (*iot1clicktest.Snapshot, error) {
 			if !ok {
 				return fmt.Errorf("malformed event key %q", k)
 			}
-			e, err := decodeEvent(v)
-			if err != nil {
-				return fmt.Errorf("event of device %q: %w", id, err)
-			}
 			i, ok := index[id]
 			if !ok {
 				return nil // a device gone without its events: never written so
+			}
+			e, err := dc.decodeEvent(v, snap.Devices[i].Attributes)
+			if err != nil {
+				return fmt.Errorf("event of device %q: %w", id, err)
 			}
 			snap.Devices[i].Events = append(snap.Devices[i].Events, e)
 			return nil
@@ -279,25 +279,48 @@ func deleteEvents(b *bolt.Bucket, id string) error {
 	return nil
 }
 
-// encodeEvent encodes what AddDevices reads of an event: its time (Unix
-// nanoseconds), click type and account, as
-// time(8) len(clickType)(1) clickType account.
+// encodeEvent encodes an event: its time (Unix nanoseconds), click type,
+// account and the attributes its device had when it was recorded, as
+// time(8) len(clickType)|eventAttributes(1) clickType account attributes,
+// the account a string and the attributes a map as in a device record
+// (codec.go).
 func encodeEvent(e *iot1clicktest.EventRecord) []byte {
-	b := make([]byte, 0, 9+len(e.ClickType)+len(e.AccountID))
+	b := make([]byte, 0, 10+len(e.ClickType)+len(e.AccountID))
 	b = binary.BigEndian.AppendUint64(b, uint64(e.Time.UnixNano()))
-	b = append(b, byte(len(e.ClickType)))
+	b = append(b, byte(len(e.ClickType))|eventAttributes)
 	b = append(b, e.ClickType...)
-	return append(b, e.AccountID...)
+	b = appendString(b, e.AccountID)
+	return appendMap(b, e.Attributes)
 }
 
-func decodeEvent(v []byte) (iot1clicktest.EventRecord, error) {
-	if len(v) < 9 || len(v) < 9+int(v[8]) {
+// eventAttributes marks, in the byte of its click type's length, an event
+// that carries its attributes. An event without the mark, as files written
+// before kept them, is time(8) len(clickType)(1) clickType account, and
+// its attributes are taken to be its device's, those of the device record
+// given to decodeEvent.
+const eventAttributes = 0x80
+
+func (dc *decoder) decodeEvent(v []byte, deviceAttrs map[string]string) (iot1clicktest.EventRecord, error) {
+	if len(v) < 9 {
 		return iot1clicktest.EventRecord{}, errors.New("malformed event")
 	}
-	n := 9 + int(v[8])
-	return iot1clicktest.EventRecord{
+	n := 9 + int(v[8]&^eventAttributes)
+	if len(v) < n {
+		return iot1clicktest.EventRecord{}, errors.New("malformed event")
+	}
+	e := iot1clicktest.EventRecord{
 		Time:      time.Unix(0, int64(binary.BigEndian.Uint64(v))).UTC(),
 		ClickType: string(v[9:n]),
-		AccountID: string(v[n:]),
-	}, nil
+	}
+	if v[8]&eventAttributes == 0 {
+		e.AccountID, e.Attributes = string(v[n:]), deviceAttrs
+		return e, nil
+	}
+	r := &reader{b: v[n:]}
+	e.AccountID = dc.intern(r.bytes())
+	e.Attributes = dc.readMap(r)
+	if r.err != nil || len(r.b) != 0 {
+		return iot1clicktest.EventRecord{}, errors.New("malformed event")
+	}
+	return e, nil
 }

@@ -212,3 +212,43 @@ func TestOpenRefusesOtherFiles(t *testing.T) {
 		t.Error("opening a file in a missing directory succeeded")
 	}
 }
+
+// TestEventAttributesSurviveRestart: an event keeps the attributes its
+// device had when it was recorded (ListDeviceEvents answers them), also
+// after a restart, when the device has left its placement since.
+func TestEventAttributesSurviveRestart(t *testing.T) {
+	testenv.ClearAWS(t)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "state.db")
+	srv, db := openServer(t, path, iot1clicktest.WithFleet(1))
+	id := srv.Devices()[0].DeviceId
+	testenv.Must(t, srv.AddProjects(iot1clicktest.ProjectRecord{ProjectName: "office",
+		DeviceTemplates: map[string]iot1clicktest.DeviceTemplate{"button": {DeviceType: "button"}},
+		Placements:      []iot1clicktest.PlacementRecord{{PlacementName: "desk1", Devices: map[string]string{"button": id}}}}))
+	if _, err := srv.Click(id, "SINGLE"); err != nil {
+		t.Fatal(err)
+	}
+	signed(t, srv, "DELETE", "/projects/office/placements/desk1/devices/button", ``)
+	if _, err := srv.Click(id, "DOUBLE"); err != nil {
+		t.Fatal(err)
+	}
+	in := &iot1click.ListDeviceEventsInput{DeviceId: id, FromTimeStamp: srv.Now().Add(-time.Hour), ToTimeStamp: srv.Now().Add(time.Hour)}
+	events, err := srv.Client().ListDeviceEvents(ctx, in)
+	if err != nil || len(events.Events) != 2 || events.Events[0].Device.Attributes["placementName"] != "desk1" {
+		t.Fatalf("ListDeviceEvents before the restart: %+v, %v", events, err)
+	}
+	before := state(t, srv)
+	srv.Close()
+	testenv.Must(t, db.Close())
+
+	srv, db = openServer(t, path)
+	defer db.Close()
+	defer srv.Close()
+	if diff := cmp.Diff(before, state(t, srv)); diff != "" {
+		t.Errorf("state after restart (-before +after):\n%s", diff)
+	}
+	again, err := srv.Client().ListDeviceEvents(ctx, in)
+	if err != nil || !cmp.Equal(events.Events, again.Events) {
+		t.Errorf("ListDeviceEvents after restart:\n got %+v, %v\nwant %+v", again.Events, err, events.Events)
+	}
+}
