@@ -240,7 +240,12 @@ func (s *Handler) serveOperation(w http.ResponseWriter, r *http.Request, op oper
 			case <-t.C:
 			case <-r.Context().Done():
 				t.Stop()
-				return
+				// Close cuts the connection's reads, which ends the
+				// request's context too, after it ended closing: the
+				// request is then answered, as Close promises, not dropped.
+				if s.closing.Err() == nil {
+					return
+				}
 			case <-s.closing.Done():
 				t.Stop()
 			}
