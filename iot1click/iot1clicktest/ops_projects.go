@@ -408,7 +408,10 @@ func (s *Handler) pageOfNames(x *exchange, op, digest, token string, n int, name
 		}
 		var e *apiError
 		if after, e = s.parseTokenLocked(token, op, x.account, digest); e != nil {
-			return nil, "", e
+			// The Projects service has no RangeNotSatisfiableException (its
+			// list operations model InvalidRequestException): a token it
+			// cannot honour is an invalid request, 400.
+			return nil, "", invalid("%s", e.msg)
 		}
 	}
 	slices.Sort(names)

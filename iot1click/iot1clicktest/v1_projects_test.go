@@ -139,8 +139,8 @@ func TestV1ProjectsAllOperations(t *testing.T) {
 	if got := code(func() error {
 		_, err := c.ListProjects(&projectsv1.ListProjectsInput{NextToken: s("forged")})
 		return err
-	}()); got != "RangeNotSatisfiableException" {
-		t.Errorf("ListProjects with a forged token: %s, want RangeNotSatisfiableException (416)", got)
+	}()); got != "InvalidRequestException" {
+		t.Errorf("ListProjects with a forged token: %s, want InvalidRequestException (400; the Projects model has no RangeNotSatisfiableException)", got)
 	}
 
 	// DescribeProject.
@@ -248,7 +248,7 @@ func TestV1ProjectsAllOperations(t *testing.T) {
 	if got := code(func() error {
 		_, err := c.ListPlacements(&projectsv1.ListPlacementsInput{ProjectName: s("P1"), NextToken: first.NextToken})
 		return err
-	}()); got != "RangeNotSatisfiableException" {
+	}()); got != "InvalidRequestException" {
 		t.Errorf("ListPlacements of P1 with Lobby's token: %s", got)
 	}
 	srv.AdvanceClock(time.Minute)
@@ -463,7 +463,7 @@ func TestProjectsWire(t *testing.T) {
 		{"POST", "/projects/p/placements", "", `{"placementName":"x","attributes":{"k":"` + strings.Repeat("v", 801) + `"}}`, 400, "InvalidRequestException"},
 		{"GET", "/projects", "maxResults=0", "", 400, "InvalidRequestException"},
 		{"GET", "/projects", "maxResults=251", "", 400, "InvalidRequestException"},
-		{"GET", "/projects", "nextToken=forged", "", 416, "RangeNotSatisfiableException"},
+		{"GET", "/projects", "nextToken=forged", "", 400, "InvalidRequestException"},
 		{"PUT", "/projects/p/placements/x/devices/t", "", `{}`, 400, "InvalidRequestException"},
 		{"PUT", "/projects/p/placements/x/devices/t", "", `{"deviceId":"G1"}`, 404, "ResourceNotFoundException"},
 		{"DELETE", "/tags/" + escapeLabel("arn:aws:iot1click:us-west-2:123456789012:projects/p"), "", "", 400, "InvalidRequestException"},
