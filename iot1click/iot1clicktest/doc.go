@@ -115,8 +115,9 @@
 //     placementName and deviceTemplateName over its own; disassociating it,
 //     unclaiming it or replacing it (AddDevices) clears them.
 //   - ListProjects and ListPlacements page as ListDevices does (maxResults 1
-//     to 250, default 100, sorted by name, a bad token 416
-//     RangeNotSatisfiableException). Timestamps are epoch seconds with
+//     to 250, default 100, sorted by name), but a bad token is 400
+//     InvalidRequestException: the Projects model has no
+//     RangeNotSatisfiableException. Timestamps are epoch seconds with
 //     milliseconds. Operations with nothing to return answer 200 and {}.
 //
 // # Claim lifecycle
