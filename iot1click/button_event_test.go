@@ -148,7 +148,7 @@ func TestButtonEventFromEmulator(t *testing.T) {
 		ClickType:     iot1click.ClickTypeLong,
 		ReportedTime:  clicked.Time.UTC().Truncate(time.Millisecond),
 		RemainingLife: float64Ptr(42.5),
-		CertificateId: clicked.CertificateID,
+		CertificateId: clicked.CertificateId,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ButtonEvent (-want +got):\n%s", diff)

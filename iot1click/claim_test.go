@@ -192,7 +192,7 @@ func TestClaimDeviceClickBeforeFirstPoll(t *testing.T) {
 		t.Error("InitiatedAt is zero")
 	}
 	d, _ := srv.Device(id)
-	if d.State != iot1clicktest.StateClaimed || !d.Enabled || d.AccountID != srv.AccountID() {
+	if d.State != iot1clicktest.StateClaimed || !d.Enabled || d.AccountId != srv.AccountID() {
 		t.Errorf("device %+v, want claimed by %s and enabled", d, srv.AccountID())
 	}
 	if diff := cmp.Diff(tags, d.Tags); diff != "" {
@@ -299,7 +299,7 @@ func TestClaimDeviceConflict(t *testing.T) {
 	})
 	mine := srv.AddFleet(1)[0]
 	if err := srv.AddDevices(
-		iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000001", AccountID: other, State: iot1clicktest.StateClaimed},
+		iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000001", AccountId: other, State: iot1clicktest.StateClaimed},
 	); err != nil {
 		t.Fatal(err)
 	}

@@ -104,7 +104,7 @@ func TestClickLoop(t *testing.T) {
 					},
 					// A device of another account, placed nowhere: the
 					// handler cannot describe it.
-					iot1clicktest.DeviceRecord{DeviceId: "G030PM9999999999", AccountID: "210987654321"},
+					iot1clicktest.DeviceRecord{DeviceId: "G030PM9999999999", AccountId: "210987654321"},
 				),
 				// The first device is placed: its clicks go to the
 				// function of its template.

@@ -96,7 +96,7 @@ func TestResponseHeaders(t *testing.T) {
 
 func TestListDevices(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithFleet(7), iot1clicktest.WithUnclaimedDevices(3),
-		iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{DeviceId: "X-SENSOR-1", Type: "sensor", AccountID: iot1clicktest.DefaultAccountID, RemainingLife: 50}))
+		iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{DeviceId: "X-SENSOR-1", Type: "sensor", AccountId: iot1clicktest.DefaultAccountID, RemainingLife: 50}))
 
 	r := call(t, srv, "GET", "/devices", "", nil)
 	wantStatus(t, r, 200, "")
@@ -272,12 +272,12 @@ func TestPageTokens(t *testing.T) {
 
 func TestPagesAreStableUnderChanges(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithDevices(
-		iot1clicktest.DeviceRecord{DeviceId: "B", AccountID: iot1clicktest.DefaultAccountID},
-		iot1clicktest.DeviceRecord{DeviceId: "D", AccountID: iot1clicktest.DefaultAccountID},
-		iot1clicktest.DeviceRecord{DeviceId: "F", AccountID: iot1clicktest.DefaultAccountID},
+		iot1clicktest.DeviceRecord{DeviceId: "B", AccountId: iot1clicktest.DefaultAccountID},
+		iot1clicktest.DeviceRecord{DeviceId: "D", AccountId: iot1clicktest.DefaultAccountID},
+		iot1clicktest.DeviceRecord{DeviceId: "F", AccountId: iot1clicktest.DefaultAccountID},
 	))
 	tok := firstToken(t, srv, defaultSigner(srv), "maxResults=1") // after B
-	if err := srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: "A", AccountID: iot1clicktest.DefaultAccountID}, iot1clicktest.DeviceRecord{DeviceId: "C", AccountID: iot1clicktest.DefaultAccountID}); err != nil {
+	if err := srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: "A", AccountId: iot1clicktest.DefaultAccountID}, iot1clicktest.DeviceRecord{DeviceId: "C", AccountId: iot1clicktest.DefaultAccountID}); err != nil {
 		t.Fatal(err)
 	}
 	r := call(t, srv, "GET", "/devices", "nextToken="+tok, nil)
@@ -299,7 +299,7 @@ func TestPagesAreStableUnderChanges(t *testing.T) {
 func TestDescribeDevice(t *testing.T) {
 	dev := iot1clicktest.DeviceRecord{
 		DeviceId: "G030PM0123456789", Attributes: map[string]string{"projectName": "p"}, Enabled: true,
-		RemainingLife: 99.85, Tags: map[string]string{"k": "v"}, AccountID: iot1clicktest.DefaultAccountID,
+		RemainingLife: 99.85, Tags: map[string]string{"k": "v"}, AccountId: iot1clicktest.DefaultAccountID,
 	}
 	srv := newServer(t, iot1clicktest.WithDevices(dev), iot1clicktest.WithAccount(otherKey, otherSecret, otherAccount))
 	r := call(t, srv, "GET", devicePath(dev.DeviceId), "", nil)
@@ -312,7 +312,7 @@ func TestDescribeDevice(t *testing.T) {
 	wantStatus(t, call(t, srv, "GET", devicePath("G030PM9999999999"), "", nil), 404, "ResourceNotFoundException")
 	wantStatus(t, send(t, srv, otherSigner(srv), "GET", devicePath(dev.DeviceId), "", nil), 404, "ResourceNotFoundException")
 	// A label with reserved characters is one segment.
-	if err := srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: "odd id/with:chars", AccountID: iot1clicktest.DefaultAccountID}); err != nil {
+	if err := srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: "odd id/with:chars", AccountId: iot1clicktest.DefaultAccountID}); err != nil {
 		t.Fatal(err)
 	}
 	r = call(t, srv, "GET", devicePath("odd id/with:chars"), "", nil)
@@ -337,7 +337,7 @@ func TestClaimLifecycle(t *testing.T) {
 		t.Errorf("initiate: %s", r.body)
 	}
 	d, _ := srv.Device(id)
-	if d.State != iot1clicktest.StateClaimInitiated || d.AccountID != srv.AccountID() || d.ClaimInitiatedAt.IsZero() {
+	if d.State != iot1clicktest.StateClaimInitiated || d.AccountId != srv.AccountID() || d.ClaimInitiatedAt.IsZero() {
 		t.Errorf("device %+v", d)
 	}
 	// Pending: visible to Describe, not to ListDevices or state changes.
@@ -383,7 +383,7 @@ func TestClaimLifecycle(t *testing.T) {
 		t.Errorf("unclaim: %s", r.body)
 	}
 	d, _ = srv.Device(id)
-	if d.State != iot1clicktest.StateUnclaimed || d.AccountID != "" || d.Enabled || len(d.Tags) != 0 {
+	if d.State != iot1clicktest.StateUnclaimed || d.AccountId != "" || d.Enabled || len(d.Tags) != 0 {
 		t.Errorf("after unclaim %+v", d)
 	}
 	wantStatus(t, call(t, srv, "GET", devicePath(id), "", nil), 404, "ResourceNotFoundException")
@@ -476,8 +476,8 @@ func ptr[T any](v T) *T { return &v }
 
 func TestDeviceMethods(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithDevices(
-		iot1clicktest.DeviceRecord{DeviceId: "B1", AccountID: iot1clicktest.DefaultAccountID, RemainingLife: 99.8},
-		iot1clicktest.DeviceRecord{DeviceId: "S1", Type: "sensor", AccountID: iot1clicktest.DefaultAccountID, RemainingLife: 5},
+		iot1clicktest.DeviceRecord{DeviceId: "B1", AccountId: iot1clicktest.DefaultAccountID, RemainingLife: 99.8},
+		iot1clicktest.DeviceRecord{DeviceId: "S1", Type: "sensor", AccountId: iot1clicktest.DefaultAccountID, RemainingLife: 5},
 	))
 	r := call(t, srv, "GET", devicePath("B1", "methods"), "", nil)
 	wantStatus(t, r, 200, "")
@@ -602,7 +602,7 @@ func TestListDeviceEvents(t *testing.T) {
 		var std struct {
 			ClickType     string   `json:"clickType"`
 			ReportedTime  string   `json:"reportedTime"`
-			CertificateID string   `json:"certificateId"`
+			CertificateId string   `json:"certificateId"`
 			RemainingLife *float64 `json:"remainingLife"`
 			TestMode      *bool    `json:"testMode"`
 		}
@@ -610,7 +610,7 @@ func TestListDeviceEvents(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantTime := t0.Add(time.Duration(i) * time.Minute).Format("2006-01-02T15:04:05.000Z")
-		if std.ClickType != types[i] || std.ReportedTime != wantTime || !regexp.MustCompile(`^[0-9a-f]{64}$`).MatchString(std.CertificateID) ||
+		if std.ClickType != types[i] || std.ReportedTime != wantTime || !regexp.MustCompile(`^[0-9a-f]{64}$`).MatchString(std.CertificateId) ||
 			std.RemainingLife == nil || *std.RemainingLife != d.RemainingLife || std.TestMode == nil || *std.TestMode {
 			t.Errorf("stdEvent %s", e.StdEvent)
 		}
@@ -690,7 +690,7 @@ func TestListDeviceEvents(t *testing.T) {
 }
 
 func TestTags(t *testing.T) {
-	srv := newServer(t, iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{DeviceId: "G030PM0123456789", AccountID: iot1clicktest.DefaultAccountID}),
+	srv := newServer(t, iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{DeviceId: "G030PM0123456789", AccountId: iot1clicktest.DefaultAccountID}),
 		iot1clicktest.WithAccount(otherKey, otherSecret, otherAccount))
 	arn := "arn:aws:iot1click:us-west-2:123456789012:devices/G030PM0123456789"
 	p := tagsPath(arn)
@@ -807,7 +807,7 @@ func TestRoutesAndBodies(t *testing.T) {
 		gotQuery, _ := url.ParseQuery(last.RawQuery)
 		wantQuery, _ := url.ParseQuery(c.query)
 		if last.Operation != c.op || last.Method != c.method || last.Path != c.path || !cmp.Equal(gotQuery, wantQuery) ||
-			string(last.Body) != string(c.body) || last.AccountID != srv.AccountID() || last.AccessKeyID != srv.AccessKeyID() {
+			string(last.Body) != string(c.body) || last.AccountId != srv.AccountID() || last.AccessKeyID != srv.AccessKeyID() {
 			t.Errorf("%s: logged %+v", c.op, last)
 		}
 		if last.StatusCode == 0 || last.RequestID == "" || last.Time.IsZero() || last.Header.Get("Authorization") == "" {

@@ -53,6 +53,6 @@ func (s *Handler) verify(x *exchange) *apiError {
 	}
 	a, _ := s.accountFor(keyID)
 	x.account = a.accountID
-	x.rec.AccountID = a.accountID
+	x.rec.AccountId = a.accountID
 	return nil
 }

@@ -39,7 +39,7 @@ func TestSignatures(t *testing.T) {
 				t.Errorf("the secret leaked: %s", r.body)
 			}
 			reqs := srv.Requests()
-			if last := reqs[len(reqs)-1]; last.ErrorCode != c.code || last.AccountID != "" {
+			if last := reqs[len(reqs)-1]; last.ErrorCode != c.code || last.AccountId != "" {
 				t.Errorf("logged %+v", last)
 			}
 		})

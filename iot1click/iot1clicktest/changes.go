@@ -21,7 +21,7 @@ func (s *Handler) recordEventLocked(d *DeviceRecord, clickType string, at time.T
 	s.st.seq++
 	cert := ""
 	if n := len(d.Events); n > 0 {
-		cert = d.Events[n-1].CertificateID // the device's, computed once
+		cert = d.Events[n-1].CertificateId // the device's, computed once
 	} else {
 		cert = certificateID(d.DeviceId)
 	}
@@ -33,9 +33,9 @@ func (s *Handler) recordEventLocked(d *DeviceRecord, clickType string, at time.T
 		Attributes:    d.Attributes,
 		ClickType:     clickType,
 		Time:          at.Round(0),
-		CertificateID: cert,
+		CertificateId: cert,
 		RemainingLife: d.RemainingLife,
-		AccountID:     accountID,
+		AccountId:     accountID,
 		seq:           s.st.seq,
 	}
 	e.StdEvent = stdEvent(&e)
@@ -66,9 +66,9 @@ func (s *Handler) addDevicesLocked(devices []DeviceRecord) error {
 		events := d.Events
 		d.Events = make([]EventRecord, 0, len(events))
 		for _, e := range events {
-			acct := e.AccountID
+			acct := e.AccountId
 			if acct == "" {
-				acct = d.AccountID
+				acct = d.AccountId
 			}
 			s.recordEventLocked(d, e.ClickType, e.Time, acct)
 		}
@@ -117,7 +117,7 @@ func (s *Handler) claimLocked(d *DeviceRecord, state, account string) {
 		d.Tags, d.OnClickCallback, d.HealthMonitorCallback = nil, "", ""
 		account = ""
 	}
-	d.State, d.AccountID, d.Enabled = state, account, false
+	d.State, d.AccountId, d.Enabled = state, account, false
 	d.ClaimInitiatedAt, d.ClickedSinceClaimInitiated = time.Time{}, false
 	if state == StateClaimInitiated {
 		d.ClaimInitiatedAt = s.nowLocked()
@@ -179,7 +179,7 @@ func (s *Handler) clickLocked(d *DeviceRecord, clickType string) EventRecord {
 		d.ClickedSinceClaimInitiated = true
 		s.noteDeviceLocked(d.DeviceId)
 	}
-	e := s.recordEventLocked(d, clickType, s.nowLocked(), d.AccountID)
+	e := s.recordEventLocked(d, clickType, s.nowLocked(), d.AccountId)
 	s.noteEventLocked(e)
 	return e
 }

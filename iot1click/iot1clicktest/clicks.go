@@ -28,7 +28,7 @@ func stdEvent(e *EventRecord) string {
 	b = append(b, `,"reportedTime":"`...)
 	b = e.Time.UTC().AppendFormat(b, model.ReportedTimeLayout)
 	b = append(b, `","certificateId":"`...)
-	b = append(b, e.CertificateID...)
+	b = append(b, e.CertificateId...)
 	b = append(b, `","remainingLife":`...)
 	b = wire.AppendFloat64(b, e.RemainingLife)
 	b = append(b, `,"testMode":`...)

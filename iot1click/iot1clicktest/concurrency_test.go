@@ -123,15 +123,15 @@ func TestConcurrentClients(t *testing.T) {
 		events += len(d.Events)
 		switch d.State {
 		case "", iot1clicktest.StateUnclaimed:
-			if d.AccountID != "" || len(d.Tags) != 0 {
+			if d.AccountId != "" || len(d.Tags) != 0 {
 				t.Errorf("unowned device %+v", d)
 			}
 		case iot1clicktest.StateClaimInitiated:
-			if !accounts[d.AccountID] || d.ClaimInitiatedAt.IsZero() || len(d.Tags) != 0 {
+			if !accounts[d.AccountId] || d.ClaimInitiatedAt.IsZero() || len(d.Tags) != 0 {
 				t.Errorf("pending device %+v", d)
 			}
 		case iot1clicktest.StateClaimed:
-			if !accounts[d.AccountID] {
+			if !accounts[d.AccountId] {
 				t.Errorf("claimed device %+v", d)
 			}
 		default:
@@ -144,7 +144,7 @@ func TestConcurrentClients(t *testing.T) {
 	for _, f := range finals {
 		clicked := false
 		for _, e := range byID[f.id].Events {
-			clicked = clicked || e.AccountID == f.account
+			clicked = clicked || e.AccountId == f.account
 		}
 		if !clicked {
 			t.Errorf("device %s was finalized by %s without a click", f.id, f.account)

@@ -169,7 +169,7 @@ type consoleDevice struct {
 	DeviceId      string  `json:"deviceId"`
 	Type          string  `json:"type"`
 	State         string  `json:"state,omitempty"`
-	AccountID     string  `json:"accountId,omitempty"`
+	AccountId     string  `json:"accountId,omitempty"`
 	Enabled       bool    `json:"enabled"`
 	RemainingLife float64 `json:"remainingLife"`
 	Project       string  `json:"project,omitempty"`
@@ -202,7 +202,7 @@ func (s *Handler) serveConsoleState(w http.ResponseWriter, r *http.Request) {
 	var out struct {
 		Version    string            `json:"version"`
 		Region     string            `json:"region"`
-		AccountID  string            `json:"accountId"`
+		AccountId  string            `json:"accountId"`
 		Persistent bool              `json:"persistent"`
 		Total      int               `json:"total"`
 		Offset     int               `json:"offset"`
@@ -212,7 +212,7 @@ func (s *Handler) serveConsoleState(w http.ResponseWriter, r *http.Request) {
 		Faults     []consoleFault    `json:"faults"`
 		Operations []string          `json:"operations"`
 	}
-	out.Version, out.Region, out.AccountID, out.Persistent = iot1click.Version, s.cfg.region, s.cfg.accountID, s.persisting()
+	out.Version, out.Region, out.AccountId, out.Persistent = iot1click.Version, s.cfg.region, s.cfg.accountID, s.persisting()
 	out.Offset = max(offset, 0)
 	out.Devices, out.ClaimCodes, out.Faults = []consoleDevice{}, []ClaimCodeRecord{}, []consoleFault{}
 	out.Operations = append([]string{AllOperations}, Operations()...)
@@ -225,13 +225,13 @@ func (s *Handler) serveConsoleState(w http.ResponseWriter, r *http.Request) {
 	for _, id := range ids[min(out.Offset, len(ids)):min(out.Offset+limit, len(ids))] {
 		d := s.st.devices[id]
 		out.Devices = append(out.Devices, consoleDevice{
-			DeviceId: d.DeviceId, Type: d.Type, State: d.State, AccountID: d.AccountID, Enabled: d.Enabled,
+			DeviceId: d.DeviceId, Type: d.Type, State: d.State, AccountId: d.AccountId, Enabled: d.Enabled,
 			RemainingLife: d.RemainingLife, Project: d.Attributes[attrProjectName], Placement: d.Attributes[attrPlacementName],
 			Template: d.Attributes[attrDeviceTemplateName], Events: len(d.Events),
 		})
 	}
 	for _, c := range s.st.codes {
-		out.ClaimCodes = append(out.ClaimCodes, ClaimCodeRecord{Code: c.code, DeviceIDs: slices.Clone(c.deviceIDs), AccountID: c.accountID})
+		out.ClaimCodes = append(out.ClaimCodes, ClaimCodeRecord{Code: c.code, DeviceIDs: slices.Clone(c.deviceIDs), AccountId: c.accountID})
 	}
 	for _, p := range s.st.projects {
 		out.Projects = append(out.Projects, s.projectSnapshot(p))
@@ -244,7 +244,7 @@ func (s *Handler) serveConsoleState(w http.ResponseWriter, r *http.Request) {
 	s.mu.RUnlock()
 	slices.SortFunc(out.ClaimCodes, func(a, b ClaimCodeRecord) int { return strings.Compare(a.Code, b.Code) })
 	slices.SortFunc(out.Projects, func(a, b ProjectRecord) int {
-		return strings.Compare(a.AccountID+"\x00"+a.ProjectName, b.AccountID+"\x00"+b.ProjectName)
+		return strings.Compare(a.AccountId+"\x00"+a.ProjectName, b.AccountId+"\x00"+b.ProjectName)
 	})
 	slices.SortFunc(out.Faults, func(a, b consoleFault) int { return strings.Compare(a.Operation, b.Operation) })
 	controlJSON(w, http.StatusOK, out)
@@ -256,7 +256,7 @@ type feedEvent struct {
 	DeviceId  string    `json:"deviceId"`
 	ClickType string    `json:"clickType"`
 	Time      time.Time `json:"time"`
-	AccountID string    `json:"accountId,omitempty"`
+	AccountId string    `json:"accountId,omitempty"`
 	Project   string    `json:"project,omitempty"`
 	Placement string    `json:"placement,omitempty"`
 }
@@ -269,7 +269,7 @@ const maxFeed = 200
 func (s *Handler) feedLocked(e EventRecord) {
 	p := &s.prod
 	p.feedSeq++
-	fe := feedEvent{Seq: p.feedSeq, DeviceId: e.DeviceId, ClickType: e.ClickType, Time: e.Time, AccountID: e.AccountID,
+	fe := feedEvent{Seq: p.feedSeq, DeviceId: e.DeviceId, ClickType: e.ClickType, Time: e.Time, AccountId: e.AccountId,
 		Project: e.Attributes[attrProjectName], Placement: e.Attributes[attrPlacementName]}
 	if len(p.feed) == maxFeed {
 		p.feed = slices.Delete(p.feed, 0, 1)

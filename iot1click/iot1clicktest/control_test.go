@@ -93,7 +93,7 @@ func TestHTTPControl(t *testing.T) {
 
 	var ev iot1clicktest.EventRecord
 	_ = json.Unmarshal(control(t, srv, "POST", "click", `{"deviceId":"X1","clickType":"DOUBLE"}`, 200), &ev)
-	if ev.DeviceId != "X1" || ev.ClickType != "DOUBLE" || !ev.Time.Equal(at.Add(time.Minute)) || ev.StdEvent == "" || ev.AccountID != "123456789012" {
+	if ev.DeviceId != "X1" || ev.ClickType != "DOUBLE" || !ev.Time.Equal(at.Add(time.Minute)) || ev.StdEvent == "" || ev.AccountId != "123456789012" {
 		t.Errorf("event %+v", ev)
 	}
 	control(t, srv, "POST", "click", `{"deviceId":"nope"}`, 404)
@@ -158,8 +158,8 @@ func TestGoControl(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, _ := srv.Device("A")
-	if a.Type != "button" || a.AccountID != srv.AccountID() || len(a.Events) != 1 || a.Events[0].AccountID != srv.AccountID() ||
-		a.Events[0].StdEvent != `{"clickType":"SINGLE","reportedTime":"2023-01-01T00:00:00.000Z","certificateId":"`+a.Events[0].CertificateID+`","remainingLife":0,"testMode":false}` {
+	if a.Type != "button" || a.AccountId != srv.AccountID() || len(a.Events) != 1 || a.Events[0].AccountId != srv.AccountID() ||
+		a.Events[0].StdEvent != `{"clickType":"SINGLE","reportedTime":"2023-01-01T00:00:00.000Z","certificateId":"`+a.Events[0].CertificateId+`","remainingLife":0,"testMode":false}` {
 		t.Errorf("A %+v", a)
 	}
 	// Snapshots are copies.
@@ -181,8 +181,8 @@ func TestGoControl(t *testing.T) {
 		t.Errorf("default click: %+v %v", ev, err)
 	}
 	ev2, _ := srv.Click("A", "LONG")
-	if ev.CertificateID != ev2.CertificateID || len(ev.CertificateID) != 64 {
-		t.Errorf("certificate IDs %q %q", ev.CertificateID, ev2.CertificateID)
+	if ev.CertificateId != ev2.CertificateId || len(ev.CertificateId) != 64 {
+		t.Errorf("certificate IDs %q %q", ev.CertificateId, ev2.CertificateId)
 	}
 
 	// Claim codes.

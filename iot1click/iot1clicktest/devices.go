@@ -38,15 +38,15 @@ func (s *Handler) prepareDevice(in DeviceRecord) (*DeviceRecord, error) {
 	}
 	switch d.State {
 	case "":
-		if d.AccountID != "" {
+		if d.AccountId != "" {
 			d.State = StateClaimed
 		}
 	case StateClaimed, StateClaimInitiated:
-		if d.AccountID == "" {
-			d.AccountID = s.cfg.accountID
+		if d.AccountId == "" {
+			d.AccountId = s.cfg.accountID
 		}
 	case StateUnclaimed:
-		d.AccountID = ""
+		d.AccountId = ""
 	default:
 		return nil, fmt.Errorf("%w: device %s: unknown state %q", ErrInvalid, d.DeviceId, d.State)
 	}

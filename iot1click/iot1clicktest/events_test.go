@@ -179,9 +179,9 @@ func TestListDeviceEventsOtherAccounts(t *testing.T) {
 		ev := iot1clicktest.EventRecord{ClickType: "SINGLE", Time: t0.Add(time.Duration(i) * time.Second)}
 		switch {
 		case i%3 == 1:
-			ev.AccountID = otherAccount
+			ev.AccountId = otherAccount
 		case i%5 == 2:
-			ev.AccountID = "999999999999"
+			ev.AccountId = "999999999999"
 		default:
 			want = append(want, "SINGLE@"+ev.Time.Format("15:04:05"))
 		}

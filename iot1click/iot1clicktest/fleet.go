@@ -113,7 +113,7 @@ func (s *Handler) addFleetLocked(n int, claimed bool) []string {
 			// that a seed generates the IDs, states and tags it always has
 			// (the README's quickstart output shows them).
 			_, _ = rng.Intn(5), rng.Intn(999)
-			d.AccountID = s.cfg.accountID
+			d.AccountId = s.cfg.accountID
 			d.State = StateClaimed
 			d.Enabled = rng.Intn(5) != 0
 			if t := rng.Intn(2 * len(fleetTags)); t < len(fleetTags) {

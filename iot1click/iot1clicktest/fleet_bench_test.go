@@ -150,7 +150,7 @@ func withEvents(id string, n int) iot1clicktest.Option {
 	}
 	return iot1clicktest.WithDevices(iot1clicktest.DeviceRecord{
 		DeviceId:  id,
-		AccountID: iot1clicktest.DefaultAccountID,
+		AccountId: iot1clicktest.DefaultAccountID,
 		Events:    events,
 	})
 }

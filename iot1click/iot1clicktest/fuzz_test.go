@@ -92,7 +92,7 @@ func newFuzzHandler(t *testing.T, logs *fuzzLog) *iot1clicktest.Handler {
 				DeviceId: fuzzPending, State: iot1clicktest.StateClaimInitiated, RemainingLife: 70,
 				ClaimInitiatedAt: at(time.Minute), ClickedSinceClaimInitiated: true,
 			},
-			iot1clicktest.DeviceRecord{DeviceId: fuzzForeign, AccountID: fuzzOtherAccount, State: iot1clicktest.StateClaimed, Enabled: true},
+			iot1clicktest.DeviceRecord{DeviceId: fuzzForeign, AccountId: fuzzOtherAccount, State: iot1clicktest.StateClaimed, Enabled: true},
 			iot1clicktest.DeviceRecord{DeviceId: fuzzByCode, RemainingLife: 50},
 		),
 	)
@@ -288,7 +288,7 @@ func checkWorld(t *testing.T, h *iot1clicktest.Handler) {
 		if !ok {
 			t.Fatalf("device %s is gone", id)
 		}
-		mine := d.AccountID == h.AccountID()
+		mine := d.AccountId == h.AccountID()
 		if mine && d.State == iot1clicktest.StateClaimed {
 			owned = append(owned, id)
 		}
@@ -296,7 +296,7 @@ func checkWorld(t *testing.T, h *iot1clicktest.Handler) {
 		code := checkAnswer(t, "DescribeDevice "+id, rec)
 		if !mine || d.State != iot1clicktest.StateClaimed && d.State != iot1clicktest.StateClaimInitiated {
 			if code != "ResourceNotFoundException" {
-				t.Fatalf("DescribeDevice %s (%s of %q): %d %s", id, d.State, d.AccountID, rec.Code, rec.Body)
+				t.Fatalf("DescribeDevice %s (%s of %q): %d %s", id, d.State, d.AccountId, rec.Code, rec.Body)
 			}
 			continue
 		}

@@ -27,12 +27,12 @@ type listKey struct {
 
 // listed reports whether d appears in ListDevices of its account.
 func listed(d *DeviceRecord) bool {
-	return d.State == StateClaimed && d.AccountID != ""
+	return d.State == StateClaimed && d.AccountId != ""
 }
 
 // listKeys returns the two indexes a listed device belongs to.
 func listKeys(d *DeviceRecord) [2]listKey {
-	return [2]listKey{{d.AccountID, ""}, {d.AccountID, d.Type}}
+	return [2]listKey{{d.AccountId, ""}, {d.AccountId, d.Type}}
 }
 
 // byID orders devices by ID.

@@ -19,7 +19,7 @@ import (
 func naiveListing(srv *iot1clicktest.Server, account, deviceType string) []string {
 	var ids []string
 	for _, d := range srv.Devices() { // sorted by ID
-		if d.AccountID == account && d.State == iot1clicktest.StateClaimed && (deviceType == "" || d.Type == deviceType) {
+		if d.AccountId == account && d.State == iot1clicktest.StateClaimed && (deviceType == "" || d.Type == deviceType) {
 			ids = append(ids, fmt.Sprintf("%s %s %s %t %v %v %v", d.DeviceId, d.ARN, d.Type, d.Enabled, d.RemainingLife, d.Attributes, d.Tags))
 		}
 	}
@@ -102,14 +102,14 @@ func TestListDevicesIndexRandomized(t *testing.T) {
 			what = fmt.Sprintf("%s claims %v: %v", account, ids, err)
 		case 1, 2: // unclaim a claimed device
 			d := anyDevice()
-			if d.AccountID == "" {
+			if d.AccountId == "" {
 				continue
 			}
-			_, err := clients[d.AccountID].UnclaimDevice(ctx, &iot1click.UnclaimDeviceInput{DeviceId: d.DeviceId})
-			what = fmt.Sprintf("%s unclaims %s (%s): %v", d.AccountID, d.DeviceId, d.State, err)
+			_, err := clients[d.AccountId].UnclaimDevice(ctx, &iot1click.UnclaimDeviceInput{DeviceId: d.DeviceId})
+			what = fmt.Sprintf("%s unclaims %s (%s): %v", d.AccountId, d.DeviceId, d.State, err)
 		case 3: // claim a free device by initiate, click and finalize
 			d := anyDevice()
-			if d.AccountID != "" {
+			if d.AccountId != "" {
 				continue
 			}
 			c := clients[accounts[rng.Intn(2)]]
@@ -132,9 +132,9 @@ func TestListDevicesIndexRandomized(t *testing.T) {
 					d = anyDevice()
 				}
 				d.Type = types[rng.Intn(2)]
-				d.AccountID, d.State = "", ""
+				d.AccountId, d.State = "", ""
 				if s := rng.Intn(3); s > 0 {
-					d.AccountID = accounts[rng.Intn(2)]
+					d.AccountId = accounts[rng.Intn(2)]
 					d.State = []string{"", iot1clicktest.StateClaimed, iot1clicktest.StateClaimInitiated}[s]
 				}
 				d.Events = nil

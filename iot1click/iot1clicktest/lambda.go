@@ -163,7 +163,7 @@ func (s *Handler) clickEventLocked(ev EventRecord) (clickevent.Event, error) {
 		},
 	}
 	project, placement := ev.Attributes[attrProjectName], ev.Attributes[attrPlacementName]
-	p, ok := s.st.projects[projectKey{ev.AccountID, project}]
+	p, ok := s.st.projects[projectKey{ev.AccountId, project}]
 	if !ok || ev.Attributes[attrProjectRegion] != s.cfg.region {
 		return out, nil
 	}

@@ -36,7 +36,7 @@ func placedDevices() []iot1clicktest.Option {
 		iot1clicktest.WithDevices(
 			iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000001", State: iot1clicktest.StateClaimed, Enabled: true, RemainingLife: 5},
 			iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000002", State: iot1clicktest.StateClaimed, RemainingLife: 80},
-			iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000003", AccountID: "210987654321", RemainingLife: 80},
+			iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000003", AccountId: "210987654321", RemainingLife: 80},
 			iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000004", State: iot1clicktest.StateClaimed, RemainingLife: 99.85},
 		),
 		iot1clicktest.WithProjects(
@@ -54,7 +54,7 @@ func placedDevices() []iot1clicktest.Option {
 				}},
 			},
 			iot1clicktest.ProjectRecord{
-				AccountID:       "210987654321",
+				AccountId:       "210987654321",
 				ProjectName:     "AnytownDumpsters",
 				DeviceTemplates: map[string]iot1clicktest.DeviceTemplate{"other-account": {}},
 				Placements: []iot1clicktest.PlacementRecord{{

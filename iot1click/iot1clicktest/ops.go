@@ -59,7 +59,7 @@ func nonNil(m map[string]string) map[string]string {
 // it before releasing the lock.
 func (s *Handler) describeLocked(d *DeviceRecord) deviceDescriptionJSON {
 	return deviceDescriptionJSON{
-		Arn:           s.arn(d.AccountID, d.DeviceId),
+		Arn:           s.arn(d.AccountId, d.DeviceId),
 		Attributes:    d.Attributes,
 		DeviceID:      d.DeviceId,
 		Enabled:       d.Enabled,
@@ -103,7 +103,7 @@ func (x *exchange) withDevice(status int, acc access, l lookup, fn func(d *Devic
 // pending, if the account initiated its claim.
 func (s *Handler) claimedLocked(id, account string, pending bool) (*DeviceRecord, *apiError) {
 	d, ok := s.st.devices[id]
-	if !ok || d.AccountID != account || !(d.State == StateClaimed || pending && d.State == StateClaimInitiated) {
+	if !ok || d.AccountId != account || !(d.State == StateClaimed || pending && d.State == StateClaimInitiated) {
 		return nil, notFound(id)
 	}
 	return d, nil

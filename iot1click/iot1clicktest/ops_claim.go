@@ -14,9 +14,9 @@ func (s *Handler) initiateDeviceClaim(x *exchange) {
 			return nil, notFound(id)
 		}
 		switch {
-		case d.AccountID != "" && d.AccountID != x.account && d.State == StateClaimInitiated:
+		case d.AccountId != "" && d.AccountId != x.account && d.State == StateClaimInitiated:
 			return nil, &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is being claimed by another account.", id)}
-		case d.AccountID != "" && d.AccountID != x.account:
+		case d.AccountId != "" && d.AccountId != x.account:
 			return nil, &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is claimed by another account.", id)}
 		case d.State == StateClaimed:
 			return nil, &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is already claimed by this account.", id)}
@@ -43,9 +43,9 @@ func (s *Handler) finalizeDeviceClaim(x *exchange) {
 		switch {
 		case !ok:
 			return nil, notFound(id)
-		case d.AccountID == x.account && d.State == StateClaimed:
+		case d.AccountId == x.account && d.State == StateClaimed:
 			return nil, &apiError{409, "ResourceConflictException", fmt.Sprintf("Device %s is already claimed by this account.", id)}
-		case d.AccountID != x.account || d.State != StateClaimInitiated:
+		case d.AccountId != x.account || d.State != StateClaimInitiated:
 			return nil, &apiError{412, "PreconditionFailedException",
 				fmt.Sprintf("No claim of device %s was initiated by this account; call InitiateDeviceClaim first.", id)}
 		case !d.ClickedSinceClaimInitiated:
@@ -81,13 +81,13 @@ func (s *Handler) claimDevicesByClaimCode(x *exchange) {
 			return nil, forbidden("The claim code has been claimed by another account.")
 		}
 		for _, id := range c.deviceIDs {
-			if d, ok := s.st.devices[id]; ok && d.AccountID != "" && d.AccountID != x.account {
+			if d, ok := s.st.devices[id]; ok && d.AccountId != "" && d.AccountId != x.account {
 				return nil, forbidden(fmt.Sprintf("Device %s of the claim code belongs to another account.", id))
 			}
 		}
 		for _, id := range c.deviceIDs {
 			d, ok := s.st.devices[id]
-			if !ok || d.State == StateClaimed && d.AccountID == x.account {
+			if !ok || d.State == StateClaimed && d.AccountId == x.account {
 				continue
 			}
 			s.claimLocked(d, StateClaimed, x.account)

@@ -87,7 +87,7 @@ func (s *Handler) listDeviceEvents(x *exchange) {
 		var last *EventRecord
 		for i := start; i < len(events) && events[i].Time.Before(to); i++ {
 			ev := &events[i]
-			if ev.AccountID != x.account {
+			if ev.AccountId != x.account {
 				continue
 			}
 			if len(out.Events) == n {

@@ -28,9 +28,9 @@ const CallbackOnClick = model.CallbackOnClick
 // /_iot1click/projects take it as input; Project, Projects and GET
 // /_iot1click/projects return snapshots of it.
 type ProjectRecord struct {
-	// AccountID is the account the project belongs to, the default account
+	// AccountId is the account the project belongs to, the default account
 	// when empty on input.
-	AccountID string `json:"accountId,omitempty"`
+	AccountId string `json:"accountId,omitempty"`
 
 	// ProjectName is the project's name, ^[0-9A-Za-z_-]+$ of 1 to 128
 	// characters. Required.
@@ -147,7 +147,7 @@ func sortedPlacements(p *project) []*placement {
 // projectSnapshot returns a deep copy of p as a record.
 func (s *Handler) projectSnapshot(p *project) ProjectRecord {
 	r := ProjectRecord{
-		AccountID:         p.account,
+		AccountId:         p.account,
 		ProjectName:       p.name,
 		Description:       p.description,
 		DefaultAttributes: maps.Clone(p.defaults),
@@ -201,10 +201,10 @@ func (s *Handler) addProjectsLocked(projects []ProjectRecord) error {
 	replaced := map[projectKey]bool{}
 	for i := range projects {
 		in := &projects[i]
-		if in.AccountID == "" {
-			in.AccountID = s.cfg.accountID
+		if in.AccountId == "" {
+			in.AccountId = s.cfg.accountID
 		}
-		replaced[projectKey{in.AccountID, in.ProjectName}] = true
+		replaced[projectKey{in.AccountId, in.ProjectName}] = true
 	}
 	for _, in := range projects {
 		if err := s.checkProjectRecordLocked(in, seen, replaced); err != nil {
@@ -249,8 +249,8 @@ func (s *Handler) checkProjectRecordLocked(in ProjectRecord, seen map[string]boo
 			if !ok {
 				return fmt.Errorf("%w: %s", ErrDeviceNotFound, id)
 			}
-			if d.AccountID != in.AccountID || d.State != StateClaimed {
-				return bad("device %s is not claimed by account %s", id, in.AccountID)
+			if d.AccountId != in.AccountId || d.State != StateClaimed {
+				return bad("device %s is not claimed by account %s", id, in.AccountId)
 			}
 			if t.DeviceType != "" && t.DeviceType != d.Type {
 				return bad("device %s is a %s, template %q takes a %s", id, d.Type, template, t.DeviceType)
@@ -289,7 +289,7 @@ func (s *Handler) Projects() []ProjectRecord {
 		out = append(out, s.projectSnapshot(p))
 	}
 	slices.SortFunc(out, func(a, b ProjectRecord) int {
-		return cmp.Or(cmp.Compare(a.AccountID, b.AccountID), cmp.Compare(a.ProjectName, b.ProjectName))
+		return cmp.Or(cmp.Compare(a.AccountId, b.AccountId), cmp.Compare(a.ProjectName, b.ProjectName))
 	})
 	return out
 }

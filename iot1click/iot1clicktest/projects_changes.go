@@ -12,13 +12,13 @@ import (
 // putProjectLocked adds the project of a checked record, replacing any of
 // its account and name, and places its placements' devices.
 func (s *Handler) putProjectLocked(in ProjectRecord) {
-	key := projectKey{in.AccountID, in.ProjectName}
+	key := projectKey{in.AccountId, in.ProjectName}
 	if old, ok := s.st.projects[key]; ok {
 		s.deleteProjectLocked(old, true)
 	}
 	now := s.nowLocked()
 	p := &project{
-		account:     in.AccountID,
+		account:     in.AccountId,
 		name:        in.ProjectName,
 		description: in.Description,
 		defaults:    maps.Clone(in.DefaultAttributes),

@@ -142,7 +142,7 @@ func TestPlacedDeviceLeavesWithItsClaim(t *testing.T) {
 func TestAddProjects(t *testing.T) {
 	srv := newServer(t, iot1clicktest.WithDevices(
 		iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000001", State: iot1clicktest.StateClaimed},
-		iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000002", AccountID: "210987654321"},
+		iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000002", AccountId: "210987654321"},
 		iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000003"},
 	))
 	at := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
@@ -161,7 +161,7 @@ func TestAddProjects(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := in
-	want.AccountID = srv.AccountID()
+	want.AccountId = srv.AccountID()
 	want.ARN = "arn:aws:iot1click:us-west-2:123456789012:projects/Lobby"
 	got, ok := srv.Project("Lobby")
 	if diff := cmp.Diff(want, got); !ok || diff != "" {

@@ -57,14 +57,14 @@ type DeviceRecord struct {
 	// Tags are the device's tags.
 	Tags map[string]string `json:"tags,omitempty"`
 
-	// AccountID is the account that owns the device, or that initiated its
+	// AccountId is the account that owns the device, or that initiated its
 	// claim. On input, a device in state CLAIMED or CLAIM_INITIATED with no
-	// AccountID belongs to the default account.
-	AccountID string `json:"accountId,omitempty"`
+	// AccountId belongs to the default account.
+	AccountId string `json:"accountId,omitempty"`
 
 	// State is the claim state: empty (never claimed), StateClaimInitiated,
 	// StateClaimed or StateUnclaimed. On input, an empty state with an
-	// AccountID means StateClaimed.
+	// AccountId means StateClaimed.
 	State string `json:"state,omitempty"`
 
 	// ClaimInitiatedAt is when the pending claim was initiated.
@@ -87,8 +87,8 @@ type DeviceRecord struct {
 
 	// Events are the events the device recorded, oldest first, events of
 	// the same time in the order recorded. On input, in any order, only
-	// ClickType, Time and AccountID of each event are read (an empty
-	// AccountID means the device's account); the rest is derived.
+	// ClickType, Time and AccountId of each event are read (an empty
+	// AccountId means the device's account); the rest is derived.
 	Events []EventRecord `json:"events,omitempty"`
 }
 
@@ -112,8 +112,8 @@ type EventRecord struct {
 	// Time is the reported time of the event, from the server's clock.
 	Time time.Time `json:"reportedTime"`
 
-	// CertificateID is the device certificate's ID, 64 hex digits.
-	CertificateID string `json:"certificateId"`
+	// CertificateId is the device certificate's ID, 64 hex digits.
+	CertificateId string `json:"certificateId"`
 
 	// RemainingLife is the remaining battery life at the time of the event.
 	RemainingLife float64 `json:"remainingLife"`
@@ -121,10 +121,10 @@ type EventRecord struct {
 	// TestMode reports a test event; clicks are never in test mode.
 	TestMode bool `json:"testMode"`
 
-	// AccountID is the account the event is visible to in
+	// AccountId is the account the event is visible to in
 	// ListDeviceEvents: the device's owner, or the account claiming it, at
 	// the time of the event. Empty when the device had none.
-	AccountID string `json:"accountId,omitempty"`
+	AccountId string `json:"accountId,omitempty"`
 
 	// StdEvent is the event as ListDeviceEvents returns it in stdEvent.
 	StdEvent string `json:"stdEvent"`
@@ -181,7 +181,7 @@ func (s *Handler) snapshot(d *DeviceRecord) DeviceRecord {
 	if len(c.Events) == 0 {
 		c.Events = nil
 	}
-	owner := d.AccountID
+	owner := d.AccountId
 	if owner == "" {
 		owner = s.cfg.accountID
 	}

@@ -20,7 +20,7 @@ const DefaultMaxRequestLogBytes = 32 << 20
 // own lock, so that logging does not wait for the emulated state.
 //
 // A request that was refused before its signature was found valid (no
-// AccountID) keeps no body: only signed requests are worth replaying, and
+// AccountId) keeps no body: only signed requests are worth replaying, and
 // anyone can send unsigned ones.
 type requestLog struct {
 	mu       sync.Mutex
@@ -53,7 +53,7 @@ func (l *requestLog) add(rec *Request) {
 		return
 	}
 	r := *rec
-	if r.AccountID == "" {
+	if r.AccountId == "" {
 		r.Body = nil
 	}
 	budget := l.maxBytes
@@ -137,9 +137,9 @@ type Request struct {
 	// AccessKeyID is the access key the request was signed with, when the
 	// key is known.
 	AccessKeyID string `json:"accessKeyId,omitempty"`
-	// AccountID is the account the request acted for, when its signature
+	// AccountId is the account the request acted for, when its signature
 	// was valid.
-	AccountID string `json:"accountId,omitempty"`
+	AccountId string `json:"accountId,omitempty"`
 	// Fault reports whether an injected fault hit the request.
 	Fault bool `json:"fault,omitempty"`
 	// Time is the server time the request arrived at.

@@ -31,8 +31,8 @@ func TestRequestLogRefusedKeepsNoBody(t *testing.T) {
 		t.Fatalf("the log holds %d requests, want 8", len(reqs))
 	}
 	for _, r := range reqs {
-		if r.Body != nil || r.StatusCode != http.StatusForbidden || r.AccountID != "" {
-			t.Errorf("refused request logged with a body of %d bytes, status %d, account %q", len(r.Body), r.StatusCode, r.AccountID)
+		if r.Body != nil || r.StatusCode != http.StatusForbidden || r.AccountId != "" {
+			t.Errorf("refused request logged with a body of %d bytes, status %d, account %q", len(r.Body), r.StatusCode, r.AccountId)
 		}
 	}
 }

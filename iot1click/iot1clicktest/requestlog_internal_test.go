@@ -17,7 +17,7 @@ func logIDs(l *requestLog) []string {
 
 func addN(l *requestLog, from, to int) {
 	for i := from; i < to; i++ {
-		l.add(&Request{RequestID: strconv.Itoa(i), AccountID: "123456789012", Header: http.Header{"X": {strconv.Itoa(i)}}, Body: []byte{byte(i)}})
+		l.add(&Request{RequestID: strconv.Itoa(i), AccountId: "123456789012", Header: http.Header{"X": {strconv.Itoa(i)}}, Body: []byte{byte(i)}})
 	}
 }
 
@@ -103,7 +103,7 @@ func TestRequestLogRing(t *testing.T) {
 func TestRequestLogBytes(t *testing.T) {
 	l := &requestLog{max: 1000, maxBytes: 10_000}
 	big := func(id string, n int) *Request {
-		return &Request{RequestID: id, AccountID: "123456789012", Body: make([]byte, n)}
+		return &Request{RequestID: id, AccountId: "123456789012", Body: make([]byte, n)}
 	}
 	for i := range 25 {
 		l.add(big(strconv.Itoa(i), 1000))

@@ -212,7 +212,7 @@ func (s *Server) Close() {
 // Region returns the region the server serves.
 func (s *Handler) Region() string { return s.cfg.region }
 
-// AccountID returns the ID of the default account.
+// AccountId returns the ID of the default account.
 func (s *Handler) AccountID() string { return s.cfg.accountID }
 
 // AccessKeyID returns the access key of the default account.

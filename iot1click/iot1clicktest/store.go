@@ -31,8 +31,8 @@ type Store interface {
 // Snapshot is the whole saved state of a Handler, as Store.Load returns it.
 type Snapshot struct {
 	// Devices are the devices, with their events (ClickType, Time,
-	// AccountID and Attributes of each, in the order saved), as AddDevices
-	// takes them, except that an event's empty AccountID means no account
+	// AccountId and Attributes of each, in the order saved), as AddDevices
+	// takes them, except that an event's empty AccountId means no account
 	// (an event of a device no account held), and that its Attributes are
 	// those its device had when it was recorded, which ListDeviceEvents
 	// answers.
@@ -46,7 +46,7 @@ type Snapshot struct {
 
 // ProjectID names a project: its account and name.
 type ProjectID struct {
-	AccountID   string
+	AccountId   string
 	ProjectName string
 }
 
@@ -56,8 +56,8 @@ type ClaimCodeRecord struct {
 	Code string `json:"code"`
 	// DeviceIDs are the devices the code claims.
 	DeviceIDs []string `json:"deviceIds"`
-	// AccountID is the account that claimed the code, empty before.
-	AccountID string `json:"accountId,omitempty"`
+	// AccountId is the account that claimed the code, empty before.
+	AccountId string `json:"accountId,omitempty"`
 }
 
 // Change is one acknowledged change of a Handler's state, as Store.Save
@@ -159,12 +159,12 @@ func (s *Handler) startLocked() error {
 		evs := slices.Clone(saved.Events)
 		slices.SortStableFunc(evs, func(a, b EventRecord) int { return a.Time.Compare(b.Time) })
 		for j := range evs {
-			d.Events[j].AccountID = evs[j].AccountID
+			d.Events[j].AccountId = evs[j].AccountId
 			d.Events[j].Attributes = evs[j].Attributes
 		}
 	}
 	for _, c := range snap.ClaimCodes {
-		s.st.codes[c.Code] = &claimCode{code: c.Code, deviceIDs: slices.Clone(c.DeviceIDs), accountID: c.AccountID}
+		s.st.codes[c.Code] = &claimCode{code: c.Code, deviceIDs: slices.Clone(c.DeviceIDs), accountID: c.AccountId}
 	}
 	s.prod.clear()
 	return nil
@@ -258,7 +258,7 @@ func (s *Handler) saveLocked() error {
 		}
 		for _, code := range slices.Sorted(maps.Keys(s.st.codes)) {
 			cc := s.st.codes[code]
-			c.ClaimCodes = append(c.ClaimCodes, ClaimCodeRecord{Code: cc.code, DeviceIDs: slices.Clone(cc.deviceIDs), AccountID: cc.accountID})
+			c.ClaimCodes = append(c.ClaimCodes, ClaimCodeRecord{Code: cc.code, DeviceIDs: slices.Clone(cc.deviceIDs), AccountId: cc.accountID})
 		}
 		for _, p := range s.st.projects {
 			c.Projects = append(c.Projects, s.projectSnapshot(p))
@@ -281,14 +281,14 @@ func (s *Handler) saveLocked() error {
 		}
 		for _, code := range slices.Sorted(maps.Keys(p.codes)) {
 			if cc, ok := s.st.codes[code]; ok {
-				c.ClaimCodes = append(c.ClaimCodes, ClaimCodeRecord{Code: cc.code, DeviceIDs: slices.Clone(cc.deviceIDs), AccountID: cc.accountID})
+				c.ClaimCodes = append(c.ClaimCodes, ClaimCodeRecord{Code: cc.code, DeviceIDs: slices.Clone(cc.deviceIDs), AccountId: cc.accountID})
 			}
 		}
 		for key := range p.projects {
 			if pr, ok := s.st.projects[key]; ok {
 				c.Projects = append(c.Projects, s.projectSnapshot(pr))
 			} else {
-				c.DeletedProjects = append(c.DeletedProjects, ProjectID{AccountID: key.account, ProjectName: key.name})
+				c.DeletedProjects = append(c.DeletedProjects, ProjectID{AccountId: key.account, ProjectName: key.name})
 			}
 		}
 	}

@@ -238,7 +238,7 @@ func TestV1ClientAllOperations(t *testing.T) {
 		t.Errorf("the emulator logged %d requests, want at least 17", len(reqs))
 	}
 	for _, r := range reqs {
-		if r.AccountID != srv.AccountID() {
+		if r.AccountId != srv.AccountID() {
 			t.Errorf("request %s %s not authenticated: status %d %s", r.Method, r.Path, r.StatusCode, r.ErrorCode)
 		}
 	}

@@ -64,7 +64,7 @@ func encodeDevice(d *iot1clicktest.DeviceRecord) []byte {
 		at = d.ClaimInitiatedAt.UnixNano()
 	}
 	b = binary.BigEndian.AppendUint64(b, uint64(at))
-	for _, s := range []string{d.Type, d.AccountID, d.State, d.OnClickCallback, d.HealthMonitorCallback} {
+	for _, s := range []string{d.Type, d.AccountId, d.State, d.OnClickCallback, d.HealthMonitorCallback} {
 		b = appendString(b, s)
 	}
 	b = appendMap(b, d.Attributes)
@@ -156,7 +156,7 @@ func (dc *decoder) decodeDevice(id string, v []byte) (iot1clicktest.DeviceRecord
 		d.ClaimInitiatedAt = time.Unix(0, int64(binary.BigEndian.Uint64(v[9:]))).UTC()
 	}
 	r := &reader{b: v[17:]}
-	for _, s := range []*string{&d.Type, &d.AccountID, &d.State, &d.OnClickCallback, &d.HealthMonitorCallback} {
+	for _, s := range []*string{&d.Type, &d.AccountId, &d.State, &d.OnClickCallback, &d.HealthMonitorCallback} {
 		*s = dc.intern(r.bytes())
 	}
 	d.Attributes = dc.readMap(r)

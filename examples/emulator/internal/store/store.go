@@ -219,12 +219,12 @@ func (d *DB) Save(c *iot1clicktest.Change) error {
 			if err != nil {
 				return err
 			}
-			if err := projects.Put(projectKey(p.AccountID, p.ProjectName), b); err != nil {
+			if err := projects.Put(projectKey(p.AccountId, p.ProjectName), b); err != nil {
 				return err
 			}
 		}
 		for _, id := range c.DeletedProjects {
-			if err := projects.Delete(projectKey(id.AccountID, id.ProjectName)); err != nil {
+			if err := projects.Delete(projectKey(id.AccountId, id.ProjectName)); err != nil {
 				return err
 			}
 		}
@@ -285,11 +285,11 @@ func deleteEvents(b *bolt.Bucket, id string) error {
 // the account a string and the attributes a map as in a device record
 // (codec.go).
 func encodeEvent(e *iot1clicktest.EventRecord) []byte {
-	b := make([]byte, 0, 10+len(e.ClickType)+len(e.AccountID))
+	b := make([]byte, 0, 10+len(e.ClickType)+len(e.AccountId))
 	b = binary.BigEndian.AppendUint64(b, uint64(e.Time.UnixNano()))
 	b = append(b, byte(len(e.ClickType))|eventAttributes)
 	b = append(b, e.ClickType...)
-	b = appendString(b, e.AccountID)
+	b = appendString(b, e.AccountId)
 	return appendMap(b, e.Attributes)
 }
 
@@ -313,11 +313,11 @@ func (dc *decoder) decodeEvent(v []byte, deviceAttrs map[string]string) (iot1cli
 		ClickType: string(v[9:n]),
 	}
 	if v[8]&eventAttributes == 0 {
-		e.AccountID, e.Attributes = string(v[n:]), deviceAttrs
+		e.AccountId, e.Attributes = string(v[n:]), deviceAttrs
 		return e, nil
 	}
 	r := &reader{b: v[n:]}
-	e.AccountID = dc.intern(r.bytes())
+	e.AccountId = dc.intern(r.bytes())
 	e.Attributes = dc.readMap(r)
 	if r.err != nil || len(r.b) != 0 {
 		return iot1clicktest.EventRecord{}, errors.New("malformed event")

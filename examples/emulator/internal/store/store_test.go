@@ -106,7 +106,7 @@ func TestStateSurvivesRestart(t *testing.T) {
 		}
 	}
 	testenv.Must(t, srv.AddDevices(iot1clicktest.DeviceRecord{DeviceId: "G030PM0000000042", Enabled: true, RemainingLife: 50,
-		AccountID: srv.AccountID(), Events: []iot1clicktest.EventRecord{{ClickType: "SINGLE", Time: srv.Now().Add(-1)}}}))
+		AccountId: srv.AccountID(), Events: []iot1clicktest.EventRecord{{ClickType: "SINGLE", Time: srv.Now().Add(-1)}}}))
 	srv.AddFleet(2)
 	// Projects: one added whole, then a placement created and a device
 	// placed through the signed Projects API.
