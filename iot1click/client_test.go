@@ -37,8 +37,6 @@ const (
 	testRegion       = "us-west-2"
 	testDeviceID     = "G030PM0123456789"
 	testDeviceArn    = "arn:aws:iot1click:us-west-2:123456789012:devices/G030PM0123456789"
-	// testRespDate is the Date header of the canned responses.
-	testRespDate = "Wed, 28 Mar 2018 15:45:13 GMT"
 )
 
 var uuidV4RE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
@@ -159,26 +157,12 @@ func (s *testServer) client(optFns ...func(*Options)) *Client {
 	}, optFns...)
 }
 
-// writeJSON answers with status, a request ID, the fixed Date and body.
-func writeJSON(w http.ResponseWriter, status int, requestID, body string) {
-	h := w.Header()
-	if body != "" {
-		h.Set("Content-Type", "application/json")
-	}
-	if requestID != "" {
-		h.Set("X-Amzn-RequestId", requestID)
-	}
-	h.Set("Date", testRespDate)
-	w.WriteHeader(status)
-	io.WriteString(w, body)
-}
-
 // writeError answers with an error response of the service.
 func writeError(w http.ResponseWriter, status int, errorType, requestID, body string) {
 	if errorType != "" {
 		w.Header().Set("X-Amzn-ErrorType", errorType)
 	}
-	writeJSON(w, status, requestID, body)
+	testenv.WriteJSON(w, status, requestID, body)
 }
 
 // fastRetryer is the client's default retryer with a tiny, fixed backoff.
@@ -439,7 +423,7 @@ func TestNewDefaults(t *testing.T) {
 func TestOptionsPerCallDoNotLeak(t *testing.T) {
 	bothPaths(t, func(t *testing.T) {
 		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
+			testenv.WriteJSON(w, 200, "id", `{"deviceDescription":{}}`)
 		})
 		c := srv.client()
 		in := &DescribeDeviceInput{DeviceId: testDeviceID}
@@ -463,7 +447,7 @@ func TestOptionsPerCallDoNotLeak(t *testing.T) {
 func TestUnsignedWithoutCredentials(t *testing.T) {
 	bothPaths(t, func(t *testing.T) {
 		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
+			testenv.WriteJSON(w, 200, "id", `{"deviceDescription":{}}`)
 		})
 		srv.checkSig = false
 		c := newOnPath(t, Options{Region: testRegion, BaseEndpoint: aws.String(srv.URL), HTTPClient: srv.Client()})
@@ -481,7 +465,7 @@ func TestUnsignedWithoutCredentials(t *testing.T) {
 func TestSessionToken(t *testing.T) {
 	bothPaths(t, func(t *testing.T) {
 		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
+			testenv.WriteJSON(w, 200, "id", `{"deviceDescription":{}}`)
 		})
 		c := srv.client(func(o *Options) {
 			o.Credentials = credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, testSessionToken)
@@ -532,7 +516,7 @@ func TestCredentialsError(t *testing.T) {
 func TestNilContext(t *testing.T) {
 	bothPaths(t, func(t *testing.T) {
 		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			writeJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"d"}}`)
+			testenv.WriteJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"d"}}`)
 		})
 		//lint:ignore SA1012 a nil context is documented to work
 		out, err := srv.client().DescribeDevice(nil, &DescribeDeviceInput{DeviceId: "d"})
@@ -552,13 +536,13 @@ func TestConcurrentCalls(t *testing.T) {
 			switch {
 			case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/devices/"):
 				id := strings.TrimPrefix(r.URL.Path, "/devices/")
-				writeJSON(w, 200, "req-"+id, fmt.Sprintf(`{"deviceDescription":{"deviceId":%q,"enabled":true}}`, id))
+				testenv.WriteJSON(w, 200, "req-"+id, fmt.Sprintf(`{"deviceDescription":{"deviceId":%q,"enabled":true}}`, id))
 			case r.Method == http.MethodPut:
-				writeJSON(w, 200, "req-put", "")
+				testenv.WriteJSON(w, 200, "req-put", "")
 			case r.Method == http.MethodPost:
-				writeJSON(w, 204, "req-tag", "")
+				testenv.WriteJSON(w, 204, "req-tag", "")
 			default:
-				writeJSON(w, 200, "req-list", `{"devices":[{"deviceId":"a"},{"deviceId":"b"}]}`)
+				testenv.WriteJSON(w, 200, "req-list", `{"devices":[{"deviceId":"a"},{"deviceId":"b"}]}`)
 			}
 		})
 		c := srv.client(withFastRetries)

@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 )
 
 // describeVia calls DescribeDevice through a client built on a countingDoer
@@ -149,7 +150,7 @@ func testBaseEndpointPathPrefix(t *testing.T, opts []func(*Options)) {
 	} {
 		t.Run(tc.prefix, func(t *testing.T) {
 			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-				writeJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"dev/1"}}`)
+				testenv.WriteJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"dev/1"}}`)
 			})
 			c := srv.client(append([]func(*Options){func(o *Options) { o.BaseEndpoint = aws.String(srv.URL + tc.prefix) }}, opts...)...)
 			out, err := c.DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "dev/1"})

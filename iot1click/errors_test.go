@@ -9,6 +9,7 @@ import (
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 )
 
 // exceptionCase is one of the service's modelled exceptions.
@@ -84,10 +85,10 @@ func TestExceptions(t *testing.T) {
 						}
 						if v.withMsgID {
 							w.Header().Set("X-Amz-RequestId", "amz-req-id")
-							writeJSON(w, ex.status, "", v.body)
+							testenv.WriteJSON(w, ex.status, "", v.body)
 							return
 						}
-						writeJSON(w, ex.status, "amzn-req-id", v.body)
+						testenv.WriteJSON(w, ex.status, "amzn-req-id", v.body)
 					})
 					out, err := srv.client().DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: testDeviceID}, func(o *Options) { o.RetryMaxAttempts = 1 })
 					if err == nil {
@@ -178,7 +179,7 @@ func TestExceptionFromStatusOnly(t *testing.T) {
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-					writeJSON(w, tc.status, "rid", tc.body)
+					testenv.WriteJSON(w, tc.status, "rid", tc.body)
 				})
 				_, err := srv.client().ListDevices(context.Background(), nil, func(o *Options) { o.RetryMaxAttempts = 1 })
 				testOperationError(t, err, "ListDevices")
@@ -268,7 +269,7 @@ func TestMalformedSuccessBody(t *testing.T) {
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-					writeJSON(w, 200, "rid", tc.body)
+					testenv.WriteJSON(w, 200, "rid", tc.body)
 				})
 				out, err := srv.client().ListDevices(context.Background(), nil)
 				if err == nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go/logging"
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 )
 
 // lockedBuffer collects log output from any goroutine.
@@ -47,7 +48,7 @@ func TestLoggingRedactsSecrets(t *testing.T) {
 				writeError(w, 503, "ServiceUnavailableException", "rid-1", `{"message":"busy"}`)
 				return
 			}
-			writeJSON(w, 200, "rid-2", `{"deviceMethodResponse":"{\"remainingLife\": 99.8}"}`)
+			testenv.WriteJSON(w, 200, "rid-2", `{"deviceMethodResponse":"{\"remainingLife\": 99.8}"}`)
 		})
 		var lb lockedBuffer
 		c := srv.client(withFastRetries, func(o *Options) {
@@ -112,7 +113,7 @@ func TestLoggingRedactsSecrets(t *testing.T) {
 func TestLoggingOff(t *testing.T) {
 	bothPaths(t, func(t *testing.T) {
 		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			writeJSON(w, 200, "rid", `{"deviceDescription":{}}`)
+			testenv.WriteJSON(w, 200, "rid", `{"deviceDescription":{}}`)
 		})
 		var lb lockedBuffer
 		c := srv.client(func(o *Options) { o.Logger = lb.logger() })
@@ -130,7 +131,7 @@ func TestLoggingOff(t *testing.T) {
 func TestLoggingWithoutBodies(t *testing.T) {
 	bothPaths(t, func(t *testing.T) {
 		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			writeJSON(w, 200, "rid", `{"state":"response-marker"}`)
+			testenv.WriteJSON(w, 200, "rid", `{"state":"response-marker"}`)
 		})
 		var lb lockedBuffer
 		c := srv.client(func(o *Options) {
@@ -157,7 +158,7 @@ func TestLoggingWithoutBodies(t *testing.T) {
 func TestLoggingSigningPerCall(t *testing.T) {
 	bothPaths(t, func(t *testing.T) {
 		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			writeJSON(w, 200, "rid", `{"devices":[]}`)
+			testenv.WriteJSON(w, 200, "rid", `{"devices":[]}`)
 		})
 		var lb lockedBuffer
 		c := srv.client(func(o *Options) { o.Logger = lb.logger() })

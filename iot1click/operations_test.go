@@ -14,9 +14,10 @@ import (
 	"github.com/aws/smithy-go/middleware"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 )
 
-// respTime is testRespDate as a time.
+// respTime is testenv.RespDate as a time.
 var respTime = time.Date(2018, 3, 28, 15, 45, 13, 0, time.UTC)
 
 // checkMetadata checks the ResultMetadata of an output of a one-attempt
@@ -320,7 +321,7 @@ func TestOperations(t *testing.T) {
 				t.Run(tc.name+"/"+via.name, func(t *testing.T) {
 					requestID := "8e8d0a4c-7a6c-4d1e-9f6b-" + strings.ToLower(tc.name)
 					srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-						writeJSON(w, tc.status, requestID, tc.resp)
+						testenv.WriteJSON(w, tc.status, requestID, tc.resp)
 					})
 					out, err := tc.call(context.Background(), srv.client(via.opts...))
 					if err != nil {
@@ -400,7 +401,7 @@ func TestRequestIDHeaders(t *testing.T) {
 					for k, v := range tc.headers {
 						w.Header().Set(k, v)
 					}
-					writeJSON(w, 200, "", `{"state":"UNCLAIMED"}`)
+					testenv.WriteJSON(w, 200, "", `{"state":"UNCLAIMED"}`)
 				})
 				out, err := srv.client().UnclaimDevice(context.Background(), &UnclaimDeviceInput{DeviceId: "d"})
 				if err != nil {
@@ -419,7 +420,7 @@ func TestRequestIDHeaders(t *testing.T) {
 func TestNilInputListDevices(t *testing.T) {
 	bothPaths(t, func(t *testing.T) {
 		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			writeJSON(w, 200, "id", `{"devices":[{"deviceId":"a"}]}`)
+			testenv.WriteJSON(w, 200, "id", `{"devices":[{"deviceId":"a"}]}`)
 		})
 		out, err := srv.client().ListDevices(context.Background(), nil)
 		if err != nil {
@@ -439,7 +440,7 @@ func TestNilInputListDevices(t *testing.T) {
 func TestEmptySuccessBody(t *testing.T) {
 	bothPaths(t, func(t *testing.T) {
 		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			writeJSON(w, 200, "id", "")
+			testenv.WriteJSON(w, 200, "id", "")
 		})
 		out, err := srv.client().DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"})
 		if err != nil {

@@ -15,6 +15,7 @@ import (
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 )
 
 // TestRetryAfterHeader checks that X-Amz-Retry-After lengthens the
@@ -36,7 +37,7 @@ func TestRetryAfterHeader(t *testing.T) {
 					writeError(w, 503, "", "rid-1", `{}`)
 					return
 				}
-				writeJSON(w, 200, "rid-2", `{"state":"UNCLAIMED"}`)
+				testenv.WriteJSON(w, 200, "rid-2", `{"state":"UNCLAIMED"}`)
 			})
 			// No backoff of the retryer's own: the header alone sets the wait.
 			c := srv.client(func(o *Options) { o.Retryer = newFastRetryer(0) })
@@ -67,7 +68,7 @@ func TestOneInvocationID(t *testing.T) {
 				writeError(w, 503, "", "rid", `{}`)
 				return
 			}
-			writeJSON(w, 200, "rid", `{"state":"UNCLAIMED"}`)
+			testenv.WriteJSON(w, 200, "rid", `{"state":"UNCLAIMED"}`)
 		})
 		c := srv.client(withFastRetries)
 		for i := 0; i < 2; i++ {
@@ -155,7 +156,7 @@ func TestRetryDropsStaleSessionToken(t *testing.T) {
 				writeError(w, 503, "", "rid-1", `{}`)
 				return
 			}
-			writeJSON(w, 200, "rid-2", `{"state":"UNCLAIMED"}`)
+			testenv.WriteJSON(w, 200, "rid-2", `{"state":"UNCLAIMED"}`)
 		})
 		var log strings.Builder
 		var mu sync.Mutex
@@ -210,7 +211,7 @@ func TestRetryKeepsEndpointHeaders(t *testing.T) {
 				writeError(w, 503, "", "rid-1", `{}`)
 				return
 			}
-			writeJSON(w, 200, "rid-2", `{"state":"UNCLAIMED"}`)
+			testenv.WriteJSON(w, 200, "rid-2", `{"state":"UNCLAIMED"}`)
 		})
 		h := http.Header{"X-Amz-Security-Token": {"endpoint-token"}}
 		c := srv.client(withFastRetries, func(o *Options) { o.EndpointResolverV2 = headerResolver{srv.URL, h} })

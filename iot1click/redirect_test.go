@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 )
 
 // wrappingClient is an HTTPClient the SDK cannot see into: it sends with an
@@ -41,7 +42,7 @@ func newRecordingServer(t *testing.T) *recordingServer {
 		s.mu.Lock()
 		s.seen = append(s.seen, capturedRequest{Method: r.Method, RequestURI: r.RequestURI, Host: r.Host, Header: r.Header.Clone(), Body: body})
 		s.mu.Unlock()
-		writeJSON(w, 200, "foreign", `{"deviceDescription":{"deviceId":"foreign"}}`)
+		testenv.WriteJSON(w, 200, "foreign", `{"deviceDescription":{"deviceId":"foreign"}}`)
 	}))
 	t.Cleanup(s.Close)
 	return s
@@ -182,7 +183,7 @@ func TestRedirectSameHost(t *testing.T) {
 					t.Run(fmt.Sprintf("%s/%s/%d", hc.name, op.name, status), func(t *testing.T) {
 						srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 							if strings.HasPrefix(r.URL.Path, "/elsewhere") {
-								writeJSON(w, 200, "elsewhere", `{"deviceDescription":{"deviceId":"elsewhere"}}`)
+								testenv.WriteJSON(w, 200, "elsewhere", `{"deviceDescription":{"deviceId":"elsewhere"}}`)
 								return
 							}
 							w.Header().Set("Location", "/elsewhere"+r.URL.Path)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 )
 
 // countingClient is an HTTPClient that counts the requests it sends.
@@ -27,7 +28,7 @@ func (c *countingClient) Do(r *http.Request) (*http.Response, error) {
 func TestPerCallOptionsResolved(t *testing.T) {
 	bothPaths(t, func(t *testing.T) {
 		answer := func(w http.ResponseWriter, r *http.Request, n int) {
-			writeJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"`+testDeviceID+`"}}`)
+			testenv.WriteJSON(w, 200, "id", `{"deviceDescription":{"deviceId":"`+testDeviceID+`"}}`)
 		}
 		srv := newTestServer(t, answer)
 		other := newTestServer(t, answer)

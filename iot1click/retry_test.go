@@ -15,6 +15,7 @@ import (
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/smithy-go"
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 )
 
 // testAttemptHeaders checks the amz-sdk-request header of each request, and
@@ -52,7 +53,7 @@ func TestRetryThrottling(t *testing.T) {
 						writeError(w, 429, tc.header, "throttled", `{"message":"Rate exceeded"}`)
 						return
 					}
-					writeJSON(w, 200, "ok-id", `{"deviceDescription":{"deviceId":"d"}}`)
+					testenv.WriteJSON(w, 200, "ok-id", `{"deviceDescription":{"deviceId":"d"}}`)
 				})
 				out, err := srv.client(withFastRetries).DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: "d"})
 				if err != nil {
@@ -79,7 +80,7 @@ func TestRetryBodyResent(t *testing.T) {
 				writeError(w, 503, "ServiceUnavailableException", "", `{}`)
 				return
 			}
-			writeJSON(w, 204, "ok", "")
+			testenv.WriteJSON(w, 204, "ok", "")
 		})
 		tags := map[string]string{"team": "facilities"}
 		out, err := srv.client(withFastRetries).TagResource(context.Background(), &TagResourceInput{ResourceArn: testDeviceArn, Tags: tags})
@@ -238,7 +239,7 @@ func hijackServer(t *testing.T, fails int) *testServer {
 			conn.Close()
 			return
 		}
-		writeJSON(w, 200, "ok", `{"state":"UNCLAIMED"}`)
+		testenv.WriteJSON(w, 200, "ok", `{"state":"UNCLAIMED"}`)
 	})
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 )
 
 // invalidFields returns the fields of the *smithy.InvalidParamsError in
@@ -204,7 +205,7 @@ func TestValidationBeforeEndpoint(t *testing.T) {
 func TestValidationLimitsAccepted(t *testing.T) {
 	bothPaths(t, func(t *testing.T) {
 		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			writeJSON(w, 200, "id", `{}`)
+			testenv.WriteJSON(w, 200, "id", `{}`)
 		})
 		c := srv.client()
 		ctx := context.Background()
@@ -263,7 +264,7 @@ func TestLabelEscaping(t *testing.T) {
 				var decoded string
 				srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 					decoded = r.URL.Path
-					writeJSON(w, 200, "id", `{"deviceDescription":{}}`)
+					testenv.WriteJSON(w, 200, "id", `{"deviceDescription":{}}`)
 				})
 				if _, err := srv.client().DescribeDevice(context.Background(), &DescribeDeviceInput{DeviceId: tc.id}); err != nil {
 					t.Fatal(err)
@@ -280,7 +281,7 @@ func TestLabelEscaping(t *testing.T) {
 
 		// ARNs on the tag operations, and a claim code with odd characters.
 		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			writeJSON(w, 200, "id", `{}`)
+			testenv.WriteJSON(w, 200, "id", `{}`)
 		})
 		c := srv.client()
 		ctx := context.Background()

@@ -1,6 +1,8 @@
 // Package testenv isolates tests from the machine's AWS configuration: the
 // AWS_* variables (AWS_CA_BUNDLE, AWS_PROFILE, AWS_USE_FIPS_ENDPOINT, ...)
-// and the files under ~/.aws.
+// and the files under ~/.aws. It also holds what several packages' tests
+// share: the service models, Debian's python3, and the canned answers of
+// the clients' wire tests (WriteJSON).
 package testenv
 
 import (

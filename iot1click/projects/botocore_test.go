@@ -72,7 +72,7 @@ func TestRequestsEqualBotocore(t *testing.T) {
 			if w.Method != tc.method || w.Path != tc.path || sameJSON(w.Body, tc.body) != "" {
 				t.Errorf("table case differs from botocore: %s %s %s, botocore %s %s %s", tc.method, tc.path, tc.body, w.Method, w.Path, w.Body)
 			}
-			rec := newRecorder(t, func(rw http.ResponseWriter, r *http.Request) { writeJSON(rw, 200, "req", tc.resp) })
+			rec := newRecorder(t, func(rw http.ResponseWriter, r *http.Request) { testenv.WriteJSON(rw, 200, "req", tc.resp) })
 			if _, err := tc.call(context.Background(), rec.client()); err != nil {
 				t.Fatalf("%s: %v", tc.op, err)
 			}

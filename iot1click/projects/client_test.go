@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/projects"
 )
@@ -26,11 +27,11 @@ func TestRetryThrottled(t *testing.T) {
 		switch n.Add(1) {
 		case 1:
 			w.Header().Set("X-Amzn-ErrorType", "TooManyRequestsException")
-			writeJSON(w, 429, "req-1", `{"code":"429","message":"slow down"}`)
+			testenv.WriteJSON(w, 429, "req-1", `{"code":"429","message":"slow down"}`)
 		case 2:
-			writeJSON(w, 500, "req-2", `{"code":"InternalFailureException","message":"oops"}`)
+			testenv.WriteJSON(w, 500, "req-2", `{"code":"InternalFailureException","message":"oops"}`)
 		default:
-			writeJSON(w, 200, "req-3", `{"projects":[]}`)
+			testenv.WriteJSON(w, 200, "req-3", `{"projects":[]}`)
 		}
 	})
 	c := rec.client(func(o *projects.Options) {

@@ -10,6 +10,7 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/projects"
 )
 
@@ -124,7 +125,7 @@ func TestModelledExceptions(t *testing.T) {
 					if tt.errorType != "" {
 						w.Header().Set("X-Amzn-ErrorType", tt.errorType)
 					}
-					writeJSON(w, tt.status, "req-err", tt.body)
+					testenv.WriteJSON(w, tt.status, "req-err", tt.body)
 				})
 				_, err := rec.client(path.opts...).DescribeProject(context.Background(), &projects.DescribeProjectInput{ProjectName: testProject},
 					func(o *projects.Options) { o.RetryMaxAttempts = 1 })

@@ -19,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/iot1click-sdk/iot1click-go/internal/sigv4"
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/projects"
 )
 
@@ -27,7 +28,6 @@ const (
 	testAccessKey = "AKIDPROJECTSTEST"
 	testSecretKey = "projects-test-secret"
 	testAccount   = "123456789012"
-	testRespDate  = "Wed, 28 Mar 2018 15:45:13 GMT"
 	testProject   = "lobby"
 	testArn       = "arn:aws:iot1click:us-west-2:123456789012:projects/lobby"
 	testArnPath   = "arn%3Aaws%3Aiot1click%3Aus-west-2%3A123456789012%3Aprojects%2Flobby"
@@ -65,7 +65,7 @@ type recorder struct {
 func newRecorder(t *testing.T, handler http.HandlerFunc) *recorder {
 	t.Helper()
 	if handler == nil {
-		handler = func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, "req-1", "{}") }
+		handler = func(w http.ResponseWriter, r *http.Request) { testenv.WriteJSON(w, 200, "req-1", "{}") }
 	}
 	rec := &recorder{t: t, handler: handler}
 	rec.Server = httptest.NewServer(http.HandlerFunc(rec.serve))
@@ -117,20 +117,6 @@ func (rec *recorder) client(optFns ...func(*projects.Options)) *projects.Client 
 		BaseEndpoint: aws.String(rec.URL),
 		HTTPClient:   rec.Client(),
 	}, optFns...)
-}
-
-// writeJSON answers with status, a request ID, the fixed Date and body.
-func writeJSON(w http.ResponseWriter, status int, requestID, body string) {
-	h := w.Header()
-	if body != "" {
-		h.Set("Content-Type", "application/json")
-	}
-	if requestID != "" {
-		h.Set("X-Amzn-RequestId", requestID)
-	}
-	h.Set("Date", testRespDate)
-	w.WriteHeader(status)
-	io.WriteString(w, body)
 }
 
 // sameJSON reports the difference between two JSON documents, "" when they

@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/smithy-go"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/projects"
 )
 
@@ -31,7 +32,7 @@ func TestMalformedResponses(t *testing.T) {
 		`{"nextToken":` + huge,
 	} {
 		for _, path := range callPaths {
-			rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, "req", body) })
+			rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) { testenv.WriteJSON(w, 200, "req", body) })
 			c := rec.client(path.opts...)
 			ctx := context.Background()
 			var err error

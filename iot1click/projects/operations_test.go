@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/projects"
 )
 
@@ -311,7 +312,7 @@ func TestOperationsOnTheWire(t *testing.T) {
 	for _, path := range callPaths {
 		for _, tc := range operationCases() {
 			t.Run(path.name+"/"+tc.name, func(t *testing.T) {
-				rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, "req-"+tc.name, tc.resp) })
+				rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) { testenv.WriteJSON(w, 200, "req-"+tc.name, tc.resp) })
 				out, err := tc.call(context.Background(), rec.client(path.opts...))
 				if err != nil {
 					t.Fatalf("%s: %v", tc.op, err)

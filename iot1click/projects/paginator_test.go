@@ -11,6 +11,7 @@ import (
 
 	"go.uber.org/goleak"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/projects"
 )
 
@@ -46,7 +47,7 @@ func pagingServer(t *testing.T, n, repeatAt int) *recorder {
 		if placements {
 			key = "placements"
 		}
-		writeJSON(w, 200, "req", `{"`+key+`":[`+strings.Join(items, ",")+`]`+next+`}`)
+		testenv.WriteJSON(w, 200, "req", `{"`+key+`":[`+strings.Join(items, ",")+`]`+next+`}`)
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/smithy-go/middleware"
 	"github.com/aws/smithy-go/tracing"
 
+	"github.com/iot1click-sdk/iot1click-go/internal/testenv"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/projects"
 )
 
@@ -62,7 +63,7 @@ func (r *spanRecorder) StartSpan(ctx context.Context, name string, opts ...traci
 func TestTracingSpanNames(t *testing.T) {
 	for _, tc := range operationCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, "req", tc.resp) })
+			rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) { testenv.WriteJSON(w, 200, "req", tc.resp) })
 			tr := &spanRecorder{}
 			if _, err := tc.call(context.Background(), rec.client(func(o *projects.Options) { o.TracerProvider = tr })); err != nil {
 				t.Fatal(err)
