@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/examples/internal/exectest"
 )
 
@@ -28,7 +29,7 @@ func TestRunFlags(t *testing.T) {
 // the banner.
 func TestLambdaFlag(t *testing.T) {
 	var f lambdaFlag
-	for _, v := range []string{"arn:aws:lambda:us-west-2:1:function:a=http://127.0.0.1:9000" + lambdaInvocations, "arn:aws:lambda:us-west-2:1:function:b=http://127.0.0.1:9001/x=y"} {
+	for _, v := range []string{"arn:aws:lambda:us-west-2:1:function:a=http://127.0.0.1:9000" + cli.LambdaInvocationsPath, "arn:aws:lambda:us-west-2:1:function:b=http://127.0.0.1:9001/x=y"} {
 		if err := f.Set(v); err != nil {
 			t.Fatalf("Set(%q): %v", v, err)
 		}

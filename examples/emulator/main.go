@@ -84,7 +84,7 @@ func run(ctx context.Context, args []string, out io.Writer, ready func(*iot1clic
 	accessKey := fs.String("access-key", iot1clicktest.DefaultAccessKeyID, "access key ID requests must be signed with")
 	secretKey := fs.String("secret-key", iot1clicktest.DefaultSecretAccessKey, "secret access key requests must be signed with")
 	seed := fs.Int64("seed", iot1clicktest.DefaultSeed, "seed of the generated fleet and of fault probabilities")
-	onClick := fs.String("on-click", "", "POST each click's Lambda event to `URL`, such as the Lambda Runtime Interface Emulator's http://localhost:9000/2015-03-31/functions/function/invocations")
+	onClick := fs.String("on-click", "", "POST each click's Lambda event to `URL`, such as the Lambda Runtime Interface Emulator's http://localhost:9000"+cli.LambdaInvocationsPath)
 	statePath := fs.String("state", "", "keep the emulator's state in `FILE` (a bbolt database), loaded at start and written before each change is acknowledged; without it the state lives in memory")
 	tokenFlag := fs.String("control-token", "", "require `TOKEN` for the control API and the console (default: a random token when -addr is not a loopback address, none on loopback)")
 	var lambdas lambdaFlag
@@ -317,7 +317,7 @@ func (f *lambdaFlag) String() string {
 func (f *lambdaFlag) Set(v string) error {
 	arn, url, ok := strings.Cut(v, "=")
 	if !ok || !strings.HasPrefix(arn, "arn:") {
-		return fmt.Errorf("want ARN=URL, such as arn:aws:lambda:us-west-2:123456789012:function:f=http://127.0.0.1:9000%s", lambdaInvocations)
+		return fmt.Errorf("want ARN=URL, such as arn:aws:lambda:us-west-2:123456789012:function:f=http://127.0.0.1:9000%s", cli.LambdaInvocationsPath)
 	}
 	if err := cli.CheckEndpoint(url); err != nil {
 		return err
@@ -325,7 +325,3 @@ func (f *lambdaFlag) Set(v string) error {
 	*f = append(*f, struct{ arn, url string }{arn, url})
 	return nil
 }
-
-// lambdaInvocations is the invocation path of the AWS Lambda Runtime
-// Interface Emulator, which the lambda example's -serve answers too.
-const lambdaInvocations = "/2015-03-31/functions/function/invocations"

@@ -10,13 +10,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iot1click-sdk/iot1click-go/examples/internal/cli"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/clickevent"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/iot1clicktest"
 	"github.com/iot1click-sdk/iot1click-go/iot1click/projects"
 )
 
 func TestStandaloneEmulatorOnClick(t *testing.T) {
-	const invocations = "/2015-03-31/functions/function/invocations"
+	const invocations = cli.LambdaInvocationsPath
 	type post struct{ method, path, contentType, body string }
 	posts := make(chan post, 1)
 	fn := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -90,8 +91,8 @@ func TestStandaloneEmulatorLambda(t *testing.T) {
 	defer fn.Close()
 
 	var out syncBuffer
-	srv, stop := startEmulator(t, &out, "-addr", "127.0.0.1:0", "-devices", "1", "-unclaimed", "0", "-lambda", arn+"="+fn.URL+lambdaInvocations)
-	if want := "Clicks routed to " + arn + " POST their Lambda event to " + fn.URL + lambdaInvocations; !strings.Contains(out.String(), want) {
+	srv, stop := startEmulator(t, &out, "-addr", "127.0.0.1:0", "-devices", "1", "-unclaimed", "0", "-lambda", arn+"="+fn.URL+cli.LambdaInvocationsPath)
+	if want := "Clicks routed to " + arn + " POST their Lambda event to " + fn.URL + cli.LambdaInvocationsPath; !strings.Contains(out.String(), want) {
 		t.Errorf("output lacks %q:\n%s", want, out.String())
 	}
 	ctx := t.Context()
@@ -118,10 +119,10 @@ func TestStandaloneEmulatorLambda(t *testing.T) {
 	default:
 		t.Fatal("the click was answered before its event was delivered")
 	}
-	want := lambdaInvocations + ` {"deviceEvent":`
+	want := cli.LambdaInvocationsPath + ` {"deviceEvent":`
 	placement := `"placementInfo":{"projectName":"hotel","placementName":"lobby","attributes":{"floor":"1","room":"lobby"},"devices":{"bell":"` + id + `"}}`
 	if !strings.HasPrefix(got, want) || !strings.Contains(got, placement) {
-		t.Errorf("function received %s\nwant a POST to %s with %s", got, lambdaInvocations, placement)
+		t.Errorf("function received %s\nwant a POST to %s with %s", got, cli.LambdaInvocationsPath, placement)
 	}
 	if err := stop(); err != nil {
 		t.Errorf("run: %v", err)

@@ -59,7 +59,7 @@ func main() {
 
 // InvocationsPath is the path of the Lambda Runtime Interface Emulator's
 // invocation URL, which -serve serves.
-const InvocationsPath = "/2015-03-31/functions/function/invocations"
+const InvocationsPath = cli.LambdaInvocationsPath
 
 // maxEventBytes is the largest event -serve reads, Lambda's limit of a
 // synchronous invocation's payload.

@@ -223,3 +223,8 @@ func cause(err error) error {
 	}
 	return err
 }
+
+// LambdaInvocationsPath is the invocation path of the AWS Lambda Runtime
+// Interface Emulator: where the lambda example's -serve answers, and where
+// the emulator's -on-click and -lambda POST a click's event.
+const LambdaInvocationsPath = "/2015-03-31/functions/function/invocations"
